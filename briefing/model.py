@@ -1,0 +1,308 @@
+"""The typed values that pass between the stages: Document in, Brief out.
+
+Every value is a frozen dataclass with tuple fields, so a brief can be
+hashed, compared and passed between processes without surprises. The brief's
+JSON form (``Brief.to_dict``/``Brief.from_dict``) is the public contract
+described in DESIGN.md, ``schema_version`` 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, Mapping
+
+from briefing.errors import BriefFormatError
+
+SCHEMA_VERSION = 1
+
+ActorType = Literal["person", "country", "organisation", "group"]
+ACTOR_TYPES: tuple[str, ...] = ("person", "country", "organisation", "group")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range ``[start, end)`` of a document's text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """Normalised plain text of one source, with its metadata.
+
+    Every offset in a brief points into :attr:`text`.
+    """
+
+    text: str
+    name: str
+    title: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    author: str | None = None
+    language: str | None = None
+    credit: str | None = None
+    paragraphs: tuple[Span, ...] = ()
+    headings: tuple[Span, ...] = ()
+    metadata: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def sha256(self) -> str:
+        import hashlib
+
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The exact span of the document's text that supports an item."""
+
+    start: int
+    end: int
+    quote: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Evidence:
+        """Cut the evidence for ``text[start:end]`` so the quote always matches."""
+        return cls(start, end, text[start:end])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "quote": self.quote}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Evidence:
+        return cls(int(data["start"]), int(data["end"]), str(data["quote"]))
+
+
+@dataclass(frozen=True)
+class Point:
+    """One line of a brief and the evidence it rests on."""
+
+    text: str
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "evidence": [e.to_dict() for e in self.evidence]}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Point:
+        return cls(str(data["text"]), _evidence(data))
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A party to the story: a person, country, organisation or group."""
+
+    name: str
+    type: ActorType
+    role: str | None = None
+    aliases: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "type": self.type,
+            "role": self.role,
+            "aliases": list(self.aliases),
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Actor:
+        kind = data.get("type")
+        if kind not in ACTOR_TYPES:
+            raise BriefFormatError(
+                f"actor {data.get('name')!r} has type {kind!r}; expected one of {', '.join(ACTOR_TYPES)}"
+            )
+        role = data.get("role")
+        return cls(
+            name=str(data["name"]),
+            type=kind,
+            role=None if role is None else str(role),
+            aliases=tuple(str(a) for a in data.get("aliases", ())),
+            evidence=_evidence(data),
+        )
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words a speaker said or a document stated, verbatim."""
+
+    text: str
+    speaker: str | None
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "speaker": self.speaker,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Quote:
+        speaker = data.get("speaker")
+        return cls(str(data["text"]), None if speaker is None else str(speaker), _evidence(data))
+
+
+@dataclass(frozen=True)
+class Source:
+    """What the brief was made from."""
+
+    name: str
+    title: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    sha256: str | None = None
+    words: int = 0
+    credit: str | None = None
+
+    @classmethod
+    def of(cls, doc: Document) -> Source:
+        return cls(
+            name=doc.name,
+            title=doc.title,
+            published=doc.published,
+            publisher=doc.publisher,
+            url=doc.url,
+            sha256=doc.sha256,
+            words=doc.words,
+            credit=doc.credit,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "title": self.title,
+            "published": self.published,
+            "publisher": self.publisher,
+            "url": self.url,
+            "sha256": self.sha256,
+            "words": self.words,
+            "credit": self.credit,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Source:
+        def opt(key: str) -> str | None:
+            value = data.get(key)
+            return None if value is None else str(value)
+
+        return cls(
+            name=str(data.get("name", "")),
+            title=opt("title"),
+            published=opt("published"),
+            publisher=opt("publisher"),
+            url=opt("url"),
+            sha256=opt("sha256"),
+            words=int(data.get("words") or 0),
+            credit=opt("credit"),
+        )
+
+
+@dataclass(frozen=True)
+class Generator:
+    """The program and summariser that made the brief."""
+
+    name: str = "briefing"
+    version: str = ""
+    summariser: str = "extractive"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "version": self.version, "summariser": self.summariser}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Generator:
+        return cls(
+            name=str(data.get("name", "briefing")),
+            version=str(data.get("version", "")),
+            summariser=str(data.get("summariser", "extractive")),
+        )
+
+
+@dataclass(frozen=True)
+class Brief:
+    """A structured brief of one document; the summariser's product."""
+
+    title: str
+    source: Source
+    generator: Generator = field(default_factory=Generator)
+    summary: tuple[Point, ...] = ()
+    background: tuple[Point, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    terms: tuple[Point, ...] = ()
+    implications: tuple[Point, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the brief as the JSON contract's plain dict."""
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "title": self.title,
+            "source": self.source.to_dict(),
+            "generator": self.generator.to_dict(),
+            "summary": [p.to_dict() for p in self.summary],
+            "background": [p.to_dict() for p in self.background],
+            "actors": [a.to_dict() for a in self.actors],
+            "terms": [p.to_dict() for p in self.terms],
+            "implications": [p.to_dict() for p in self.implications],
+            "quotes": [q.to_dict() for q in self.quotes],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Brief:
+        """Read a brief from its JSON contract, raising BriefFormatError if it is not one."""
+        if not isinstance(data, Mapping):
+            raise BriefFormatError("a brief must be a JSON object")
+        version = data.get("schema_version")
+        if version != SCHEMA_VERSION:
+            raise BriefFormatError(
+                f"unsupported schema_version {version!r}; this briefing reads version {SCHEMA_VERSION}"
+            )
+        try:
+            return cls(
+                title=str(data["title"]),
+                source=Source.from_dict(data.get("source") or {}),
+                generator=Generator.from_dict(data.get("generator") or {}),
+                summary=tuple(Point.from_dict(p) for p in data.get("summary", ())),
+                background=tuple(Point.from_dict(p) for p in data.get("background", ())),
+                actors=tuple(Actor.from_dict(a) for a in data.get("actors", ())),
+                terms=tuple(Point.from_dict(p) for p in data.get("terms", ())),
+                implications=tuple(Point.from_dict(p) for p in data.get("implications", ())),
+                quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
+            )
+        except BriefFormatError:
+            raise
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise BriefFormatError(f"not a valid brief: {_describe(exc)}") from exc
+
+    def evidence(self) -> tuple[Evidence, ...]:
+        """Every distinct evidence span the brief's points and quotes cite, in order of first use.
+
+        Renderers number their notes from this order. Actors' evidence (where
+        each is first named) stays in the JSON and is not cited as a note.
+        """
+        seen: dict[Evidence, None] = {}
+        for group in (self.summary, self.background, self.terms, self.implications):
+            for point in group:
+                seen.update(dict.fromkeys(point.evidence))
+        for quote in self.quotes:
+            seen.update(dict.fromkeys(quote.evidence))
+        return tuple(seen)
+
+
+def _evidence(data: Mapping[str, Any]) -> tuple[Evidence, ...]:
+    return tuple(Evidence.from_dict(e) for e in data.get("evidence", ()))
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, KeyError):
+        return f"missing field {exc.args[0]!r}"
+    return str(exc)
