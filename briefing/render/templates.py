@@ -1,0 +1,136 @@
+"""Find the built-in templates and build the Jinja environment that renders them.
+
+A user's ``--template-dir`` comes first, then the built-ins; the built-ins
+are also reachable as ``default:NAME`` so a user template can
+``{% extends "default:brief.html" %}`` and override only some blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+import briefing
+from briefing.errors import RenderError
+from briefing.render.common import is_rtl, one_line, xml_safe
+
+__all__ = ["builtin_template_dir", "template_dirs", "template_environment", "render_template"]
+
+_MARKER = "brief.html"
+
+# Markdown punctuation that could start emphasis, code, links, tables,
+# headings, strike-through, maths or footnotes, wherever it appears.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+!|~$^])")
+# What would open a list or a thematic break at the start of a list item.
+_LEADING_MARKER = re.compile(r"^(\d{1,9})([.)])|^([-=])")
+
+
+def builtin_template_dir() -> Path:
+    """Return the built-in templates: inside the package in a wheel, at the repo root in a checkout."""
+    package = Path(briefing.__file__).resolve().parent
+    for candidate in (package / "templates", package.parent / "templates"):
+        if (candidate / _MARKER).is_file():
+            return candidate
+    raise RenderError(
+        f"briefing's built-in templates are missing (looked in {package / 'templates'} "
+        f"and {package.parent / 'templates'}); reinstall briefing"
+    )
+
+
+def template_dirs(template_dir: Path | None = None) -> list[Path]:
+    """Return the template folders in lookup order: the user's, if any, then the built-ins."""
+    dirs = [builtin_template_dir()]
+    if template_dir is not None:
+        user = Path(template_dir)
+        if not user.is_dir():
+            raise RenderError(f"template directory {str(user)!r} does not exist or is not a folder")
+        dirs.insert(0, user.resolve())
+    return dirs
+
+
+def escape_markdown(value: Any) -> str:
+    """Make text inert in Markdown: one line, HTML-escaped, its Markdown punctuation backslashed."""
+    text = one_line(str(value))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+    return _LEADING_MARKER.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text, count=1)
+
+
+def yaml_string(value: Any) -> str:
+    """Quote a value as a YAML double-quoted scalar, or ``null`` for None."""
+    if value is None:
+        return "null"
+    out = ['"']
+    for char in str(value):
+        if char in '"\\':
+            out.append("\\" + char)
+        elif char.isprintable():
+            out.append(char)
+        else:
+            code = ord(char)
+            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+    out.append('"')
+    return "".join(out)
+
+
+def text_direction(value: Any) -> str:
+    """Return an HTML ``dir`` value: ``rtl`` for right-to-left text, else ``auto``.
+
+    ``auto`` alone would do for browsers, but WeasyPrint honours only an
+    explicit ``rtl``.
+    """
+    return "rtl" if is_rtl(str(value)) else "auto"
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return xml_safe(value)
+    return value
+
+
+def template_environment(template_dir: Path | None = None) -> jinja2.Environment:
+    """Build the Jinja environment over the user's templates, then the built-ins."""
+    dirs = template_dirs(template_dir)
+    builtin = jinja2.FileSystemLoader(str(dirs[-1]))
+    loaders: list[jinja2.BaseLoader] = []
+    if len(dirs) > 1:
+        loaders.append(jinja2.FileSystemLoader(str(dirs[0])))
+    loaders += [jinja2.PrefixLoader({"default": builtin}, delimiter=":"), builtin]
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "htm", "xml"), default_for_string=False, default=False
+        ),
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.filters["md"] = escape_markdown
+    env.filters["yaml"] = yaml_string
+    env.filters["one_line"] = one_line
+    env.filters["direction"] = text_direction
+    return env
+
+
+def render_template(name: str, context: dict[str, Any], template_dir: Path | None = None) -> str:
+    """Render the template called ``name``, turning template mistakes into RenderError."""
+    env = template_environment(template_dir)
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateNotFound as exc:
+        raise RenderError(f"template {exc.name!r} not found in {_where(template_dir)}") from exc
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError(f"template {exc.filename or name}, line {exc.lineno}: {exc.message}") from exc
+    except jinja2.UndefinedError as exc:
+        raise RenderError(f"template {name!r}: {exc.message}") from exc
+
+
+def _where(template_dir: Path | None) -> str:
+    return " or ".join(repr(str(d)) for d in template_dirs(template_dir))

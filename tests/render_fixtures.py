@@ -1,0 +1,105 @@
+"""A hand-made brief of a small fake article, built to trip up renderers.
+
+The article has Unicode, an Arabic quote, HTML and Markdown injection and
+table-breaking pipes; every evidence span is cut from ``ARTICLE`` so its
+offsets and quotes agree, as a summariser's would.
+"""
+
+from __future__ import annotations
+
+from briefing.model import Actor, Brief, Document, Evidence, Generator, Point, Quote, Source
+
+PARAGRAPHS = (
+    "Ministers of Mali, Niger and Burkina Faso signed the Liptako–Gourma Charter in Niamey "
+    "on Saturday, creating the Alliance of Sahel States (AES) as a mutual-defence pact.",
+    "Under the charter, an attack on one signatory is an attack on all, and members pledge "
+    "to assist one another, including militarily, within 72 hours of a request.",
+    "The pact follows the three juntas' decision to leave ECOWAS, the regional bloc that "
+    "suspended them after coups in 2020–2023 and threatened force in Niger.",
+    "“This alliance will be a combination of military and economic efforts,” said Abdoulaye "
+    "Diop, Mali's foreign minister, at the signing ceremony.",
+    "A spokesman for the Arab League said: «إن أمن منطقة الساحل مسؤولية مشتركة» before the talks closed.",
+    "Critics warned the text was vague: <script>alert('x')</script> | # * _under_ "
+    "[click](javascript:alert(1)) and `code` were pasted in a leaked draft.",
+    "Analysts expect the alliance to deepen the rift with ECOWAS and to strengthen ties with "
+    "Russia, whose instructors already train the three armies.",
+    "1986. A year the charter's drafters cited as precedent, alongside the Ségou accords "
+    "of 1987, which the Sahel's negotiators called a model for regional security cooperation "
+    "between neighbouring states facing shared insurgencies and porous borders.",
+)
+
+ARTICLE = "\n\n".join(PARAGRAPHS)
+
+
+def span(fragment: str) -> Evidence:
+    """Cut the evidence for the first occurrence of ``fragment`` in the article."""
+    start = ARTICLE.index(fragment)
+    return Evidence.of(ARTICLE, start, start + len(fragment))
+
+
+SIGNED = span(PARAGRAPHS[0])
+MUTUAL = span(PARAGRAPHS[1])
+LEFT_ECOWAS = span(PARAGRAPHS[2])
+DIOP = span("This alliance will be a combination of military and economic efforts,")
+ARABIC = span("إن أمن منطقة الساحل مسؤولية مشتركة")
+INJECTION = span(PARAGRAPHS[5])
+RIFT = span(PARAGRAPHS[6])
+PRECEDENT = span(PARAGRAPHS[7])
+
+DOCUMENT = Document(text=ARTICLE, name="sahel-security-pact.txt", title="Sahel juntas sign security pact")
+
+
+def make_brief() -> Brief:
+    """Return the fixture brief."""
+    return Brief(
+        title="Juntas of Mali, Niger and Burkina Faso Sign Security Pact",
+        source=Source(
+            name="sahel-security-pact.txt",
+            title="Sahel juntas sign security pact",
+            published="2023-09-16",
+            publisher="Agence Ouest-Africaine",
+            url="https://example.org/sahel",
+            sha256=DOCUMENT.sha256,
+            words=DOCUMENT.words,
+        ),
+        generator=Generator(name="briefing", version="0.1.0", summariser="extractive"),
+        summary=(
+            Point("Mali, Niger and Burkina Faso signed the Liptako–Gourma Charter, creating the "
+                  "Alliance of Sahel States (AES).", (SIGNED,)),
+            Point("An attack on one signatory is an attack on all; members must help within 72 hours.",
+                  (MUTUAL,)),
+            Point("Critics say the text is vague: <script>alert('x')</script> | # * _under_ "
+                  "[click](javascript:alert(1)) and `code`.", (INJECTION,)),
+        ),
+        background=(
+            Point("The three juntas are leaving ECOWAS, which suspended them after coups in 2020–2023.",
+                  (LEFT_ECOWAS,)),
+            Point("1986. Drafters cited earlier regional accords as precedent.", (PRECEDENT,)),
+        ),
+        actors=(
+            Actor("Abdoulaye Diop", "person", "Mali's foreign minister", (), (DIOP,)),
+            Actor("Mali", "country", "Signatory", ("Republic of Mali",), (SIGNED,)),
+            Actor("Niger", "country", "Signatory; host of the signing in Niamey", (), (SIGNED,)),
+            Actor("Burkina Faso", "country", "Signatory", (), (SIGNED,)),
+            Actor("ECOWAS", "organisation", "Regional bloc | the juntas are leaving", (), (LEFT_ECOWAS,)),
+            Actor("Arab League", "organisation", None, (), (ARABIC,)),
+        ),
+        terms=(
+            Point("Mutual defence: an attack on one signatory is an attack on all.", (MUTUAL,)),
+            Point("Assistance, including military, is due within 72 hours of a request.", (MUTUAL,)),
+        ),
+        implications=(
+            Point("The rift with ECOWAS is likely to deepen and ties with Russia to strengthen.",
+                  (RIFT, LEFT_ECOWAS)),
+        ),
+        quotes=(
+            Quote("This alliance will be a combination of military and economic efforts,",
+                  "Abdoulaye Diop", (DIOP,)),
+            Quote("إن أمن منطقة الساحل مسؤولية مشتركة", None, (ARABIC,)),
+        ),
+    )
+
+
+def make_empty_brief() -> Brief:
+    """Return a brief with a title and nothing else, to check empty sections."""
+    return Brief(title="Nothing to report", source=Source(name="empty.txt"))
