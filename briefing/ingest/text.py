@@ -1,0 +1,105 @@
+"""Shared text handling for readers: decoding, normalising and assembling a Document."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable, Literal
+
+from briefing.errors import InputError
+from briefing.ingest.cleanup import boilerplate_free, credit_start
+from briefing.model import Document, Span
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph or heading of a document's body, in reading order."""
+
+    text: str
+    kind: Literal["paragraph", "heading"] = "paragraph"
+
+
+def decode_utf8(data: bytes) -> str:
+    """Decode UTF-8 (a BOM is dropped), saying where undecodable bytes are."""
+    if not data.strip():
+        raise InputError("the document is empty")
+    if b"\x00" in data[:8192]:
+        raise InputError("looks like binary data, not text (it contains NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} cannot be decoded"
+        ) from exc
+
+
+def clean_line(line: str) -> str:
+    """Normalise one line: NFC, no control characters, single spaces."""
+    line = unicodedata.normalize("NFC", line)
+    line = _SURROGATE.sub("", _CONTROL.sub("", line))
+    return _SPACES.sub(" ", line).strip()
+
+
+def split_lines(text: str) -> list[str]:
+    """Split text into lines, treating every newline convention alike."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def looks_like_heading(text: str) -> bool:
+    """Say whether a standalone line reads as a heading rather than a sentence."""
+    words = text.split()
+    return 0 < len(words) <= 12 and not re.search(r"[.!?:;,\"”’)]$", text) and text[0].isupper()
+
+
+def assemble(
+    blocks: Iterable[Block],
+    name: str,
+    *,
+    title: str | None = None,
+    published: str | None = None,
+    publisher: str | None = None,
+    url: str | None = None,
+    author: str | None = None,
+    language: str | None = None,
+    metadata: Iterable[tuple[str, str]] = (),
+) -> Document:
+    """Join blocks into a Document: boilerplate dropped, credit line split off, spans recorded."""
+    kept = [b for b in blocks if b.text]
+    kept = [kept[i] for i in boilerplate_free([b.text for b in kept])]
+    cut = credit_start([b.text for b in kept])
+    credit = "; ".join(b.text for b in kept[cut:]) or None
+    kept = kept[:cut]
+    if title is None and kept and kept[0].kind == "heading":
+        title, kept = kept[0].text, kept[1:]
+    if not kept:
+        raise InputError("the document has no text once boilerplate is removed")
+    parts: list[str] = []
+    paragraphs: list[Span] = []
+    headings: list[Span] = []
+    offset = 0
+    for block in kept:
+        span = Span(offset, offset + len(block.text))
+        (headings if block.kind == "heading" else paragraphs).append(span)
+        parts.append(block.text)
+        offset = span.end + 2
+    if not paragraphs:
+        raise InputError("the document has only headings, no body text")
+    return Document(
+        text="\n\n".join(parts),
+        name=name,
+        title=title,
+        published=published,
+        publisher=publisher,
+        url=url,
+        author=author,
+        language=language,
+        credit=credit,
+        paragraphs=tuple(paragraphs),
+        headings=tuple(headings),
+        metadata=tuple(metadata),
+    )

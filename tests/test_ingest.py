@@ -1,0 +1,127 @@
+"""Ingest of plain text and Markdown: normalisation, titles, boilerplate, credit lines, errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.errors import InputError
+from briefing.ingest import parse_bytes, read_document
+
+
+def doc(text: str, name: str = "a.txt"):
+    return parse_bytes(text.encode("utf-8"), name)
+
+
+def test_first_line_is_the_title_and_not_body_text():
+    d = doc("A Pact Is Signed\n\nThe two states signed a pact on Monday.\n")
+    assert d.title == "A Pact Is Signed"
+    assert d.text == "The two states signed a pact on Monday."
+
+
+def test_hard_wrapped_lines_are_joined_and_indentation_starts_paragraphs():
+    wire = (
+        "OIL PACT HOLDS\n\n"
+        "The minister said the accord\nwould hold through the winter.\n"
+        "    Traders said output was\nabove the ceiling.\n"
+        " REUTER\n"
+    )
+    d = doc(wire)
+    assert d.title == "OIL PACT HOLDS"
+    assert d.text.split("\n\n") == [
+        "The minister said the accord would hold through the winter.",
+        "Traders said output was above the ceiling.",
+    ]
+    assert d.credit == "REUTER"
+
+
+def test_whitespace_is_normalised_and_control_characters_removed():
+    d = doc("Title\n\nOne\u00a0 \t two\x07 three.\r\n\r\n\r\nFour  five.")
+    assert d.text == "One two three.\n\nFour five."
+
+
+def test_web_boilerplate_is_dropped_and_credit_line_kept_as_metadata():
+    page = (
+        "Pact signed\n\nThe states signed a pact.\n\nShare this article\n\nThey will help each other.\n\n"
+        "dh/sms (AFP, Reuters)\n\n\nLeave a Reply\n\n"
+        "Your email address will not be published. Required fields are marked *\n\nNice article!"
+    )
+    d = doc(page)
+    assert d.text == "The states signed a pact.\n\nThey will help each other."
+    assert d.credit == "dh/sms (AFP, Reuters)"
+    for furniture in ("Leave a Reply", "email address", "Required fields", "Nice article", "Share this", "AFP"):
+        assert furniture not in d.text
+
+
+def test_paragraph_and_heading_spans_point_into_the_text():
+    d = doc("Title\n\nFirst paragraph here.\n\nA Short Heading\n\nSecond paragraph here.")
+    assert [d.text[s.start : s.end] for s in d.paragraphs] == ["First paragraph here.", "Second paragraph here."]
+    assert [d.text[s.start : s.end] for s in d.headings] == ["A Short Heading"]
+
+
+def test_markdown_front_matter_becomes_metadata_and_markup_is_stripped():
+    md = (
+        "---\ntitle: The Pact\ndate: 2023-09-22 07:01\nauthor: A. Writer\nlayout: post\n---\n\n"
+        "The **Alliance** (see [site](https://example.org)) was _formed_ today.[1]\n"
+        "It spans `three` states.\n\n## Terms\n\n- Each state will help the others.\n- Attacks count against all.\n"
+        "\n![photo](x.png)\n\n| a | b |\n|---|---|\n| one | two |\n"
+    )
+    d = doc(md, "a.md")
+    assert d.title == "The Pact"
+    assert d.published == "2023-09-22 07:01"
+    assert d.author == "A. Writer"
+    assert ("layout", "post") in d.metadata
+    assert d.text.split("\n\n") == [
+        "The Alliance (see site) was formed today. It spans three states.",
+        "Terms",
+        "Each state will help the others.",
+        "Attacks count against all.",
+        "a; b",
+        "one; two",
+    ]
+
+
+def test_markdown_title_falls_back_to_the_first_heading():
+    d = doc("# Big News\n\nBody text of the story.\n", "a.md")
+    assert d.title == "Big News"
+    assert d.text == "Body text of the story."
+
+
+def test_malformed_front_matter_is_a_clear_error():
+    with pytest.raises(InputError, match=r"a\.md: malformed YAML front matter"):
+        doc("---\ntitle: [unclosed\n---\n\nBody.", "a.md")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "the document is empty"),
+        (b"  \n\t\n ", "the document is empty"),
+        (b"\x00\x01\x02binary", "binary data"),
+        (b"caf\xe9 au lait", r"not valid UTF-8: byte 0xe9 at offset 3"),
+        (b"Leave a Reply\n\nYour email address will not be published.", "no text once boilerplate is removed"),
+    ],
+)
+def test_bad_bytes_get_clear_errors(data, message):
+    with pytest.raises(InputError, match=message):
+        parse_bytes(data, "bad.txt")
+
+
+def test_utf8_bom_is_accepted():
+    assert doc("\ufeffTitle\n\nBody text.").title == "Title"
+
+
+def test_missing_file_directory_unsupported_and_oversized(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_document(tmp_path / "missing.txt")
+    folder = tmp_path / "dir.txt"
+    folder.mkdir()
+    with pytest.raises(InputError, match="is a directory"):
+        read_document(folder)
+    odd = tmp_path / "x.xyz"
+    odd.write_text("hello")
+    with pytest.raises(InputError, match=r"unsupported input type \.xyz"):
+        read_document(odd)
+    big = tmp_path / "big.txt"
+    big.write_text("word " * 100)
+    with pytest.raises(InputError, match="over the limit of 100 bytes"):
+        read_document(big, max_bytes=100)
