@@ -1,5 +1,57 @@
-"""briefing: distil a source document into a structured, cited brief."""
+"""briefing: distil a source document into a structured, cited brief.
+
+The library in four calls::
+
+    import briefing
+    doc = briefing.read_document("seeds/sahel-security-pact.txt")
+    brief = briefing.summarise(doc, summary_sentences=3)
+    pdf = briefing.render(brief, "pdf")
+    brief.to_dict()  # the JSON contract
+
+Heavy modules (spaCy, WeasyPrint, python-docx) load only when first used.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 __version__ = "0.1.0"
+__all__ = ["__version__", "read_document", "summarise", "render", "brief_file"]
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from briefing.model import Brief, Document
+    from briefing.render import RenderOptions
+
+
+def read_document(path: str | Path) -> Document:
+    """Read a source file into a normalised Document."""
+    from briefing.ingest import read_document as read
+
+    return read(path)
+
+
+def summarise(
+    document: Document,
+    *,
+    summary_sentences: int = 3,
+    summariser: str = "extractive",
+    model: str | None = None,
+) -> Brief:
+    """Distil a Document into a Brief with the named summariser."""
+    from briefing.summarise import get_summariser
+
+    return get_summariser(summariser, model=model).summarise(document, summary_sentences=summary_sentences)
+
+
+def brief_file(path: str | Path, **options) -> Brief:
+    """Read and summarise the file at ``path`` (options as for :func:`summarise`)."""
+    return summarise(read_document(path), **options)
+
+
+def render(brief: Brief, format: str, *, options: RenderOptions | None = None) -> bytes:
+    """Render a Brief in the named format ("pdf", "docx", "md", "html", "json", …)."""
+    from briefing.render import render as render_brief
+
+    return render_brief(brief, format, options=options)

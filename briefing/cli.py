@@ -1,0 +1,229 @@
+"""The ``briefing`` command line: parse options, call the library, report.
+
+No logic lives here. Core code raises BriefingError; this module turns it
+into ``Error: …`` on stderr and an exit code (see ExitCode). ``--debug``
+shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import IntEnum
+from pathlib import Path
+
+import click
+
+from briefing import __version__
+from briefing.errors import BriefingError, UnknownFormatError
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FAILED = 1  # an input failed to build or render; the others were still built
+    USAGE = 2  # bad options or arguments
+
+
+_format_option = click.option(
+    "-f",
+    "--format",
+    "formats",
+    multiple=True,
+    metavar="FORMAT",
+    help="Output format; repeat for several (see `briefing formats`). Default: md, docx, pdf.",
+)
+_output_option = click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("briefs"),
+    show_default=True,
+    help="Folder for the outputs, named <input stem>.<suffix>.",
+)
+_template_option = click.option(
+    "--template-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of templates that override the built-in ones.",
+)
+_sentences_option = click.option(
+    "--summary-sentences",
+    type=click.IntRange(1, 50),
+    default=3,
+    show_default=True,
+    help="How many key points the summary holds.",
+)
+_model_option = click.option(
+    "--model", metavar="PIPELINE", help="spaCy pipeline to use (default: en_core_web_sm, else its re-upload)."
+)
+
+
+class _Context:
+    def __init__(self, debug: bool) -> None:
+        self.debug = debug
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefing")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Distil news articles, treaties and policy papers into cited briefs.
+
+    Example: briefing build seeds/sahel-security-pact.txt -f pdf -f md
+    """
+    ctx.obj = _Context(debug)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@_format_option
+@_output_option
+@_sentences_option
+@_model_option
+@_template_option
+@click.pass_obj
+def build(
+    obj: _Context,
+    inputs: tuple[str, ...],
+    formats: tuple[str, ...],
+    output_dir: Path,
+    summary_sentences: int,
+    model: str | None,
+    template_dir: Path | None,
+) -> None:
+    """Build a brief of each INPUT in each format.
+
+    A failed input is reported and the others are still built; the exit code
+    is then 1.
+
+    Example: briefing build article.txt notes.md -f pdf -f docx -o briefs/
+    """
+    from briefing.build import DEFAULT_FORMATS, build as build_all
+    from briefing.render import RenderOptions
+
+    def make_brief(item: str):
+        from briefing import brief_file
+
+        return brief_file(item, summary_sentences=summary_sentences, model=model)
+
+    def report(outcome) -> None:
+        if outcome.error is not None:
+            click.echo(f"Error: {outcome.error}", err=True)
+        else:
+            names = ", ".join(str(p) for p in outcome.outputs)
+            click.echo(f"{outcome.input} -> {names} ({outcome.seconds:.2f}s)", err=True)
+
+    with _errors(obj):
+        result = build_all(
+            list(inputs),
+            formats=formats or DEFAULT_FORMATS,
+            output_dir=output_dir,
+            make_brief=make_brief,
+            options=RenderOptions(template_dir=template_dir),
+            on_outcome=report,
+        )
+    if result.failed:
+        built = len(result.outcomes) - len(result.failed)
+        click.echo(f"Error: {len(result.failed)} of {len(result.outcomes)} inputs failed ({built} built)", err=True)
+        sys.exit(ExitCode.FAILED)
+
+
+@cli.command()
+@click.argument("input", metavar="INPUT")
+@_sentences_option
+@_model_option
+@click.pass_obj
+def summarise(obj: _Context, input: str, summary_sentences: int, model: str | None) -> None:
+    """Print the brief of INPUT as JSON on stdout.
+
+    Example: briefing summarise article.txt > brief.json
+    """
+    from briefing import brief_file
+
+    with _errors(obj):
+        brief = brief_file(input, summary_sentences=summary_sentences, model=model)
+    click.echo(json.dumps(brief.to_dict(), ensure_ascii=False, indent=2))
+
+
+@cli.command()
+@click.argument("brief_json", metavar="BRIEF.json", type=click.Path(dir_okay=False, path_type=Path))
+@_format_option
+@_output_option
+@_template_option
+@click.pass_obj
+def render(
+    obj: _Context, brief_json: Path, formats: tuple[str, ...], output_dir: Path, template_dir: Path | None
+) -> None:
+    """Render a brief's JSON (for example, one a person edited) without summarising again.
+
+    Example: briefing render briefs/article.json -f pdf -o briefs/
+    """
+    from briefing.build import DEFAULT_FORMATS, build as build_all
+    from briefing.errors import BriefFormatError, InputError
+    from briefing.model import Brief
+    from briefing.render import RenderOptions
+
+    def load(path: str) -> Brief:
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise InputError(f"{path}: no such file") from exc
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise InputError(f"{path}: not a readable JSON brief: {exc}") from exc
+        try:
+            return Brief.from_dict(data)
+        except BriefFormatError as exc:
+            raise BriefFormatError(f"{path}: {exc}") from exc
+
+    with _errors(obj):
+        result = build_all(
+            [str(brief_json)],
+            formats=formats or DEFAULT_FORMATS,
+            output_dir=output_dir,
+            make_brief=load,
+            options=RenderOptions(template_dir=template_dir),
+        )
+    for outcome in result.outcomes:
+        if outcome.error is not None:
+            click.echo(f"Error: {outcome.error}", err=True)
+            sys.exit(ExitCode.FAILED)
+        click.echo(", ".join(str(p) for p in outcome.outputs), err=True)
+
+
+@cli.command()
+def formats() -> None:
+    """List the installed output formats, one per line: name, suffix, description.
+
+    Example: briefing formats
+    """
+    from briefing.render import available_renderers, get_renderer
+
+    for name in available_renderers():
+        try:
+            renderer = get_renderer(name)
+        except BriefingError as exc:
+            click.echo(f"warning: {exc}", err=True)
+            continue
+        click.echo(f"{name}\t{renderer.suffix}\t{renderer.description}")
+
+
+class _errors:
+    """Turn BriefingError into `Error: …` and the right exit code, unless --debug."""
+
+    def __init__(self, obj: _Context) -> None:
+        self.debug = obj.debug
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, exc, tb) -> bool:
+        if exc is None or self.debug or not isinstance(exc, BriefingError):
+            return False
+        if isinstance(exc, UnknownFormatError):
+            raise click.UsageError(str(exc))
+        raise click.ClickException(str(exc))
+
+
+def main() -> None:
+    """Run the command line (the ``briefing`` console script)."""
+    cli(prog_name="briefing")

@@ -1,0 +1,338 @@
+"""Actors: named parties found from entities and the gazetteer, merged and ranked.
+
+Mentions come from spaCy's entities (with the gazetteer's entity ruler in
+front of its NER) and from noun chunks that name a collective group. They
+are merged into one actor per party: a country with its capital and "the X
+government"; a person with their surname and "Mr X"; an organisation with its
+acronym. Roles come from :mod:`briefing.summarise.roles`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.model import Actor, Evidence
+from briefing.summarise.lexicon import (
+    CALENDAR_WORDS,
+    FUNCTION_WORDS,
+    GROUP_NOUNS,
+    HONORIFICS,
+    INSTRUMENT_NAME_WORDS,
+    ORGANISATION_WORDS,
+    STATE_NOUNS,
+)
+from briefing.summarise.nlp import NOT_ACTOR_KINDS
+from briefing.summarise.parsed import Parsed, Sentence
+from briefing.summarise.roles import role_for
+
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_ACRONYM_DEF = re.compile(r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|du|des))*)\s+\(([A-Z][A-Za-z0-9&.-]{1,11})\)")
+
+
+@dataclass
+class Mention:
+    surface: str
+    kind: str  # person | country | organisation | group | capital
+    key: str
+    start: int
+    end: int
+    sentence: Sentence
+    role: str | None = None
+
+
+@dataclass
+class Candidate:
+    kind: str
+    key: str
+    names: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    canonical: str | None = None
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    """Where in the text an actor is named: lets quotes find their speaker."""
+
+    start: int
+    end: int
+    actor: Actor
+
+
+def extract_actors(
+    parsed: Parsed, *, exclude: frozenset[str] = frozenset()
+) -> tuple[tuple[Actor, ...], tuple[MentionRef, ...]]:
+    """Return the document's actors, most salient first, and every mention of them in order."""
+    mentions = list(_mentions(parsed, exclude))
+    candidates = _merge(mentions, parsed)
+    title = (parsed.document.title or "").casefold()
+    scored = sorted(candidates, key=lambda c: (-_salience(c, title, len(parsed.text)), c.first))
+    actors: list[Actor] = []
+    refs: list[MentionRef] = []
+    for cand in scored:
+        actor = _actor(cand, parsed)
+        actors.append(actor)
+        refs.extend(MentionRef(m.start, m.end, actor) for m in cand.mentions)
+    return tuple(actors), tuple(sorted(refs, key=lambda r: (r.start, r.end)))
+
+
+def _mentions(parsed: Parsed, exclude: frozenset[str]):
+    excluded = {name.casefold() for name in exclude}
+    for sentence in parsed.sentences:
+        offset = sentence.offset
+        for ent in sentence.span.ents:
+            mention = _classify(ent, sentence, offset, excluded)
+            if mention is not None:
+                yield mention
+        yield from _group_mentions(sentence, offset)
+
+
+def _classify(ent, sentence: Sentence, offset: int, excluded: set[str]) -> Mention | None:
+    surface = clean_name(ent.text)
+    if not surface or surface.casefold() in excluded or not any(c.isalpha() for c in surface):
+        return None
+    start = offset + ent.start_char
+    end = offset + ent.end_char
+    ident = ent.ent_id_
+    if ident:
+        kind, _, canonical = ident.partition(":")
+        if kind in NOT_ACTOR_KINDS:
+            return None
+        if kind == "country" and ent.label_ == "NORP":
+            return _demonym_mention(ent, canonical, sentence, offset)
+        return Mention(surface, kind, canonical, start, end, sentence)
+    words = surface.casefold().split()
+    if words[0] in CALENDAR_WORDS or words[-1] in CALENDAR_WORDS:
+        return None
+    if words[-1] in INSTRUMENT_NAME_WORDS or (len(words) > 1 and words[0] in INSTRUMENT_NAME_WORDS):
+        return None  # "the Liptako-Gourma Charter" is the instrument, not a party
+    label = ent.label_
+    if label == "PERSON":
+        if any(w in ORGANISATION_WORDS for w in words[1:]):
+            return Mention(surface, "organisation", surface, start, end, sentence)
+        if len(words) > 4 or not surface[0].isupper():
+            return None
+        return Mention(surface, "person", surface, start, end, sentence, role_for(ent))
+    if label == "ORG":
+        if surface.isdigit() or len(words) > 8:
+            return None
+        return Mention(surface, "organisation", surface, start, end, sentence)
+    return None
+
+
+def _demonym_mention(ent, country: str, sentence: Sentence, offset: int) -> Mention:
+    """A demonym names the state in "the Egyptian government"; otherwise it only supports it."""
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    start = offset + ent.start_char
+    if nxt is not None and nxt.lower_ in STATE_NOUNS:
+        surface = ent.doc.text[ent.start_char : nxt.idx + len(nxt)]
+        return Mention(surface, "country", country, start, offset + nxt.idx + len(nxt), sentence)
+    return Mention(ent.text, "demonym", country, start, offset + ent.end_char, sentence)
+
+
+def _group_mentions(sentence: Sentence, offset: int):
+    """Yield collective parties named by noun chunks the NER left alone.
+
+    "Tuareg armed groups": a capitalised people or creed before a group noun.
+    "the Islamic State": proper nouns headed by an organisation word.
+    """
+    for chunk in sentence.span.noun_chunks:
+        root = chunk.root
+        if root.ent_type_ and root.ent_type_ not in ("NORP", "PERSON"):
+            continue
+        if root.lower_ in GROUP_NOUNS and root.tag_ in ("NNS", "NNPS"):
+            words = [t for t in chunk if t.i <= root.i and t.pos_ in ("PROPN", "ADJ", "NOUN") and t.ent_type_ != "DATE"]
+            named = [t for t in words[:-1] if t.text[:1].isupper() and t.i != sentence.span.start]
+            if named:
+                yield _chunk_mention(words, "group", " ".join(t.lower_ for t in named), sentence, offset)
+        elif root.lower_ in ORGANISATION_WORDS and root.pos_ == "PROPN" and not any(t.ent_type_ for t in chunk):
+            words = [t for t in chunk if t.pos_ == "PROPN"]
+            if len(words) >= 2 and words[-1].i == root.i and words[0].i == root.i - len(words) + 1:
+                surface = _span_text(words)
+                yield _chunk_mention(words, "organisation", surface, sentence, offset)
+
+
+def _chunk_mention(words, kind: str, key: str, sentence: Sentence, offset: int) -> Mention:
+    surface = _span_text(words)
+    start = offset + words[0].idx
+    return Mention(surface, kind, key, start, start + len(surface), sentence)
+
+
+def _span_text(words) -> str:
+    return words[0].doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+
+
+def clean_name(text: str) -> str:
+    """Strip a leading article, a possessive and stray punctuation from an entity's text."""
+    text = " ".join(text.split())
+    text = _LEADING.sub("", text)
+    text = _POSSESSIVE.sub("", text)
+    return text.strip(" ,.;:\"“”‘’()[]")
+
+
+def strip_honorific(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0].casefold() in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _merge(mentions: list[Mention], parsed: Parsed) -> list[Candidate]:
+    by_key: dict[tuple[str, str], Candidate] = {}
+    for m in mentions:
+        exact = m.kind in ("country", "capital", "demonym")
+        key = (m.kind, m.key if exact else _norm(strip_honorific(m.key)))
+        cand = by_key.setdefault(key, Candidate(m.kind, key[1]))
+        cand.mentions.append(m)
+        if m.kind == "organisation" and m.key != m.surface:
+            cand.canonical = m.key  # the gazetteer's name for it
+    cands = list(by_key.values())
+    _resolve_metonyms(cands)
+    _merge_people(cands)
+    _merge_acronyms(cands, parsed.text)
+    _drop_shadowed(cands)
+    return [c for c in cands if c.mentions]
+
+
+def _resolve_metonyms(cands: list[Candidate]) -> None:
+    """Fold capitals and demonyms into their country.
+
+    A capital that is the subject of a verb ("Cairo believes") stands for its
+    state even when the country is not named; a bare demonym ("Russian news
+    agencies") only supports a country that is a party already.
+    """
+    countries = {c.key: c for c in cands if c.kind == "country"}
+    for cand in [c for c in cands if c.kind in ("capital", "demonym")]:
+        country = countries.get(cand.key)
+        if country is not None:
+            country.mentions.extend(cand.mentions)
+        elif cand.kind == "capital" and any(_is_subject(m) for m in cand.mentions):
+            cand.kind = "country"
+            countries[cand.key] = cand
+            continue
+        cand.mentions = []
+
+
+def _is_subject(m: Mention) -> bool:
+    local = m.start - m.sentence.offset
+    span = m.sentence.span.doc.char_span(local, local + (m.end - m.start))
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _merge_people(cands: list[Candidate]) -> None:
+    """Fold "Goita" and "Mr Goita" into "Assimi Goita": same surname, fewer words."""
+    people = sorted((c for c in cands if c.kind == "person"), key=lambda c: -len(c.key.split()))
+    for i, short in enumerate(people):
+        words = short.key.split()
+        for full in people[:i]:
+            if not full.mentions or full is short:
+                continue
+            full_words = full.key.split()
+            if len(full_words) > len(words) and (
+                full_words[-len(words) :] == words or (len(words) == 1 and words[0] == full_words[0])
+            ):
+                full.mentions.extend(short.mentions)
+                short.mentions = []
+                break
+    # A "person" whose name is also an organisation's, country's or group's is a tagging error.
+    others = {_norm(n) for c in cands if c.kind != "person" and c.mentions for n in _surfaces(c)}
+    others |= {w for c in cands if c.kind == "group" for w in c.key.split()}
+    for cand in people:
+        if cand.key in others:
+            cand.mentions = []
+
+
+def _merge_acronyms(cands: list[Candidate], text: str) -> None:
+    """Merge an organisation with its acronym: defined in text as "Long Name (ACR)", or by initials."""
+    orgs = [c for c in cands if c.kind in ("organisation", "group")]
+    defined = {_norm(short): _norm(long) for long, short in _ACRONYM_DEF.findall(text)}
+    for short in orgs:
+        for long in orgs:
+            if short is long or not short.mentions or not long.mentions:
+                continue
+            s, l_ = short.key, long.key
+            if defined.get(s) == l_ or (l_.endswith(defined.get(s, "\0"))) or _initials_match(s, l_):
+                long.mentions.extend(short.mentions)
+                if short.canonical and not long.canonical:
+                    long.canonical = short.canonical
+                short.mentions = []
+
+
+def _initials_match(acronym: str, name: str) -> bool:
+    if " " in acronym or len(acronym) < 2:
+        return False
+    words = name.replace("-", " ").split()
+    if len(words) < 2:
+        return False
+    acr = acronym.replace(".", "").casefold()
+    every = "".join(w[0] for w in words)
+    content = "".join(w[0] for w in words if w not in FUNCTION_WORDS)
+    return acr in (every, content)
+
+
+def _drop_shadowed(cands: list[Candidate]) -> None:
+    """Drop an organisation named only inside a longer actor's name ("Sahel" in "G5 Sahel")."""
+    live = [c for c in cands if c.mentions]
+    for cand in live:
+        if cand.kind != "organisation":
+            continue
+        for other in live:
+            if other is cand or not other.mentions:
+                continue
+            if all(any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+                       for o in other.mentions) for m in cand.mentions):
+                cand.mentions = []
+                break
+
+
+def _salience(cand: Candidate, title: str, length: int) -> float:
+    names = {_norm(n) for n in _surfaces(cand)}
+    in_title = any(n and n in title for n in names)
+    early = 1.0 - cand.first / max(length, 1)
+    return len(cand.mentions) + 2.0 * in_title + early
+
+
+def _surfaces(cand: Candidate) -> list[str]:
+    seen: dict[str, None] = {}
+    for m in sorted(cand.mentions, key=lambda m: m.start):
+        if m.kind != "demonym":
+            seen.setdefault(m.surface, None)
+    return list(seen)
+
+
+def _display_name(cand: Candidate) -> str:
+    if cand.canonical:
+        return cand.canonical
+    if cand.kind == "country":
+        return cand.key
+    surfaces = [strip_honorific(s) for s in _surfaces(cand)]
+    return max(surfaces, key=lambda s: (len(s.split()), len(s), -surfaces.index(s)))
+
+
+def _actor(cand: Candidate, parsed: Parsed) -> Actor:
+    name = _display_name(cand)
+    kind = cand.kind
+    aliases = tuple(s for s in _surfaces(cand) if s != name)
+    mentions = sorted(cand.mentions, key=lambda m: m.start)
+    role_mention = next((m for m in mentions if m.role), None)
+    cited = [mentions[0].sentence]
+    if role_mention is not None and role_mention.sentence is not cited[0]:
+        cited.append(role_mention.sentence)
+    evidence = tuple(Evidence.of(parsed.text, s.start, s.end) for s in cited)
+    return Actor(
+        name=name,
+        type=kind,  # type: ignore[arg-type]
+        role=role_mention.role if role_mention else None,
+        aliases=aliases,
+        evidence=evidence,
+    )
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s-]", "", text.casefold()).split())
+

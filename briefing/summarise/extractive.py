@@ -1,0 +1,58 @@
+"""The default summariser: extractive, offline, on spaCy."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from briefing import __version__
+from briefing.model import Brief, Document, Evidence, Generator, Point, Source
+from briefing.summarise.actors import extract_actors
+from briefing.summarise.nlp import load_pipeline
+from briefing.summarise.parsed import Parsed, Sentence, parse
+from briefing.summarise.quotes import extract_quotes
+from briefing.summarise.ranking import rank_summary
+from briefing.summarise.sections import assign_sections
+
+DEFAULT_SUMMARY_SENTENCES = 3
+
+
+class ExtractiveSummariser:
+    """Pick the document's own sentences for each section; every point is a quoted span."""
+
+    name: ClassVar[str] = "extractive"
+
+    def __init__(self, *, model: str | None = None) -> None:
+        self.model = model
+
+    def summarise(self, document: Document, *, summary_sentences: int = DEFAULT_SUMMARY_SENTENCES) -> Brief:
+        """Distil ``document`` into a Brief."""
+        parsed = parse(document, load_pipeline(self.model))
+        exclude = frozenset(filter(None, (document.publisher,)))
+        actors, mentions = extract_actors(parsed, exclude=exclude)
+        chosen = rank_summary([s.text for s in parsed.sentences], summary_sentences)
+        sections = assign_sections(parsed, reserved=frozenset(chosen))
+        return Brief(
+            title=document.title or _title_from_name(document.name),
+            source=Source.of(document),
+            generator=Generator("briefing", __version__, self.name),
+            summary=_points(parsed, [parsed.sentences[i] for i in chosen]),
+            background=_points(parsed, sections.background),
+            actors=actors,
+            terms=_points(parsed, sections.terms),
+            implications=_points(parsed, sections.implications),
+            quotes=extract_quotes(parsed, mentions),
+        )
+
+
+def _points(parsed: Parsed, sentences) -> tuple[Point, ...]:
+    return tuple(_point(parsed, s) for s in sentences)
+
+
+def _point(parsed: Parsed, sentence: Sentence) -> Point:
+    return Point(sentence.text, (Evidence.of(parsed.text, sentence.start, sentence.end),))
+
+
+def _title_from_name(name: str) -> str:
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    words = stem.replace("_", " ").replace("-", " ").split()
+    return " ".join(words).capitalize() or "Untitled"

@@ -1,0 +1,92 @@
+"""Closed word classes of English the extractor reasons with.
+
+These are words of the language (titles, speech verbs, modal verbs), not
+names: nothing here is specific to any article.
+"""
+
+from __future__ import annotations
+
+HONORIFICS = frozenset(
+    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady prof prof. professor "
+    "sheikh sheik madam monsieur mme herr".split()
+)
+
+# Nouns that head a role ("junta leader", "oil minister", "foreign secretary").
+ROLE_NOUNS = frozenset(
+    """
+    president vice-president premier minister secretary chancellor leader chief head
+    king queen prince princess emir sultan monarch emperor pope cardinal archbishop bishop imam ayatollah
+    ambassador envoy diplomat consul representative negotiator delegate commissioner
+    governor mayor senator congressman congresswoman lawmaker legislator deputy mp mep speaker
+    spokesman spokeswoman spokesperson official officer director chairman chairwoman chair
+    chairperson ceo cfo coo founder executive manager administrator adviser advisor counsel
+    general commander colonel lieutenant captain major admiral marshal brigadier sergeant
+    judge justice prosecutor attorney lawyer analyst economist correspondent editor reporter
+    strongman ruler dictator chancellor-elect president-elect premier-elect governor-general
+    secretary-general director-general undersecretary under-secretary coordinator
+    """.split()
+)
+
+# Nouns that make a collective party out of a people or creed
+# ("Tuareg armed groups", "Houthi rebels").
+GROUP_NOUNS = frozenset(
+    """
+    group groups rebel rebels militant militants insurgent insurgents fighter fighters
+    separatist separatists jihadist jihadists jihadi jihadis militia militias faction factions
+    tribe tribes clan clans protester protesters protestors demonstrators guerrillas guerrilla
+    extremists islamists loyalists forces paramilitaries
+    """.split()
+)
+
+# Nouns that, after a demonym or a country's name, stand for the state itself
+# ("the Egyptian government", "Mali's junta").
+STATE_NOUNS = frozenset(
+    """
+    government junta regime authorities administration cabinet state military army
+    leadership officials ministry
+    """.split()
+)
+
+# Words naming an instrument: what terms are the provisions of.
+INSTRUMENT_NOUNS = frozenset(
+    """
+    pact treaty charter agreement accord deal convention protocol memorandum sanction sanctions
+    ceasefire truce armistice compact contract arrangement declaration resolution ruling
+    framework partnership alliance settlement understanding package embargo
+    """.split()
+)
+
+# Words that make a name the title of an instrument, not a party to it.
+INSTRUMENT_NAME_WORDS = frozenset(
+    """
+    charter treaty accord agreement pact protocol convention act doctrine declaration
+    memorandum resolution plan initiative strategy
+    """.split()
+)
+
+# Words that make a name an organisation whatever the NER model said.
+ORGANISATION_WORDS = frozenset(
+    """
+    state group party army front council ministry department company corp corporation inc ltd
+    plc bank union alliance organisation organization agency commission committee movement
+    brigade brigades force forces authority office institute university association federation
+    league fund court parliament assembly congress senate coalition network service
+    """.split()
+)
+
+SPEECH_VERBS = frozenset(
+    """
+    say tell write add post tweet state announce declare claim insist warn note explain argue
+    affirm confirm stress emphasise emphasize report comment remark reply respond acknowledge
+    admit suggest predict promise pledge vow urge assert maintain reiterate describe
+    """.split()
+)
+
+CALENDAR_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december today yesterday tomorrow
+    """.split()
+)
+
+FUNCTION_WORDS = frozenset("of the and for de des du la le el al to in on".split())

@@ -1,0 +1,104 @@
+"""Quotations and who said them.
+
+A quotation is text between quotation marks, long enough to be speech rather
+than a scare-quoted phrase. Its speaker is the subject of a speech verb in
+the same sentence ("…, he said"; "Mali's Defense Minister Abdoulaye Diop told
+journalists"), the object of "according to", or, for an unattributed quote
+that follows another in the same paragraph, the earlier quote's speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Sequence
+
+from briefing.model import Evidence, Quote
+from briefing.summarise.actors import MentionRef
+from briefing.summarise.lexicon import SPEECH_VERBS
+from briefing.summarise.parsed import Parsed, Sentence
+
+_QUOTED = re.compile(r"“([^“”]+)”|\"([^\"\n]+)\"|«\s*([^«»]+?)\s*»")
+_MIN_WORDS = 5
+_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "any", "they": "any"}
+
+
+def extract_quotes(parsed: Parsed, mentions: Sequence[MentionRef]) -> tuple[Quote, ...]:
+    """Return every quotation of five words or more, in reading order, with its speaker."""
+    text = parsed.text
+    starts = [s.start for s in parsed.sentences]
+    quotes: list[Quote] = []
+    previous: tuple[int, str | None] | None = None  # (paragraph, speaker)
+    for match in _QUOTED.finditer(text):
+        group = next(g for g in range(1, 4) if match.group(g) is not None)
+        start, end = match.span(group)
+        start, end = _trim(text, start, end)
+        if len(text[start:end].split()) < _MIN_WORDS:
+            continue
+        sentence = _sentence_at(parsed.sentences, starts, start)
+        if sentence is None:
+            continue
+        speaker = _speaker(sentence, start, end, mentions)
+        if speaker is None and previous is not None and previous[0] == sentence.paragraph:
+            speaker = previous[1]
+        previous = (sentence.paragraph, speaker)
+        quotes.append(Quote(text[start:end], speaker, (Evidence.of(text, start, end),)))
+    return tuple(quotes)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _sentence_at(sentences: Sequence[Sentence], starts: list[int], pos: int) -> Sentence | None:
+    index = bisect.bisect_right(starts, pos) - 1
+    if index < 0:
+        return None
+    return sentences[index]
+
+
+def _speaker(sentence: Sentence, start: int, end: int, mentions: Sequence[MentionRef]) -> str | None:
+    offset = sentence.offset
+    outside = [t for t in sentence.span if not (start <= offset + t.idx < end)]
+    for token in outside:
+        if token.lower_ == "according":
+            for prep in token.children:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return _name_of(obj, offset, mentions) or _phrase(obj)
+    for token in outside:
+        if token.pos_ == "VERB" and token.lemma_ in SPEECH_VERBS:
+            for child in token.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and not (start <= offset + child.idx < end):
+                    return _name_of(child, offset, mentions) or _phrase(child)
+    return None
+
+
+def _name_of(token, offset: int, mentions: Sequence[MentionRef]) -> str | None:
+    """Resolve a subject to an actor: a mention inside it, or the last person named for a pronoun."""
+    lo = offset + min(t.idx for t in token.subtree)
+    hi = offset + max(t.idx + len(t) for t in token.subtree)
+    inside = [m for m in mentions if lo <= m.start and m.end <= hi]
+    if inside:
+        people = [m for m in inside if m.actor.type == "person"]
+        return (people or inside)[-1].actor.name
+    want = _PRONOUNS.get(token.lower_)
+    if want is None:
+        return None
+    before = [m for m in mentions if m.end <= lo]
+    if want == "person":
+        before = [m for m in before if m.actor.type == "person"]
+    return before[-1].actor.name if before else None
+
+
+def _phrase(token) -> str | None:
+    if token.pos_ == "PRON":
+        return None
+    tokens = sorted(token.subtree, key=lambda t: t.i)
+    doc = token.doc
+    text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    return text if len(text.split()) <= 8 else None
