@@ -347,14 +347,21 @@ def test_docx_strips_characters_xml_forbids() -> None:
     assert document.core_properties.title == "Bad title here"
 
 
-def test_docx_sets_right_to_left_paragraphs(brief: Brief) -> None:
+def test_docx_sets_right_to_left_text(brief: Brief) -> None:
     from docx.oxml.ns import qn
 
     document = open_docx(rendered(brief, "docx"))
-    arabic = [p for p in document.paragraphs if ARABIC.quote in p.text]
-    assert len(arabic) == 2  # the quote and its source
-    for paragraph in arabic:
-        assert paragraph._p.pPr.find(qn("w:bidi")) is not None
+    quote, source = [p for p in document.paragraphs if ARABIC.quote in p.text]
+    assert quote._p.pPr.find(qn("w:bidi")) is not None
+    assert source.text.startswith("[8]")  # the Sources list keeps its numbers on the left
+    (arabic_run,) = [r for r in source.runs if ARABIC.quote in r.text]
+    assert arabic_run._r.rPr.find(qn("w:rtl")) is not None
+
+
+def test_docx_actor_columns_have_widths(brief: Brief) -> None:
+    document = open_docx(rendered(brief, "docx"))
+    widths = [column.width.cm for column in document.tables[0].columns]
+    assert widths == pytest.approx([4.4, 3.2, 9.0], abs=0.01)
 
 
 # User templates ---------------------------------------------------------------

@@ -42,7 +42,7 @@ from briefing.render.templates import template_dirs
 
 REFERENCE_DOCX = "reference.docx"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-ACTOR_COLUMNS = (("Name", Cm(4.6)), ("Type", Cm(2.8)), ("Role", Cm(9.2)))
+ACTOR_COLUMNS = (("Name", Cm(4.4)), ("Type", Cm(3.2)), ("Role", Cm(9.0)))
 MUTED = RGBColor(0x5D, 0x66, 0x73)
 
 
@@ -105,6 +105,8 @@ def add_actors(document: Document, brief: Brief) -> None:
     table = document.add_table(rows=1, cols=len(ACTOR_COLUMNS))
     table.style = "Light Grid Accent 1"
     table.autofit = False
+    for column, (_, width) in zip(table.columns, ACTOR_COLUMNS):
+        column.width = width
     for cell, (label, width) in zip(table.rows[0].cells, ACTOR_COLUMNS):
         cell.width = width
         add_text(cell.paragraphs[0], label, bold=True)
@@ -134,7 +136,7 @@ def add_sources(document: Document, notes: Notes) -> None:
     if not notes.sources:
         add_paragraph(document, EMPTY_SECTION, italic=True)
     for n, evidence in notes.numbered():
-        paragraph = add_paragraph(document, rtl=is_rtl(evidence.quote))
+        paragraph = add_paragraph(document, rtl=False)  # numbers stay left; an RTL quote's run is marked
         paragraph.paragraph_format.left_indent = Cm(0.9)
         paragraph.paragraph_format.first_line_indent = Cm(-0.9)
         add_text(paragraph, f"[{n}]\t", bold=True)
