@@ -56,6 +56,11 @@ def _import_weasyprint() -> Any:
         import weasyprint.urls
     except (ImportError, OSError) as exc:
         raise RenderError(f"{INSTALL_HINT} ({exc})") from exc
+    if not hasattr(weasyprint.urls, "URLFetcher"):
+        raise RenderError(
+            f"WeasyPrint {weasyprint.__version__} is too old for briefing's PDF output "
+            "(it needs weasyprint.urls.URLFetcher; 70 is tested): `pip install -U weasyprint`"
+        )
     return weasyprint
 
 
