@@ -4,11 +4,13 @@ The library in four calls::
 
     import briefing
     doc = briefing.read_document("seeds/sahel-security-pact.txt")
-    brief = briefing.summarise(doc, summary_sentences=3)
-    pdf = briefing.render(brief, "pdf")
+    brief = briefing.summarise_document(doc, summary_sentences=3)
+    pdf = briefing.render_brief(brief, "pdf")
     brief.to_dict()  # the JSON contract
 
 Heavy modules (spaCy, WeasyPrint, python-docx) load only when first used.
+The functions are not named after the ``summarise`` and ``render``
+subpackages, so importing those never shadows them.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "read_document", "summarise", "render", "brief_file"]
+__all__ = ["__version__", "read_document", "summarise_document", "render_brief", "brief_file"]
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -32,7 +34,7 @@ def read_document(path: str | Path) -> Document:
     return read(path)
 
 
-def summarise(
+def summarise_document(
     document: Document,
     *,
     summary_sentences: int = 3,
@@ -40,18 +42,21 @@ def summarise(
     model: str | None = None,
 ) -> Brief:
     """Distil a Document into a Brief with the named summariser."""
+    from briefing.errors import BriefingError
     from briefing.summarise import get_summariser
 
+    if summary_sentences < 1:
+        raise BriefingError(f"summary_sentences must be at least 1, not {summary_sentences}")
     return get_summariser(summariser, model=model).summarise(document, summary_sentences=summary_sentences)
 
 
 def brief_file(path: str | Path, **options) -> Brief:
-    """Read and summarise the file at ``path`` (options as for :func:`summarise`)."""
-    return summarise(read_document(path), **options)
+    """Read and summarise the file at ``path`` (options as for :func:`summarise_document`)."""
+    return summarise_document(read_document(path), **options)
 
 
-def render(brief: Brief, format: str, *, options: RenderOptions | None = None) -> bytes:
+def render_brief(brief: Brief, format: str, *, options: RenderOptions | None = None) -> bytes:
     """Render a Brief in the named format ("pdf", "docx", "md", "html", "json", …)."""
-    from briefing.render import render as render_brief
+    from briefing.render import render
 
-    return render_brief(brief, format, options=options)
+    return render(brief, format, options=options)

@@ -25,6 +25,6 @@ def seed_document():
 
 @pytest.fixture(scope="session")
 def seed_brief(seed_document):
-    from briefing import summarise
+    from briefing import summarise_document
 
-    return summarise(seed_document)
+    return summarise_document(seed_document)

@@ -19,7 +19,7 @@ from briefing.model import Brief, Source
 from briefing.render import RenderOptions, available_renderers, get_renderer, render
 from briefing.render.common import Notes, is_rtl, source_date, xml_safe
 from briefing.render.templates import builtin_template_dir, escape_markdown, yaml_string
-from render_fixtures import ARABIC, ARTICLE, make_brief, make_empty_brief
+from .render_fixtures import ARABIC, ARTICLE, make_brief, make_empty_brief
 
 SECTIONS = ("Summary", "Background", "Actors", "Terms", "Implications", "Quotes", "Sources")
 EPOCH = "1700000000"

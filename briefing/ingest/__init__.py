@@ -45,17 +45,20 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Do
         raise InputError(f"{path}: permission denied") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
-    return parse_bytes(data, path.name, reader=reader)
+    return parse_bytes(data, path.name, reader=reader, label=str(path))
 
 
-def parse_bytes(data: bytes, name: str, *, reader: Reader | None = None) -> Document:
-    """Parse an in-memory document; the reader defaults to the one for ``name``'s suffix."""
+def parse_bytes(data: bytes, name: str, *, reader: Reader | None = None, label: str | None = None) -> Document:
+    """Parse an in-memory document; the reader defaults to the one for ``name``'s suffix.
+
+    Errors name the input as ``label`` (what the user typed), else ``name``.
+    """
     reader = reader or _reader_for(Path(name))
+    label = label or name
     try:
         return reader(data, name)
     except InputError as exc:
-        message = str(exc)
-        raise InputError(message if message.startswith(f"{name}:") else f"{name}: {message}") from exc
+        raise InputError(f"{label}: {exc}") from exc
 
 
 def _reader_for(path: Path) -> Reader:

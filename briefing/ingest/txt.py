@@ -11,11 +11,11 @@ _TITLE_MAX_WORDS = 30
 
 
 def parse(data: bytes, name: str) -> Document:
-    """Read UTF-8 plain text; the first line, when it stands alone, is the title."""
+    """Read UTF-8 plain text; the first line, when it stands alone before the body, is the title."""
     groups = paragraphs(split_lines(decode_utf8(data)))
     blocks = [join_wrapped(lines) for lines in groups]
     title = None
-    if groups and len(groups[0]) == 1 and 0 < len(blocks[0].split()) <= _TITLE_MAX_WORDS:
+    if len(groups) > 1 and len(groups[0]) == 1 and len(blocks[0].split()) <= _TITLE_MAX_WORDS:
         title, blocks = blocks[0], blocks[1:]
     return assemble(
         [Block(b, "heading" if looks_like_heading(b) else "paragraph") for b in blocks],

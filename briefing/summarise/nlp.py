@@ -103,8 +103,8 @@ def gazetteer_patterns() -> Iterator[dict[str, Any]]:
             yield _pattern("GPE", name, ident)
         for demonym in country.get("demonyms", ()):
             yield _pattern("NORP", demonym, ident)
-        if country.get("capital"):
-            yield _pattern("GPE", country["capital"], f"capital:{country['name']}")
+        for capital in filter(None, (country.get("capital"), *country.get("capital_aliases", ()))):
+            yield _pattern("GPE", capital, f"capital:{country['name']}")
     for org in gaz["organisations"]:
         for name in _names(org):
             yield _pattern("ORG", name, f"organisation:{org['name']}")
