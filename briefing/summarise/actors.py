@@ -20,6 +20,8 @@ from briefing.summarise.lexicon import (
     HONORIFICS,
     INSTRUMENT_NAME_WORDS,
     ORGANISATION_WORDS,
+    PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
     STATE_NOUNS,
 )
 from briefing.summarise.nlp import NOT_ACTOR_KINDS
@@ -40,6 +42,7 @@ class Mention:
     end: int
     sentence: Sentence
     role: str | None = None
+    in_place: bool = False  # named as a place: "in Cape Town", "via Walvis Bay"
 
 
 @dataclass
@@ -112,17 +115,29 @@ def _classify(ent, sentence: Sentence, offset: int, excluded: set[str]) -> Menti
     if words[-1] in INSTRUMENT_NAME_WORDS or (len(words) > 1 and words[0] in INSTRUMENT_NAME_WORDS):
         return None  # "the Liptako-Gourma Charter" is the instrument, not a party
     label = ent.label_
-    if label == "PERSON":
-        if any(w in ORGANISATION_WORDS for w in words[1:]):
-            return Mention(surface, "organisation", surface, start, end, sentence)
-        if len(words) > 4 or not surface[0].isupper():
+    if label not in ("PERSON", "ORG") or _names_a_place(ent, words) or not any(c.isupper() for c in surface):
+        return None  # not a party, a place, or a lower-case phrase ("green hydrogen summit")
+    in_place = _after_place_preposition(ent)
+    if label == "PERSON" and not any(w in ORGANISATION_WORDS for w in words[1:]):
+        if len(words) > 4:
             return None
-        return Mention(surface, "person", surface, start, end, sentence, role_for(ent))
-    if label == "ORG":
-        if surface.isdigit() or len(words) > 8:
-            return None
-        return Mention(surface, "organisation", surface, start, end, sentence)
-    return None
+        return Mention(surface, "person", surface, start, end, sentence, role_for(ent), in_place)
+    if surface.isdigit() or len(words) > 8:
+        return None
+    return Mention(surface, "organisation", surface, start, end, sentence, in_place=in_place)
+
+
+def _names_a_place(ent, words: list[str]) -> bool:
+    """Say whether an entity is a place: "Walvis Bay", or "Kunene" in "the Kunene region"."""
+    if words[-1] in PLACE_NOUNS:
+        return True
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return following is not None and following.lower_ in PLACE_NOUNS and following.is_lower
+
+
+def _after_place_preposition(ent) -> bool:
+    head = ent.root.head
+    return ent.root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS
 
 
 def _demonym_mention(ent, country: str, sentence: Sentence, offset: int) -> Mention:
@@ -192,6 +207,9 @@ def _merge(mentions: list[Mention], parsed: Parsed) -> list[Candidate]:
         if m.kind == "organisation" and m.key != m.surface:
             cand.canonical = m.key  # the gazetteer's name for it
     cands = list(by_key.values())
+    for cand in cands:
+        if cand.kind in ("person", "organisation") and all(m.in_place for m in cand.mentions):
+            cand.mentions = []  # only ever a place in this story
     _resolve_metonyms(cands)
     _merge_people(cands)
     _merge_acronyms(cands, parsed.text)

@@ -24,6 +24,7 @@ ROLE_NOUNS = frozenset(
     judge justice prosecutor attorney lawyer analyst economist correspondent editor reporter
     strongman ruler dictator chancellor-elect president-elect premier-elect governor-general
     secretary-general director-general undersecretary under-secretary coordinator
+    member activist campaigner researcher expert scholar professor owner partner founder
     """.split()
 )
 
@@ -88,5 +89,17 @@ CALENDAR_WORDS = frozenset(
     june july august september october november december today yesterday tomorrow
     """.split()
 )
+
+# Nouns after a name that make it a place ("the Kunene region", "Walvis Bay").
+PLACE_NOUNS = frozenset(
+    """
+    region province district county city town village municipality area zone valley coast bay
+    river lake island islands peninsula mountain mountains desert park reserve port harbour
+    harbor strait sea ocean border corridor airport square street road highway
+    """.split()
+)
+
+# Prepositions that put a name in a place role ("in Cape Town", "via Walvis Bay").
+PLACE_PREPOSITIONS = frozenset("in at near via across through outside inside around towards toward into".split())
 
 FUNCTION_WORDS = frozenset("of the and for de des du la le el al to in on".split())

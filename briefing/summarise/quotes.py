@@ -38,7 +38,11 @@ def extract_quotes(parsed: Parsed, mentions: Sequence[MentionRef]) -> tuple[Quot
         sentence = _sentence_at(parsed.sentences, starts, start)
         if sentence is None:
             continue
-        speaker = _speaker(sentence, start, end, mentions)
+        # The attribution may follow a quote of several sentences: read each
+        # sentence the quote touches, and the one it ends in.
+        last = _sentence_at(parsed.sentences, starts, end)
+        span = parsed.sentences[sentence.index : (last.index if last else sentence.index) + 1]
+        speaker = next(filter(None, (_speaker(s, start, end, mentions) for s in span)), None)
         if speaker is None and previous is not None and previous[0] == sentence.paragraph:
             speaker = previous[1]
         previous = (sentence.paragraph, speaker)
@@ -86,6 +90,8 @@ def _name_of(token, offset: int, mentions: Sequence[MentionRef]) -> str | None:
     if inside:
         people = [m for m in inside if m.actor.type == "person"]
         return (people or inside)[-1].actor.name
+    if token.pos_ == "PROPN":
+        return _by_surname(token.doc.text[lo - offset : hi - offset], mentions)
     want = _PRONOUNS.get(token.lower_)
     if want is None:
         return None
@@ -93,6 +99,16 @@ def _name_of(token, offset: int, mentions: Sequence[MentionRef]) -> str | None:
     if want == "person":
         before = [m for m in before if m.actor.type == "person"]
     return before[-1].actor.name if before else None
+
+
+def _by_surname(words: str, mentions: Sequence[MentionRef]) -> str | None:
+    """Resolve a name the NER missed ("Ramokgopa said") to the person it shortens."""
+    last = words.split()[-1].casefold()
+    for ref in reversed(mentions):
+        actor = ref.actor
+        if actor.type == "person" and actor.name.split()[-1].casefold() == last:
+            return actor.name
+    return None
 
 
 def _phrase(token) -> str | None:

@@ -66,8 +66,9 @@ def _possessive_last(tokens: list[Token]) -> str:
     """Turn "Mali's junta leader" into "junta leader of Mali"; leave other titles as written."""
     for i, token in enumerate(tokens):
         if token.tag_ == "POS" and 0 < i < len(tokens) - 1:
-            owner = _text(tokens[:i])
-            return f"{_text(tokens[i + 1 :])} of {owner}"
+            if all(t.pos_ == "PROPN" for t in tokens[:i]):
+                return f"{_text(tokens[i + 1 :])} of {_text(tokens[:i])}"
+            break
     return _text(tokens)
 
 
