@@ -1,0 +1,476 @@
+"""Score brief extraction (actors, roles, terms, evidence) against gold annotations.
+
+Briefs are built through the public API exactly as users get them
+(``briefing.brief_file(path).to_dict()``, default options) for every
+``<data>/gold/*.json``, scored per ``<data>/GOLD-FORMAT.md``, and then a brief
+is built for every article in ``<data>/articles/`` to count failures and time::
+
+    /work/venv/bin/python benchmarks/extraction.py [--data DIR] [--json FILE] [--no-all]
+
+Scoring (``score_article``, ``micro_average``, ``score_evidence`` are pure
+functions, tested in tests/test_extraction_scoring.py):
+
+- Actor names are normalised by casefolding, deleting every Unicode
+  punctuation character (category P*: "U.S." == "US", "Mali’s" == "Malis",
+  "al-Qaida" == "alqaida" but != "al qaida"), collapsing whitespace and
+  dropping one leading word "the". Nothing else is folded (no accents:
+  "Goïta" != "Goita"). An extracted actor matches a gold actor when any of the
+  extracted {name, aliases} equals any of the gold {name, aliases} after this
+  normalisation.
+- Actor recall = required gold actors matched by some extracted actor /
+  required gold actors. Missing optional actors cost nothing.
+- Actor precision = extracted actors matched to a gold actor / extracted
+  actors, where extracted actors matched to an optional gold actor are left
+  out of both sides (they neither help nor hurt).
+- Type accuracy = matched extracted actors (matched to any gold actor,
+  optional ones included) whose type equals the gold type / matched actors.
+- Role accuracy = matched extracted actors whose gold actor is a person with
+  role_keywords and whose extracted role contains one keyword (casefolded
+  substring) / such actors. A null role is an error.
+- Term recall = required gold quotes contained (whitespace-normalised,
+  casefolded) in some extracted term's text or in one of its evidence quotes /
+  required gold quotes.
+- Term precision = extracted terms containing some gold quote (required or
+  optional) / extracted terms. With no gold terms every extracted term is a miss.
+- Evidence: every Evidence in summary, background, terms, implications,
+  quotes and actors is verbatim when ``quote == document.text[start:end]``
+  (document = ``briefing.read_document(path)``) AND the quote, whitespace-
+  normalised, occurs in the whitespace-normalised raw source file.
+- Micro-averages sum numerators and denominators over articles; a ratio with
+  a zero denominator is reported as "-" (null in JSON).
+
+Ambiguities resolved, each the stricter way:
+
+- An extracted actor that matches both a required and an optional gold actor
+  counts as "matched to an optional gold actor", so it is left out of
+  precision (GOLD-FORMAT's denominator taken literally; the numerator is
+  restricted to the same actors so precision cannot exceed 1).
+- An extracted actor that matches several gold actors has the right type only
+  if it equals every one of their types, and the right role only if it
+  contains a keyword of every matched person with keywords.
+- Type and role accuracy are counted per extracted actor, so two extracted
+  actors for one gold person are both judged (a duplicate without the role is
+  a role error). Duplicates still count as matched for precision, as the rule
+  says "extracted actors matched to any gold actor"; they are listed in the
+  table as "duplicates" so alias-merging failures stay visible.
+- Roles: plain casefolded substring, no whitespace or punctuation folding.
+  Term quotes: whitespace and case only (no quote-mark or dash folding), and
+  the quote must lie inside one string (the term's text or one evidence
+  quote), not across them. An empty gold quote matches nothing.
+- Evidence with an empty quote, or offsets outside the text, is not verbatim.
+- A brief that fails to build is scored as an empty brief (every required
+  gold actor and term missed) and its error is reported.
+- ``articles/SOURCE*.txt`` (licence notes) are not articles and are skipped
+  in the all-articles pass, as are ``*.reference_summary.txt``.
+- Seconds are wall time of ``brief_file`` alone. One brief is built first as
+  a warm-up so no article's time includes loading spaCy; the warm-up's own
+  time is printed separately.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import unicodedata
+from pathlib import Path
+from typing import Any, Iterable
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval"
+EVIDENCE_SECTIONS = ("summary", "background", "terms", "implications", "quotes", "actors")
+
+# ratio name -> (numerator count, denominator count)
+RATIOS: dict[str, tuple[str, str]] = {
+    "actor_recall": ("actors_required_found", "actors_required"),
+    "actor_precision": ("actors_correct", "actors_counted"),
+    "type_accuracy": ("types_correct", "types_judged"),
+    "role_accuracy": ("roles_correct", "roles_judged"),
+    "term_recall": ("terms_required_found", "terms_required"),
+    "term_precision": ("terms_correct", "terms_extracted"),
+    "evidence_verbatim": ("evidence_good", "evidence_total"),
+    "evidence_offsets_ok": ("evidence_offsets_good", "evidence_total"),
+    "evidence_in_source": ("evidence_source_good", "evidence_total"),
+}
+COUNTS = tuple(dict.fromkeys(key for pair in RATIOS.values() for key in pair)) + ("actors_extracted",)
+assert not set(RATIOS) & set(COUNTS), "a ratio would overwrite a count"
+
+
+# ---------------------------------------------------------------- normalising
+
+
+def actor_key(name: str) -> str:
+    """Casefold, delete punctuation, collapse whitespace, drop a leading "the"."""
+    kept = "".join(ch for ch in name.casefold() if not unicodedata.category(ch).startswith("P"))
+    words = kept.split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def actor_keys(actor: dict[str, Any]) -> set[str]:
+    """The normalised forms of an actor's name and aliases (empty forms dropped)."""
+    names = [actor.get("name") or "", *(actor.get("aliases") or [])]
+    return {key for key in map(actor_key, names) if key}
+
+
+def text_key(text: str) -> str:
+    """Whitespace-normalised, casefolded text for term containment."""
+    return " ".join(text.casefold().split())
+
+
+def ratio(numerator: int, denominator: int) -> float | None:
+    return numerator / denominator if denominator else None
+
+
+def with_ratios(counts: dict[str, Any]) -> dict[str, Any]:
+    """Add every ratio of RATIOS whose counts are present."""
+    for name, (num, den) in RATIOS.items():
+        if num in counts and den in counts:
+            counts[name] = ratio(counts[num], counts[den])
+    return counts
+
+
+# ---------------------------------------------------------------- scoring
+
+
+def score_actors(extracted: list[dict[str, Any]], gold: dict[str, Any]) -> dict[str, Any]:
+    golds = gold.get("actors") or []
+    gold_keys = [actor_keys(g) for g in golds]
+    not_actor_keys = {actor_key(n) for n in gold.get("not_actors") or []}
+    matches = [[i for i, keys in enumerate(gold_keys) if actor_keys(a) & keys] for a in extracted]
+
+    found = {i for hits in matches for i in hits}
+    required = [i for i, g in enumerate(golds) if g.get("required", True)]
+    misses = [golds[i]["name"] for i in required if i not in found]
+
+    counted = [hits for hits in matches if all(golds[i].get("required", True) for i in hits)]
+    spurious, duplicates, seen = [], [], set()
+    for actor, hits in zip(extracted, matches):
+        if not hits:
+            note = " (not an actor)" if actor_keys(actor) & not_actor_keys else ""
+            spurious.append(actor.get("name", "?") + note)
+        for i in hits:
+            if i in seen:
+                duplicates.append(f"{actor.get('name')} (= {golds[i]['name']})")
+            seen.add(i)
+
+    type_errors, role_errors = [], []
+    types_judged = roles_judged = 0
+    for actor, hits in zip(extracted, matches):
+        if not hits:
+            continue
+        types_judged += 1
+        wanted = sorted({golds[i].get("type") for i in hits})
+        if wanted != [actor.get("type")]:
+            type_errors.append(f"{actor.get('name')}: got {actor.get('type')}, wanted {'/'.join(map(str, wanted))}")
+        keyword_sets = [
+            golds[i]["role_keywords"]
+            for i in hits
+            if golds[i].get("type") == "person" and golds[i].get("role_keywords")
+        ]
+        if keyword_sets:
+            roles_judged += 1
+            role = (actor.get("role") or "").casefold()
+            if not all(any(k.casefold() in role for k in keys) for keys in keyword_sets):
+                wanted_words = " | ".join(k for keys in keyword_sets for k in keys)
+                role_errors.append(f"{actor.get('name')}: got {actor.get('role')!r} vs wanted {wanted_words}")
+
+    return {
+        "actors_extracted": len(extracted),
+        "actors_required": len(required),
+        "actors_required_found": len(required) - len(misses),
+        "actors_counted": len(counted),
+        "actors_correct": sum(1 for hits in counted if hits),
+        "types_judged": types_judged,
+        "types_correct": types_judged - len(type_errors),
+        "roles_judged": roles_judged,
+        "roles_correct": roles_judged - len(role_errors),
+        "misses": misses,
+        "spurious": spurious,
+        "duplicates": duplicates,
+        "type_errors": type_errors,
+        "role_errors": role_errors,
+    }
+
+
+def score_terms(extracted: list[dict[str, Any]], gold: dict[str, Any]) -> dict[str, Any]:
+    gold_terms = [t for t in gold.get("terms") or [] if text_key(t.get("quote") or "")]
+    haystacks = [
+        [text_key(term.get("text") or "")] + [text_key(e.get("quote") or "") for e in term.get("evidence") or []]
+        for term in extracted
+    ]
+
+    def found(quote: str) -> bool:
+        needle = text_key(quote)
+        return any(needle in text for texts in haystacks for text in texts)
+
+    def correct(texts: list[str]) -> bool:
+        return any(text_key(t["quote"]) in text for t in gold_terms for text in texts)
+
+    required = [t["quote"] for t in gold_terms if t.get("required", True)]
+    term_misses = [quote for quote in required if not found(quote)]
+    return {
+        "terms_required": len(required),
+        "terms_required_found": len(required) - len(term_misses),
+        "terms_extracted": len(extracted),
+        "terms_correct": sum(1 for texts in haystacks if correct(texts)),
+        "term_misses": term_misses,
+    }
+
+
+def score_article(brief: dict[str, Any], gold: dict[str, Any]) -> dict[str, Any]:
+    """Score one brief's JSON against one gold annotation (GOLD-FORMAT.md)."""
+    result = score_actors(brief.get("actors") or [], gold)
+    result.update(score_terms(brief.get("terms") or [], gold))
+    return with_ratios(result)
+
+
+def evidence_items(brief: dict[str, Any]) -> Iterable[tuple[str, dict[str, Any]]]:
+    for section in EVIDENCE_SECTIONS:
+        for item in brief.get(section) or []:
+            for evidence in item.get("evidence") or []:
+                yield section, evidence
+
+
+def score_evidence(brief: dict[str, Any], text: str, raw: str) -> dict[str, Any]:
+    """Check each Evidence against the Document's text and the raw source file."""
+    raw_flat = " ".join(raw.split())
+    total = offsets_good = source_good = good = 0
+    bad = []
+    for section, evidence in evidence_items(brief):
+        quote, start, end = evidence.get("quote") or "", evidence.get("start"), evidence.get("end")
+        ok_offsets = (
+            bool(quote)
+            and isinstance(start, int)
+            and isinstance(end, int)
+            and 0 <= start <= end <= len(text)
+            and text[start:end] == quote
+        )
+        ok_source = bool(quote.strip()) and " ".join(quote.split()) in raw_flat
+        total += 1
+        offsets_good += ok_offsets
+        source_good += ok_source
+        good += ok_offsets and ok_source
+        if not (ok_offsets and ok_source):
+            why = "offsets" if not ok_offsets else "not in source"
+            bad.append(f"{section} [{start}:{end}] {why}: {shorten(quote, 60)!r}")
+    return with_ratios(
+        {
+            "evidence_total": total,
+            "evidence_offsets_good": offsets_good,
+            "evidence_source_good": source_good,
+            "evidence_good": good,
+            "evidence_bad": bad,
+        }
+    )
+
+
+def micro_average(scores: list[dict[str, Any]]) -> dict[str, Any]:
+    """Sum each count over articles and recompute the ratios from the sums."""
+    totals: dict[str, Any] = {"articles": len(scores)}
+    for key in COUNTS:
+        if any(key in s for s in scores):
+            totals[key] = sum(s.get(key, 0) for s in scores)
+    return with_ratios(totals)
+
+
+# ---------------------------------------------------------------- building
+
+
+def shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def build(path: Path) -> tuple[dict[str, Any] | None, str | None, float]:
+    """Build a brief as a user would; return (brief JSON or None, error or None, seconds)."""
+    import briefing
+
+    start = time.perf_counter()
+    try:
+        brief = briefing.brief_file(path).to_dict()
+    except Exception as exc:  # a benchmark reports every failure and goes on
+        return None, f"{type(exc).__name__}: {exc}", time.perf_counter() - start
+    return brief, None, time.perf_counter() - start
+
+
+def check_evidence(brief: dict[str, Any], path: Path) -> dict[str, Any]:
+    import briefing
+
+    text = briefing.read_document(path).text
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    return score_evidence(brief, text, raw)
+
+
+def score_gold_file(gold_path: Path, data: Path) -> dict[str, Any]:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    article = data / gold["article"]
+    brief, error, seconds = build(article)
+    result = {"article": article.stem, "path": gold["article"], "seconds": seconds, "error": error}
+    result.update(score_article(brief or {}, gold))
+    if brief is not None:
+        result.update(check_evidence(brief, article))
+    return result
+
+
+def article_paths(articles: Path) -> list[Path]:
+    return sorted(
+        p
+        for p in articles.iterdir()
+        if p.suffix in (".txt", ".md")
+        and not p.name.endswith(".reference_summary.txt")
+        and not p.name.startswith("SOURCE")
+    )
+
+
+def build_all(articles: Path) -> dict[str, Any]:
+    runs = []
+    for path in article_paths(articles):
+        brief, error, seconds = build(path)
+        run = {"article": path.name, "seconds": seconds, "error": error}
+        if brief is not None:
+            evidence = check_evidence(brief, path)
+            run.update({k: evidence[k] for k in ("evidence_total", "evidence_good", "evidence_bad")})
+        runs.append(run)
+    seconds = [r["seconds"] for r in runs]
+    slowest = max(runs, key=lambda r: r["seconds"], default=None)
+    return {
+        "articles": len(runs),
+        "built": sum(1 for r in runs if r["error"] is None),
+        "errors": {r["article"]: r["error"] for r in runs if r["error"]},
+        "mean_seconds": sum(seconds) / len(seconds) if seconds else None,
+        "max_seconds": slowest["seconds"] if slowest else None,
+        "slowest": slowest["article"] if slowest else None,
+        "evidence_total": sum(r.get("evidence_total", 0) for r in runs),
+        "evidence_good": sum(r.get("evidence_good", 0) for r in runs),
+        "runs": runs,
+    }
+
+
+# ---------------------------------------------------------------- printing
+
+
+def sample(items: list[str], keep: int) -> list[str]:
+    """The first ``keep`` distinct items, then how many more there are."""
+    distinct = list(dict.fromkeys(items))
+    more = len(items) - len(distinct[:keep])
+    return distinct[:keep] + ([f"… {more} more (see --json)"] if more > 0 else [])
+
+
+def fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def frac(result: dict[str, Any], num: str, den: str) -> str:
+    return f"{result.get(num, 0)}/{result.get(den, 0)}"
+
+
+def print_articles(results: list[dict[str, Any]]) -> None:
+    header = (
+        f"{'article':<44} {'actors':>7} {'ext':>4} {'recall':>6} {'prec':>6} "
+        f"{'type':>6} {'role':>5} {'T-rec':>6} {'T-prec':>6} {'evid':>7} {'secs':>6}"
+    )
+    print(
+        "actors = required gold actors found/required, ext = actors extracted, type/role = right/judged,\n"
+        "T-rec/T-prec = term recall/precision, evid = evidence spans verbatim/total, secs = brief_file time\n"
+    )
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        print(
+            f"{shorten(r['article'], 44):<44} {frac(r, 'actors_required_found', 'actors_required'):>7} "
+            f"{r['actors_extracted']:>4} {fmt(r['actor_recall']):>6} {fmt(r['actor_precision']):>6} "
+            f"{frac(r, 'types_correct', 'types_judged'):>6} {frac(r, 'roles_correct', 'roles_judged'):>5} "
+            f"{fmt(r['term_recall']):>6} {fmt(r['term_precision']):>6} "
+            f"{frac(r, 'evidence_good', 'evidence_total'):>7} {r['seconds']:>6.2f}"
+        )
+        details = [
+            ("error", [r["error"]] if r["error"] else []),
+            ("misses", r["misses"]),
+            ("spurious", r["spurious"]),
+            ("duplicates", r["duplicates"]),
+            ("type errors", r["type_errors"]),
+            ("role errors", r["role_errors"]),
+            ("term misses", [repr(shorten(q, 50)) for q in r["term_misses"]]),
+            ("bad evidence", sample(r.get("evidence_bad", []), 2)),
+        ]
+        for label, items in details:
+            if items:
+                print(f"    {label}: {'; '.join(items)}")
+    print()
+
+
+def print_overall(overall: dict[str, Any]) -> None:
+    print(f"Micro-averaged over {overall['articles']} annotated articles")
+    rows = [
+        ("actor recall", "actor_recall"),
+        ("actor precision", "actor_precision"),
+        ("type accuracy", "type_accuracy"),
+        ("role accuracy", "role_accuracy"),
+        ("term recall", "term_recall"),
+        ("term precision", "term_precision"),
+        ("evidence verbatim", "evidence_verbatim"),
+        ("  offsets match text", "evidence_offsets_ok"),
+        ("  found in raw source", "evidence_in_source"),
+    ]
+    for label, name in rows:
+        num, den = RATIOS[name]
+        print(f"  {label:<22} {fmt(overall.get(name)):>6}  ({frac(overall, num, den)})")
+    print()
+
+
+def print_all(summary: dict[str, Any]) -> None:
+    print(f"All articles: {summary['built']}/{summary['articles']} built without error")
+    for name, error in summary["errors"].items():
+        print(f"  error {name}: {error}")
+    print(
+        f"  seconds per article: mean {fmt(summary['mean_seconds'])}, "
+        f"max {fmt(summary['max_seconds'])} ({summary['slowest']})"
+    )
+    print(f"  evidence verbatim: {summary['evidence_good']}/{summary['evidence_total']}")
+    for run in summary["runs"]:
+        if run.get("evidence_bad"):
+            print(f"    {run['article']}: {frac(run, 'evidence_good', 'evidence_total')}, e.g. {run['evidence_bad'][0]}")
+
+
+# ---------------------------------------------------------------- main
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"eval data folder (default {DEFAULT_DATA})")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="write every figure as JSON to FILE")
+    parser.add_argument("--no-all", action="store_true", help="skip building every article in <data>/articles")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    data = args.data.resolve()
+    gold_paths = sorted((data / "gold").glob("*.json"))
+    if not gold_paths:
+        print(f"no gold annotations in {data / 'gold'}", file=sys.stderr)
+        return 2
+
+    first = data / json.loads(gold_paths[0].read_text(encoding="utf-8"))["article"]
+    _, _, warmup = build(first)
+    print(f"data: {data}\nwarm-up (loads the models): {warmup:.2f}s\n")
+
+    results = [score_gold_file(path, data) for path in gold_paths]
+    overall = micro_average(results)
+    print_articles(results)
+    print_overall(overall)
+
+    report: dict[str, Any] = {"data": str(data), "warmup_seconds": warmup, "overall": overall, "articles": results}
+    if not args.no_all:
+        report["all_articles"] = build_all(data / "articles")
+        print_all(report["all_articles"])
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"\nwrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
