@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from briefing.model import Actor, Evidence
 from briefing.summarise.lexicon import (
     CALENDAR_WORDS,
+    EVENT_WORDS,
     FUNCTION_WORDS,
     GROUP_NOUNS,
     HONORIFICS,
@@ -30,6 +31,7 @@ from briefing.summarise.roles import role_for
 
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_LONG_DOCUMENT_WORDS = 1500
 _ACRONYM_DEF = re.compile(r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|du|des))*)\s+\(([A-Z][A-Za-z0-9&.-]{1,11})\)")
 
 
@@ -110,11 +112,11 @@ def _classify(ent, sentence: Sentence, offset: int, excluded: set[str]) -> Menti
             return _demonym_mention(ent, canonical, sentence, offset)
         return Mention(surface, kind, canonical, start, end, sentence)
     words = surface.casefold().split()
-    if words[0] in CALENDAR_WORDS or words[-1] in CALENDAR_WORDS:
+    if not _could_be_a_party(words):
         return None
-    if words[-1] in INSTRUMENT_NAME_WORDS or (len(words) > 1 and words[0] in INSTRUMENT_NAME_WORDS):
-        return None  # "the Liptako-Gourma Charter" is the instrument, not a party
     label = ent.label_
+    if label == "ORG" and (state := _state_named(words)) is not None:
+        return Mention(surface, "country", state, start, end, sentence)  # "the Government of Cuba"
     if label not in ("PERSON", "ORG") or _names_a_place(ent, words) or not any(c.isupper() for c in surface):
         return None  # not a party, a place, or a lower-case phrase ("green hydrogen summit")
     in_place = _after_place_preposition(ent)
@@ -127,6 +129,29 @@ def _classify(ent, sentence: Sentence, offset: int, excluded: set[str]) -> Menti
     return Mention(surface, "organisation", surface, start, end, sentence, in_place=in_place)
 
 
+def _could_be_a_party(words: list[str]) -> bool:
+    """Rule out names of days, instruments, events and ideas, and lone generic nouns."""
+    if words[0] in CALENDAR_WORDS or words[-1] in CALENDAR_WORDS:
+        return False
+    organisation = any(w in ORGANISATION_WORDS for w in words)
+    if any(w in INSTRUMENT_NAME_WORDS for w in words) and not organisation:
+        return False  # "the Liptako-Gourma Charter" is the instrument, not a party
+    if words[-1] in EVENT_WORDS or (len(words) == 1 and words[0].endswith("ism")):
+        return False  # "the Cuban Missile Crisis", "Pan-Americanism"
+    return not (len(words) == 1 and (words[0] in ORGANISATION_WORDS or words[0] in STATE_NOUNS))
+
+
+def _state_named(words: list[str]) -> str | None:
+    """Return the country in "government of X", "X government", if X is one."""
+    from briefing.summarise.gazetteer import country_named
+
+    if len(words) >= 3 and words[0] in STATE_NOUNS and words[1] == "of":
+        return country_named(" ".join(words[2:]))
+    if len(words) >= 2 and words[-1] in STATE_NOUNS:
+        return country_named(" ".join(words[:-1]))
+    return None
+
+
 def _names_a_place(ent, words: list[str]) -> bool:
     """Say whether an entity is a place: "Walvis Bay", or "Kunene" in "the Kunene region"."""
     if words[-1] in PLACE_NOUNS:
@@ -136,8 +161,10 @@ def _names_a_place(ent, words: list[str]) -> bool:
 
 
 def _after_place_preposition(ent) -> bool:
-    head = ent.root.head
-    return ent.root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS
+    token = ent.root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "to Lüderitz and Boegoebaai"
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
 
 
 def _demonym_mention(ent, country: str, sentence: Sentence, offset: int) -> Mention:
@@ -163,6 +190,8 @@ def _group_mentions(sentence: Sentence, offset: int):
         if root.lower_ in GROUP_NOUNS and root.tag_ in ("NNS", "NNPS"):
             words = [t for t in chunk if t.i <= root.i and t.pos_ in ("PROPN", "ADJ", "NOUN") and t.ent_type_ != "DATE"]
             named = [t for t in words[:-1] if t.text[:1].isupper() and t.i != sentence.span.start]
+            if any(t.ent_id_.startswith("country:") for t in named) and root.lower_ in STATE_NOUNS:
+                continue  # "French forces" stand for France: a demonym mention has it
             if named:
                 yield _chunk_mention(words, "group", " ".join(t.lower_ for t in named), sentence, offset)
         elif root.lower_ in ORGANISATION_WORDS and root.pos_ == "PROPN" and not any(t.ent_type_ for t in chunk):
@@ -187,6 +216,8 @@ def clean_name(text: str) -> str:
     text = " ".join(text.split())
     text = _LEADING.sub("", text)
     text = _POSSESSIVE.sub("", text)
+    if text.count("(") != text.count(")"):
+        text = text.split("(")[0]  # "Union of South American Nations (UNASUR" cut by the NER
     return text.strip(" ,.;:\"“”‘’()[]")
 
 
@@ -206,6 +237,7 @@ def _merge(mentions: list[Mention], parsed: Parsed) -> list[Candidate]:
         cand.mentions.append(m)
         if m.kind == "organisation" and m.key != m.surface:
             cand.canonical = m.key  # the gazetteer's name for it
+    _split_run_on_names(by_key)
     cands = list(by_key.values())
     for cand in cands:
         if cand.kind in ("person", "organisation") and all(m.in_place for m in cand.mentions):
@@ -214,7 +246,27 @@ def _merge(mentions: list[Mention], parsed: Parsed) -> list[Candidate]:
     _merge_people(cands)
     _merge_acronyms(cands, parsed.text)
     _drop_shadowed(cands)
+    _drop_passing_mentions(cands, len(parsed.text.split()))
     return [c for c in cands if c.mentions]
+
+
+def _split_run_on_names(by_key: dict[tuple[str, str], Candidate]) -> None:
+    """Split "National Assembly of Venezuela Juan Guaidó" when the text names "Guaidó" alone too."""
+    surnames = {key.split()[-1] for kind, key in by_key if kind == "person"}
+    for (kind, key), cand in list(by_key.items()):
+        words = cand.mentions[0].surface.split()
+        if kind != "organisation" or len(words) < 4 or _norm(words[-1]) not in surnames:
+            continue
+        if not (words[-2][:1].isupper() and words[-3][:1].isupper()):
+            continue
+        del by_key[(kind, key)]
+        for m in cand.mentions:
+            name = " ".join(m.surface.split()[-2:])
+            person = Mention(name, "person", name, m.end - len(name), m.end, m.sentence)
+            by_key.setdefault(("person", _norm(name)), Candidate("person", _norm(name))).mentions.append(person)
+            rest = m.surface[: -len(name)].strip()
+            org = Mention(rest, "organisation", rest, m.start, m.start + len(rest), m.sentence)
+            by_key.setdefault(("organisation", _norm(rest)), Candidate("organisation", _norm(rest))).mentions.append(org)
 
 
 def _resolve_metonyms(cands: list[Candidate]) -> None:
@@ -268,7 +320,12 @@ def _merge_people(cands: list[Candidate]) -> None:
 def _merge_acronyms(cands: list[Candidate], text: str) -> None:
     """Merge an organisation with its acronym: defined in text as "Long Name (ACR)", or by initials."""
     orgs = [c for c in cands if c.kind in ("organisation", "group")]
-    defined = {_norm(short): _norm(long) for long, short in _ACRONYM_DEF.findall(text)}
+    pairs = _ACRONYM_DEF.findall(text)
+    defined = {_norm(short): _norm(long) for long, short in pairs}
+    for cand in orgs:
+        long = next((l for l, s in pairs if _norm(s) == cand.key), None)
+        if long is not None and not _could_be_a_party(clean_name(long).casefold().split()):
+            cand.mentions = []  # "TIAR", the acronym of a treaty
     for short in orgs:
         for long in orgs:
             if short is long or not short.mentions or not long.mentions:
@@ -306,6 +363,24 @@ def _drop_shadowed(cands: list[Candidate]) -> None:
                        for o in other.mentions) for m in cand.mentions):
                 cand.mentions = []
                 break
+
+
+def _drop_passing_mentions(cands: list[Candidate], words: int) -> None:
+    """In a long document, leave out people and bodies named once in passing.
+
+    Countries and bodies from the gazetteer stay; so does anyone the text
+    gives a role.
+    """
+    if words < _LONG_DOCUMENT_WORDS:
+        return
+    for cand in cands:
+        if (
+            cand.kind in ("person", "organisation")
+            and len(cand.mentions) == 1
+            and cand.canonical is None
+            and not cand.mentions[0].role
+        ):
+            cand.mentions = []
 
 
 def _salience(cand: Candidate, title: str, length: int) -> float:

@@ -44,7 +44,7 @@ GROUP_NOUNS = frozenset(
 STATE_NOUNS = frozenset(
     """
     government junta regime authorities administration cabinet state military army
-    leadership officials ministry
+    leadership officials ministry forces troops
     """.split()
 )
 
@@ -61,7 +61,17 @@ INSTRUMENT_NOUNS = frozenset(
 INSTRUMENT_NAME_WORDS = frozenset(
     """
     charter treaty accord agreement pact protocol convention act doctrine declaration
-    memorandum resolution plan initiative strategy
+    memorandum resolution plan initiative strategy corollary
+    tratado acuerdo pacto traité accord vertrag abkommen
+    """.split()
+)
+
+# Words that make a name an event or an idea rather than a party
+# ("the Cuban Missile Crisis", "the Cold War").
+EVENT_WORDS = frozenset(
+    """
+    crisis war wars revolution uprising coup massacre incident affair scandal invasion
+    election elections referendum olympics games cup championship
     """.split()
 )
 
@@ -100,6 +110,8 @@ PLACE_NOUNS = frozenset(
 )
 
 # Prepositions that put a name in a place role ("in Cape Town", "via Walvis Bay").
-PLACE_PREPOSITIONS = frozenset("in at near via across through outside inside around towards toward into".split())
+PLACE_PREPOSITIONS = frozenset(
+    "in at near via across through outside inside around towards toward into".split()
+)
 
 FUNCTION_WORDS = frozenset("of the and for de des du la le el al to in on".split())

@@ -20,15 +20,18 @@ TERM_VERBS = frozenset(
     """
     agree commit pledge promise undertake oblige obligate require bind guarantee allow permit
     provide assist help cut reduce lower raise limit cap ban prohibit impose lift waive pay
-    supply invest grant consider establish create give offer extend remove freeze deploy share
+    supply invest grant consider establish create offer extend remove freeze deploy share
     protect defend respond consult ratify renew expire last include cover write cancel forgive
     apply enforce restrict exempt phase open build operate import export buy sell deliver
+    mandate stipulate entitle compel forbid authorise authorize accept join
     """.split()
 )
+HEDGE_WORDS = frozenset("whether appear seem perhaps possibly arguably".split())
+CONDITION_WORDS = frozenset("if unless provided providing condition subject exchange return until".split())
 COMMITMENT_NOUNS = frozenset(
     "aim objective goal purpose commitment obligation pledge promise provision clause article term condition".split()
 )
-OBLIGATION_MODALS = frozenset("will shall must would should".split())
+OBLIGATION_MODALS = frozenset("will shall must would should may could can".split())
 OUTLOOK_MODALS = frozenset("will could may might would should".split())
 OUTLOOK_WORDS = frozenset(
     """
@@ -58,12 +61,13 @@ def assign_sections(parsed: Parsed, *, reserved: frozenset[int] = frozenset()) -
     or implications.
     """
     instruments = central_instruments(parsed)
+    topic = instrument_topic(parsed, instruments)
     terms: list[Sentence] = []
     implications: list[Sentence] = []
     background: list[Sentence] = []
     previous: Sentence | None = None
     for sentence in parsed.sentences:
-        if instruments and term_score(sentence, previous, instruments) >= 3:
+        if instruments and term_score(sentence, previous, instruments, topic) >= 3:
             terms.append(sentence)
         elif sentence.index in reserved:
             pass
@@ -91,9 +95,26 @@ def central_instruments(parsed: Parsed) -> frozenset[str]:
     return frozenset(w for w, n in counts.items() if n >= 2)
 
 
-def term_score(sentence: Sentence, previous: Sentence | None, instruments: frozenset[str]) -> int:
-    """Score how plainly a sentence states a provision of the instrument."""
+def instrument_topic(parsed: Parsed, instruments: frozenset[str]) -> frozenset[str]:
+    """Return what the instrument is about: nouns that recur in the sentences naming it.
+
+    In "the deal to open formal talks with Ankara" the deal is about talks;
+    a later "talks will begin only if …" states one of its conditions.
+    """
+    counts: Counter[str] = Counter()
+    for sentence in parsed.sentences:
+        lemmas = {t.lemma_.lower() for t in sentence.span}
+        if lemmas & instruments:
+            counts.update({t.lemma_.lower() for t in sentence.span if t.pos_ == "NOUN" and not t.is_stop} - instruments)
+    return frozenset(w for w, n in counts.items() if n >= 2)
+
+
+def term_score(
+    sentence: Sentence, previous: Sentence | None, instruments: frozenset[str], topic: frozenset[str] = frozenset()
+) -> int:
+    """Score how plainly a sentence states a provision of the instrument; 3 or more is a term."""
     tokens = list(sentence.span)
+    lemmas = {t.lemma_.lower() for t in tokens}
     score = 0
     if any(t.lemma_.lower() in instruments and t.pos_ in ("NOUN", "PROPN") for t in tokens):
         score += 2
@@ -101,16 +122,25 @@ def term_score(sentence: Sentence, previous: Sentence | None, instruments: froze
         t.lemma_.lower() in instruments for t in previous.span
     ):
         score += 1
-    if any(t.lower_ in OBLIGATION_MODALS and t.tag_ == "MD" for t in tokens):
-        score += 1
-    if any(t.lemma_.lower() in TERM_VERBS and t.pos_ == "VERB" for t in tokens):
-        score += 1
+    modal = any(t.lower_ in OBLIGATION_MODALS and t.tag_ == "MD" for t in tokens)
+    commits = any(t.lemma_.lower() in TERM_VERBS and t.pos_ == "VERB" for t in tokens)
+    score += modal + commits
+    if any(t.lemma_.lower() in TERM_VERBS and t.dep_ == "xcomp" and t.head.lemma_.lower() in TERM_VERBS for t in tokens):
+        score += 1  # a commitment to act: "offered to supply", "agreed to lower", "promising to help"
     if any(t.lemma_.lower() in COMMITMENT_NOUNS and t.pos_ == "NOUN" for t in tokens):
         score += 1
-    if _has_amount(sentence):
+    if any(t.lower_ in CONDITION_WORDS and t.dep_ in ("mark", "prep", "pobj", "advcl", "amod") for t in tokens):
         score += 1
+    if score and not lemmas & instruments and lemmas & topic:
+        score += 1
+    if (modal or commits) and _has_amount(sentence):
+        score += 1  # an amount or a duration is a term when something is owed or done with it
     if _is_retrospective(tokens):
         score -= 2
+    elif not modal and _reports_the_past(sentence):
+        score -= 1
+    if lemmas & HEDGE_WORDS:
+        score -= 1
     return score
 
 
@@ -132,6 +162,22 @@ def is_background(sentence: Sentence) -> bool:
     past = root.tag_ in ("VBD",) or bool(aux & {"had", "has", "have", "was", "were"})
     dated = any(t.ent_type_ == "DATE" for t in tokens) and root.tag_ in ("VBD", "VBN")
     return _is_retrospective(tokens) or past or dated
+
+
+def _reports_the_past(sentence: Sentence) -> bool:
+    """Say whether the sentence narrates what happened rather than what was agreed.
+
+    "The Bahamas ratified it in 1982" narrates; "OPEC agreed to lower its
+    ceiling" and "signed a pact promising to help" state a commitment.
+    """
+    root = sentence.span.root
+    aux = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
+    past = root.tag_ == "VBD" or bool(aux & {"has", "have", "had"})
+    if not past:
+        return False
+    return not any(
+        t.lemma_.lower() in TERM_VERBS and t.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp") for t in sentence.span
+    )
 
 
 def _refers_back(tokens: Sequence) -> bool:

@@ -1,0 +1,24 @@
+"""Look-ups into the gazetteer by name, for rules that need to know what a name is."""
+
+from __future__ import annotations
+
+import functools
+
+from briefing.data import load_gazetteer
+
+
+@functools.cache
+def _countries_by_name() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for country in load_gazetteer()["countries"]:
+        for name in (country["name"], *country.get("aliases", ())):
+            names[name.casefold()] = country["name"]
+    return names
+
+
+def country_named(name: str) -> str | None:
+    """Return the canonical country for a name or alias ("the U.S." → "United States")."""
+    key = name.casefold().strip()
+    if key.startswith("the "):
+        key = key[4:]
+    return _countries_by_name().get(key)
