@@ -145,3 +145,74 @@ def test_summary_sentences_must_be_positive(seed_document, n):
 
     with pytest.raises(BriefingError, match="at least 1"):
         summarise_document(seed_document, summary_sentences=n)
+
+
+def brief_of(text: str):
+    return summarise_document(parse_bytes(text.encode(), "t.txt"))
+
+
+def names(brief: Brief) -> dict[str, str]:
+    return {a.name: a.type for a in brief.actors}
+
+
+def test_an_instrument_an_event_and_a_place_are_not_parties():
+    brief = brief_of(
+        "Border accord\n\nThe Government of Peru and the Andean Ports Authority signed the Treaty of Callao "
+        "in Puerto Verde on Monday, ending the Pacific Fishing Crisis. The Treaty of Callao will open the "
+        "Loma Alta region to trade. The Andean Ports Authority will collect a 2% levy under the treaty."
+    )
+    found = names(brief)
+    assert found.get("Peru") == "country"  # "the Government of Peru" is the state
+    assert found.get("Andean Ports Authority") == "organisation"
+    for not_party in ("Treaty of Callao", "Pacific Fishing Crisis", "Loma Alta", "Puerto Verde", "Government of Peru"):
+        assert not_party not in found
+
+
+def test_acronym_defined_in_the_text_merges_with_its_expansion():
+    brief = brief_of(
+        "Fund launched\n\nThe Coastal Resilience Fund (CRF) was launched by Kenya and Tanzania. "
+        "The CRF will lend $2bn over five years to coastal towns."
+    )
+    (fund,) = [a for a in brief.actors if a.name == "Coastal Resilience Fund"]
+    assert "CRF" in fund.aliases and fund.type == "organisation"
+    assert "CRF" not in names(brief)
+
+
+def test_named_collective_groups_are_groups():
+    brief = brief_of(
+        "Truce agreed\n\nYemen's government agreed a truce with Houthi rebels on Sunday. "
+        "The Houthi rebels will withdraw from the port under the truce."
+    )
+    assert names(brief).get("Houthi rebels") == "group"
+
+
+def test_roles_from_apposition_and_relative_clause():
+    brief = brief_of(
+        "Oil output cut\n\nJonas Berg, Norway's energy minister, said the accord would cut output. "
+        "Maria Okafor, who is also Nigerian oil minister, said Nigeria would comply with the accord."
+    )
+    roles = {a.name: a.role for a in brief.actors if a.type == "person"}
+    assert "energy minister" in roles["Jonas Berg"]
+    assert "oil minister" in roles["Maria Okafor"]
+
+
+def test_quote_attributed_after_a_multi_sentence_quotation():
+    brief = brief_of(
+        "Deal reached\n\nTrade Minister Lena Park welcomed the agreement with Chile. \"This agreement opens "
+        "new markets for our farmers. It will cut tariffs on fruit by half,\" Park said on Tuesday."
+    )
+    (quote,) = brief.quotes
+    assert quote.speaker == "Lena Park"
+    assert quote.text.startswith("This agreement opens new markets")
+
+
+def test_terms_are_commitments_not_history():
+    brief = brief_of(
+        "Gas deal\n\nUkraine and Turkmenistan signed a gas deal on Friday. Under the deal, Turkmenistan "
+        "will supply 36 billion cubic metres of gas a year until 2009. Ukraine agreed to pay 30% more "
+        "for the gas. The two countries first traded gas in 1995."
+    )
+    terms = [t.text for t in brief.terms]
+    assert any("will supply 36 billion cubic metres" in t for t in terms)
+    assert any("agreed to pay 30% more" in t for t in terms)
+    assert not any("first traded gas in 1995" in t for t in terms)

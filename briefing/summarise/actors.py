@@ -23,6 +23,7 @@ from briefing.summarise.lexicon import (
     ORGANISATION_WORDS,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
+    ROLE_NOUNS,
     STATE_NOUNS,
 )
 from briefing.summarise.nlp import NOT_ACTOR_KINDS
@@ -45,6 +46,7 @@ class Mention:
     sentence: Sentence
     role: str | None = None
     in_place: bool = False  # named as a place: "in Cape Town", "via Walvis Bay"
+    in_title: bool = False  # named inside a person's title: "Monetary Affairs Commissioner X"
 
 
 @dataclass
@@ -126,7 +128,9 @@ def _classify(ent, sentence: Sentence, offset: int, excluded: set[str]) -> Menti
         return Mention(surface, "person", surface, start, end, sentence, role_for(ent), in_place)
     if surface.isdigit() or len(words) > 8:
         return None
-    return Mention(surface, "organisation", surface, start, end, sentence, in_place=in_place)
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    in_title = following is not None and following.lower_ in ROLE_NOUNS
+    return Mention(surface, "organisation", surface, start, end, sentence, in_place=in_place, in_title=in_title)
 
 
 def _could_be_a_party(words: list[str]) -> bool:
@@ -153,9 +157,15 @@ def _state_named(words: list[str]) -> str | None:
 
 
 def _names_a_place(ent, words: list[str]) -> bool:
-    """Say whether an entity is a place: "Walvis Bay", or "Kunene" in "the Kunene region"."""
-    if words[-1] in PLACE_NOUNS:
-        return True
+    """Say whether an entity is a place: "Walvis Bay", or "Kunene" in "the Kunene region".
+
+    A person's name may end in a place word ("Lena Park"): the NER's PERSON
+    needs a place preposition or an article before it too.
+    """
+    if words[-1] in PLACE_NOUNS and len(words) > 1:
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if ent.label_ != "PERSON" or _after_place_preposition(ent) or (before is not None and before.lower_ == "the"):
+            return True
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return following is not None and following.lower_ in PLACE_NOUNS and following.is_lower
 
@@ -242,6 +252,8 @@ def _merge(mentions: list[Mention], parsed: Parsed) -> list[Candidate]:
     for cand in cands:
         if cand.kind in ("person", "organisation") and all(m.in_place for m in cand.mentions):
             cand.mentions = []  # only ever a place in this story
+        if cand.kind == "organisation" and all(m.in_title for m in cand.mentions):
+            cand.mentions = []  # only ever part of someone's title
     _resolve_metonyms(cands)
     _merge_people(cands)
     _merge_acronyms(cands, parsed.text)
