@@ -85,11 +85,17 @@ def reconcile_entities(entities, matches):
     kept = list(entities)
     for match in filter_spans(matches):
         overlapping = [e for e in kept if e.start < match.end and match.start < e.end]
-        if any(e.start <= match.start and match.end <= e.end and len(e) > len(match) for e in overlapping):
+        if any(_contains(e, match) for e in overlapping):
             continue
         kept = [e for e in kept if e not in overlapping]
         kept.append(match)
     return sorted(kept, key=lambda e: e.start)
+
+
+def _contains(entity, match) -> bool:
+    """Say whether an entity holds the match and more than it ("the" aside)."""
+    start = entity.start + (entity.doc[entity.start].lower_ == "the")
+    return entity.start <= match.start and match.end <= entity.end and (start, entity.end) != (match.start, match.end)
 
 
 def gazetteer_patterns() -> Iterator[dict[str, Any]]:
