@@ -1,4 +1,4 @@
-"""Ingest of plain text and Markdown: normalisation, titles, boilerplate, credit lines, errors."""
+"""Ingest of plain text and Markdown: encodings, normalisation, titles, boilerplate, credit lines, errors."""
 
 from __future__ import annotations
 
@@ -97,7 +97,11 @@ def test_malformed_front_matter_is_a_clear_error():
         (b"", "the document is empty"),
         (b"  \n\t\n ", "the document is empty"),
         (b"\x00\x01\x02binary", "binary data"),
-        (b"caf\xe9 au lait", r"not valid UTF-8: byte 0xe9 at offset 3"),
+        (bytes(range(0x80, 0x100)) * 4, r"cannot be decoded: it is not UTF-8 and no other text encoding fits"),
+        (b"\xff\xfe\x00\x00garbage", r"starts with a UTF-32 byte-order mark but is not valid UTF-32"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "looks like a PNG image, not text"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", r"looks like a PDF file, not text \(name it \.pdf\)"),
+        ("Title\n\nBody".encode("utf-16-le")[:-1] + b"\x00\x00\x00", "binary data"),
         (b"Leave a Reply\n\nYour email address will not be published.", "no text once boilerplate is removed"),
     ],
 )
@@ -108,6 +112,42 @@ def test_bad_bytes_get_clear_errors(data, message):
 
 def test_utf8_bom_is_accepted():
     assert doc("\ufeffTitle\n\nBody text.").title == "Title"
+
+
+BODY = "Le président a signé l’accord à Genève — « un pas décisif », selon le ministre."
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("The café on Rue de l’Église closed; its owner said “enough”.", "cp1252"),
+        ("Très bien, merci.", "latin-1"),
+        (BODY, "utf-16"),  # with a byte-order mark
+        (BODY, "utf-16-le"),  # without one
+        (BODY, "utf-16-be"),
+        (BODY, "utf-32"),
+        ("Президент подписал соглашение о безопасности в понедельник вечером.", "cp1251"),
+        ("Президент подписал соглашение о безопасности в понедельник вечером.", "koi8-r"),
+        ("日本政府は新しい安全保障協定に署名した。これは重要な一歩である。", "shift_jis"),
+        ("中国和俄罗斯签署了新的安全协议，双方同意加强合作。", "gb18030"),
+        ("Η κυβέρνηση υπέγραψε τη συμφωνία ασφαλείας τη Δευτέρα.", "cp1253"),
+    ],
+)
+def test_text_in_common_encodings_is_decoded(text, encoding):
+    d = parse_bytes(f"Heading\n\n{text}\n".encode(encoding), "legacy.txt")
+    assert d.text == text
+
+
+def test_markdown_in_a_legacy_encoding_is_decoded():
+    d = parse_bytes("---\ntitle: Égalité\n---\n\nLe traité est signé à Genève.\n".encode("cp1252"), "a.md")
+    assert (d.title, d.text) == ("Égalité", "Le traité est signé à Genève.")
+
+
+def test_a_text_file_that_is_really_a_word_file_says_so():
+    from .ingest_fixtures import docx_bytes
+
+    with pytest.raises(InputError, match=r"^report\.txt: looks like a Word \(\.docx\) file, not text \(name it \.docx\)"):
+        parse_bytes(docx_bytes(), "report.txt")
 
 
 def test_missing_file_directory_unsupported_and_oversized(tmp_path):
@@ -125,3 +165,7 @@ def test_missing_file_directory_unsupported_and_oversized(tmp_path):
     big.write_text("word " * 100)
     with pytest.raises(InputError, match="over the limit of 100 bytes"):
         read_document(big, max_bytes=100)
+    legacy = tmp_path / "notes.doc"
+    legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
+    with pytest.raises(InputError, match=r"unsupported input type \.doc; supported: .*\.docx"):
+        read_document(legacy)

@@ -1,34 +1,74 @@
-"""Ingest: turn an input file into a normalised :class:`~briefing.model.Document`.
+"""Ingest: turn an input (a file, a URL, or ``-`` for standard input) into a normalised Document.
 
-One reader per input kind, chosen by the file's suffix. Every reader gets
-the raw bytes and the input's name, and returns a Document whose ``text`` is
+One reader per input kind, chosen by the file's suffix, a URL's content
+type, or (for standard input) the bytes themselves. Every reader gets the
+raw bytes and the input's name, and returns a Document whose ``text`` is
 what all later offsets point into.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
-from typing import Callable
+from typing import BinaryIO, Callable
 
 from briefing.errors import InputError
-from briefing.ingest import markdown, txt
 from briefing.model import Document
 
-__all__ = ["DEFAULT_MAX_BYTES", "READERS", "read_document", "parse_bytes"]
+__all__ = ["DEFAULT_MAX_BYTES", "READERS", "read_document", "read_file", "read_stdin", "parse_bytes"]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+STDIN = "-"
 
 Reader = Callable[[bytes, str], Document]
 
+
+def _lazy(module: str) -> Reader:
+    """Return a reader that imports its module (and its heavy dependencies) on first use."""
+
+    def read(data: bytes, name: str) -> Document:
+        from importlib import import_module
+
+        try:
+            parse = import_module(f"briefing.ingest.{module}").parse
+        except ImportError as exc:
+            missing = exc.name or str(exc)
+            raise InputError(f"reading this kind of file needs {missing}, which is not installed: pip install {missing}") from exc
+        return parse(data, name)
+
+    read.__name__ = read.__qualname__ = f"{module}.parse"
+    return read
+
+
 READERS: dict[str, Reader] = {
-    ".txt": txt.parse,
-    ".text": txt.parse,
-    ".md": markdown.parse,
-    ".markdown": markdown.parse,
+    ".txt": _lazy("txt"),
+    ".text": _lazy("txt"),
+    ".md": _lazy("markdown"),
+    ".markdown": _lazy("markdown"),
+    ".html": _lazy("html"),
+    ".htm": _lazy("html"),
+    ".xhtml": _lazy("html"),
+    ".pdf": _lazy("pdf"),
+    ".docx": _lazy("docx"),
 }
 
 
-def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def read_document(source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read a file path, an http(s) URL, or ``-`` (standard input) into a Document."""
+    if isinstance(source, str):
+        if source == STDIN:
+            return read_stdin(max_bytes=max_bytes)
+        from briefing.ingest.url import is_url, read_url
+
+        if is_url(source):
+            try:
+                return read_url(source, max_bytes=max_bytes)
+            except InputError as exc:
+                raise InputError(f"{source}: {exc}") from exc
+    return read_file(source, max_bytes=max_bytes)
+
+
+def read_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read the file at ``path`` into a Document, choosing the reader by suffix."""
     path = Path(path)
     reader = _reader_for(path)
@@ -39,13 +79,32 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Do
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(f"{path}: file is {size:,} bytes, over the limit of {max_bytes:,} bytes")
-        data = path.read_bytes()
+            raise InputError(f"{path}: file is {size:,} bytes, over the limit of {max_bytes:,} bytes (see --max-bytes)")
+        with path.open("rb") as stream:  # the size read, not the size stat'ed: files can grow
+            data = stream.read(max_bytes + 1)
     except PermissionError as exc:
         raise InputError(f"{path}: permission denied") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
+    if len(data) > max_bytes:
+        raise InputError(f"{path}: file is over the limit of {max_bytes:,} bytes (see --max-bytes)")
     return parse_bytes(data, path.name, reader=reader, label=str(path))
+
+
+def read_stdin(*, max_bytes: int = DEFAULT_MAX_BYTES, stream: BinaryIO | None = None) -> Document:
+    """Read a document from standard input (or ``stream``); its kind is told from its first bytes."""
+    from briefing.ingest.sniff import sniff
+
+    stream = stream if stream is not None else getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError(f"{STDIN}: standard input is not available")
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"{STDIN}: standard input is over the limit of {max_bytes:,} bytes (see --max-bytes)")
+    suffix = sniff(data)
+    if suffix is None:
+        raise InputError(f"{STDIN}: a zip archive that is not a Word document; supported: {_known()}")
+    return parse_bytes(data, "stdin" + suffix, label=STDIN)
 
 
 def parse_bytes(data: bytes, name: str, *, reader: Reader | None = None, label: str | None = None) -> Document:
@@ -65,7 +124,10 @@ def _reader_for(path: Path) -> Reader:
     suffix = path.suffix.lower()
     reader = READERS.get(suffix)
     if reader is None:
-        known = ", ".join(sorted(READERS))
         shown = suffix or "(no suffix)"
-        raise InputError(f"{path}: unsupported input type {shown}; supported: {known}")
+        raise InputError(f"{path}: unsupported input type {shown}; supported: {_known()}")
     return reader
+
+
+def _known() -> str:
+    return ", ".join(sorted(READERS))

@@ -26,7 +26,10 @@ _FURNITURE = re.compile(
     r"sign up (for|to) (our|the) [\w ]*newsletter|subscribe to (our|the) [\w ]*newsletter|"
     r"all rights reserved|^advertisement$|^share (this|on)\b|click to share|"
     r"^follow us on\b|^image (caption|copyright|source)\b|^copyright\s*(©|\(c\))|"
-    r"^(save|cancel) (my|reply)|cookie (policy|settings)|^skip to (main )?content",
+    r"^(save|cancel) (my|reply)|cookie (policy|settings)|^skip to (main )?content|"
+    r"^(read (more|also)|see also|related( stories| articles)?)\s*:|"  # links to other stories
+    r"^\(?(photo(graph)?|image|picture|illustration|credit)s?( credit)?\s*:|"  # picture credits
+    r"\bsubmit (a|your) letters? to the editor|^our standards\s*:",
     re.IGNORECASE,
 )
 _FURNITURE_MAX_WORDS = 30

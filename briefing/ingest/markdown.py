@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from briefing.errors import InputError
-from briefing.ingest.text import Block, assemble, clean_line, decode_utf8, split_lines
+from briefing.ingest.text import Block, assemble, clean_line, decode, split_lines
 from briefing.ingest.txt import join_wrapped
 from briefing.model import Document
 
@@ -47,7 +47,7 @@ _KEYS = {
 
 def parse(data: bytes, name: str) -> Document:
     """Read Markdown, with optional YAML front matter, into a Document."""
-    text = decode_utf8(data).replace("\r\n", "\n").replace("\r", "\n")
+    text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
     meta, body = front_matter(text)
     fields = {field: _first(meta, keys) for field, keys in _KEYS.items()}
     extras = tuple(

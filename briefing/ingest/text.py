@@ -9,9 +9,11 @@ from typing import Iterable, Literal
 
 from briefing.errors import InputError
 from briefing.ingest.cleanup import boilerplate_free, credit_start
+from briefing.ingest.encoding import decode_text
+from briefing.ingest.sniff import describe_binary
 from briefing.model import Document, Span
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u200b\ufeff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
@@ -24,18 +26,13 @@ class Block:
     kind: Literal["paragraph", "heading"] = "paragraph"
 
 
-def decode_utf8(data: bytes) -> str:
-    """Decode UTF-8 (a BOM is dropped), saying where undecodable bytes are."""
-    if not data.strip():
-        raise InputError("the document is empty")
-    if b"\x00" in data[:8192]:
-        raise InputError("looks like binary data, not text (it contains NUL bytes)")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} cannot be decoded"
-        ) from exc
+def decode(data: bytes, *, declared: str | None = None) -> str:
+    """Decode a text document in any common encoding, naming the kind of file when it is not text."""
+    kind = describe_binary(data)
+    if kind is not None:
+        hint = {"a PDF file": " (name it .pdf)", "a Word (.docx) file": " (name it .docx)"}.get(kind, "")
+        raise InputError(f"looks like {kind}, not text{hint}")
+    return decode_text(data, declared=declared)
 
 
 def clean_line(line: str) -> str:
@@ -69,7 +66,7 @@ def assemble(
     metadata: Iterable[tuple[str, str]] = (),
 ) -> Document:
     """Join blocks into a Document: boilerplate dropped, credit line split off, spans recorded."""
-    kept = [b for b in blocks if b.text]
+    kept = [b for b in blocks if any(ch.isalnum() for ch in b.text)]  # not "•", "* * *" or "—"
     kept = [kept[i] for i in boilerplate_free([b.text for b in kept])]
     cut = credit_start([b.text for b in kept])
     credit = "; ".join(b.text for b in kept[cut:]) or None

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 
-from briefing.ingest.text import Block, assemble, clean_line, decode_utf8, looks_like_heading, split_lines
+from briefing.ingest.text import Block, assemble, clean_line, decode, looks_like_heading, split_lines
 from briefing.model import Document
 
 _TITLE_MAX_WORDS = 30
 
 
 def parse(data: bytes, name: str) -> Document:
-    """Read UTF-8 plain text; the first line, when it stands alone before the body, is the title."""
-    groups = paragraphs(split_lines(decode_utf8(data)))
+    """Read plain text (any common encoding); the first line, when it stands alone before the body, is the title."""
+    groups = paragraphs(split_lines(decode(data)))
     blocks = [join_wrapped(lines) for lines in groups]
     title = None
     if len(groups) > 1 and len(groups[0]) == 1 and len(blocks[0].split()) <= _TITLE_MAX_WORDS:

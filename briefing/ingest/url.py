@@ -1,0 +1,225 @@
+"""URLs: fetch a document over http or https, then read it with the reader its content type names.
+
+Only http and https are fetched (redirects too), with a timeout on the
+whole download and a size limit checked before and while reading. Every
+failure is an InputError that says what went wrong.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import socket
+import ssl
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import zlib
+from dataclasses import dataclass
+from email.message import Message
+
+from briefing.errors import InputError
+from briefing.model import Document
+
+__all__ = ["DEFAULT_TIMEOUT", "Fetched", "fetch", "is_url", "url_stem", "MEDIA_TYPES"]
+
+DEFAULT_TIMEOUT = 30.0
+_SCHEMES = ("http", "https")
+_MAX_REDIRECTS = 10
+_CHUNK = 64 * 1024
+_USER_AGENT = "briefing/{version} (+https://pypi.org/project/briefing/)"
+
+# Content type → the suffix whose reader handles it.
+MEDIA_TYPES = {
+    "text/html": ".html",
+    "application/xhtml+xml": ".html",
+    "application/pdf": ".pdf",
+    "application/x-pdf": ".pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "text/plain": ".txt",
+    "text/markdown": ".md",
+    "text/x-markdown": ".md",
+}
+_UNTYPED = ("", "application/octet-stream", "binary/octet-stream", "application/download", "application/force-download")
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """What a URL returned: the body, where it ended up after redirects, and its type."""
+
+    data: bytes
+    url: str
+    media_type: str
+    charset: str | None
+
+
+def is_url(text: str) -> bool:
+    """Say whether an input names a URL (any scheme: unsupported ones get an error, not a file lookup)."""
+    return re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", text) is not None
+
+
+def url_stem(url: str) -> str:
+    """Return a file-name stem for a URL: its last path segment without suffix, else its host."""
+    parts = urllib.parse.urlsplit(url)
+    segment = urllib.parse.unquote(parts.path.rstrip("/").rsplit("/", 1)[-1])
+    stem = segment.rsplit(".", 1)[0] if "." in segment else segment
+    if stem.lower() in ("", "index", "default", "article", "story", "page"):
+        stem = parts.hostname or "page"
+        stem = stem[4:] if stem.startswith("www.") else stem
+    stem = re.sub(r"[^\w.-]+", "-", stem).strip("-.")
+    return stem[:80] or "page"
+
+
+def fetch(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Fetched:
+    """Download ``url`` (http or https only) within ``timeout`` seconds and ``max_bytes`` bytes."""
+    scheme = urllib.parse.urlsplit(url).scheme.lower()
+    if scheme not in _SCHEMES:
+        raise InputError(f"only http and https URLs can be fetched, not {scheme}:")
+    from briefing import __version__
+
+    request = urllib.request.Request(
+        url,
+        headers={
+            "User-Agent": _USER_AGENT.format(version=__version__),
+            "Accept": "text/html, application/xhtml+xml, application/pdf, "
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document, "
+            "text/markdown, text/plain;q=0.9, */*;q=0.5",
+            "Accept-Encoding": "gzip, deflate",
+        },
+    )
+    opener = urllib.request.build_opener(_HttpOnlyRedirects)
+    deadline = time.monotonic() + timeout
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            length = response.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > max_bytes:
+                raise InputError(f"the server says it is {int(length):,} bytes, over the limit of {max_bytes:,} bytes")
+            body = _read(response, max_bytes, deadline, timeout)
+            body = _decompress(body, response.headers.get("Content-Encoding", ""), max_bytes)
+            media_type, charset = _content_type(response.headers)
+            final_url = response.geturl()
+    except InputError:
+        raise
+    except urllib.error.HTTPError as exc:
+        exc.close()
+        raise InputError(f"the server answered HTTP {exc.code} {exc.reason}") from exc
+    except urllib.error.URLError as exc:
+        raise InputError(_network_reason(exc.reason, timeout)) from exc
+    except (TimeoutError, socket.timeout) as exc:
+        raise InputError(f"timed out after {timeout:g} seconds") from exc
+    except (ConnectionError, ssl.SSLError, OSError) as exc:
+        raise InputError(_network_reason(exc, timeout)) from exc
+    except ValueError as exc:  # a malformed URL
+        raise InputError(f"is not a valid URL: {exc}") from exc
+    if not body:
+        raise InputError("the server sent an empty response")
+    return Fetched(body, final_url, media_type, charset)
+
+
+def read_url(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Document:
+    """Fetch ``url`` and read it into a Document whose ``url`` is the page's canonical URL or the fetched one."""
+    from briefing.ingest import READERS
+    from briefing.ingest.sniff import sniff
+
+    fetched = fetch(url, max_bytes=max_bytes, timeout=timeout)
+    suffix = MEDIA_TYPES.get(fetched.media_type)
+    if suffix is None and fetched.media_type in _UNTYPED:
+        path_suffix = "." + urllib.parse.urlsplit(fetched.url).path.rsplit(".", 1)[-1].lower()
+        suffix = path_suffix if path_suffix in READERS else sniff(fetched.data)
+    if suffix is None:
+        known = ", ".join(sorted(MEDIA_TYPES))
+        raise InputError(f"unsupported content type {fetched.media_type or '(none)'}; supported: {known}")
+    data = fetched.data
+    if fetched.charset and suffix in (".html", ".txt", ".md"):
+        data = _to_utf8(data, fetched.charset)
+    document = READERS[suffix](data, url_stem(fetched.url) + suffix)
+    host = urllib.parse.urlsplit(fetched.url).hostname or ""
+    return dataclasses.replace(
+        document,
+        url=document.url or fetched.url,
+        publisher=document.publisher or (host[4:] if host.startswith("www.") else host) or None,
+    )
+
+
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects to http and https only, and not too many."""
+
+    max_redirections = _MAX_REDIRECTS
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        scheme = urllib.parse.urlsplit(newurl).scheme.lower()
+        if scheme not in _SCHEMES:
+            fp.close()
+            raise InputError(f"the server redirected to a {scheme}: URL, which is not fetched")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _read(response, max_bytes: int, deadline: float, timeout: float) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        if time.monotonic() > deadline:
+            raise InputError(f"timed out after {timeout:g} seconds")
+        chunk = response.read1(_CHUNK)  # what has arrived: a slow server cannot hold a full read open
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > max_bytes:
+            raise InputError(f"the download is over the limit of {max_bytes:,} bytes")
+        chunks.append(chunk)
+
+
+def _decompress(body: bytes, encoding: str, max_bytes: int) -> bytes:
+    encoding = encoding.strip().lower()
+    if encoding in ("", "identity"):
+        return body
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise InputError(f"the server used an unsupported content encoding: {encoding}")
+    wbits = 16 + zlib.MAX_WBITS if "gzip" in encoding else zlib.MAX_WBITS
+    try:
+        inflater = zlib.decompressobj(wbits)
+        data = inflater.decompress(body, max_bytes + 1)
+    except zlib.error:
+        try:  # some servers send raw deflate
+            inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+            data = inflater.decompress(body, max_bytes + 1)
+        except zlib.error as exc:
+            raise InputError(f"the server sent a damaged {encoding} body: {exc}") from exc
+    if len(data) > max_bytes:
+        raise InputError(f"the download unpacks to over the limit of {max_bytes:,} bytes")
+    return data
+
+
+def _content_type(headers: Message) -> tuple[str, str | None]:
+    value = headers.get("Content-Type", "")
+    message = Message()
+    message["Content-Type"] = value
+    media_type = message.get_content_type() if value else ""
+    return media_type.lower(), message.get_param("charset") if value else None
+
+
+def _to_utf8(data: bytes, charset: str) -> bytes:
+    """Re-encode text the server labelled, so the reader need not guess (a BOM marks it UTF-8)."""
+    from briefing.ingest.text import decode
+
+    try:
+        return b"\xef\xbb\xbf" + decode(data, declared=str(charset)).encode("utf-8")
+    except InputError:
+        return data  # let the reader report it
+
+
+def _network_reason(reason: object, timeout: float) -> str:
+    if isinstance(reason, (TimeoutError, socket.timeout)):
+        return f"timed out after {timeout:g} seconds"
+    if isinstance(reason, socket.gaierror):
+        return "the host name could not be resolved (check the URL and your network connection)"
+    if isinstance(reason, ConnectionRefusedError):
+        return "the connection was refused"
+    if isinstance(reason, ssl.SSLCertVerificationError):
+        return f"the server's TLS certificate is not valid: {reason.verify_message or reason}"
+    if isinstance(reason, ssl.SSLError):
+        return f"a TLS error occurred: {reason}"
+    if isinstance(reason, OSError):
+        return f"the connection failed: {reason.strerror or reason}"
+    return f"the connection failed: {reason}"
