@@ -163,6 +163,7 @@ class Source:
     sha256: str | None = None
     words: int = 0
     credit: str | None = None
+    language: str | None = None
 
     @classmethod
     def of(cls, doc: Document) -> Source:
@@ -175,6 +176,7 @@ class Source:
             sha256=doc.sha256,
             words=doc.words,
             credit=doc.credit,
+            language=doc.language,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -187,6 +189,7 @@ class Source:
             "sha256": self.sha256,
             "words": self.words,
             "credit": self.credit,
+            "language": self.language,
         }
 
     @classmethod
@@ -204,6 +207,7 @@ class Source:
             sha256=opt("sha256"),
             words=int(data.get("words") or 0),
             credit=opt("credit"),
+            language=opt("language"),
         )
 
 
