@@ -27,11 +27,14 @@ if TYPE_CHECKING:
     from briefing.render import RenderOptions
 
 
-def read_document(path: str | Path) -> Document:
-    """Read a source file into a normalised Document."""
-    from briefing.ingest import read_document as read
+def read_document(path: str | Path, *, max_bytes: int | None = None) -> Document:
+    """Read a source (a file, an http(s) URL, or "-" for standard input) into a normalised Document.
 
-    return read(path)
+    ``max_bytes`` caps the input's size (default 20 MiB).
+    """
+    from briefing.ingest import DEFAULT_MAX_BYTES, read_document as read
+
+    return read(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
 
 
 def summarise_document(
@@ -50,9 +53,9 @@ def summarise_document(
     return get_summariser(summariser, model=model).summarise(document, summary_sentences=summary_sentences)
 
 
-def brief_file(path: str | Path, **options) -> Brief:
-    """Read and summarise the file at ``path`` (options as for :func:`summarise_document`)."""
-    return summarise_document(read_document(path), **options)
+def brief_file(path: str | Path, *, max_bytes: int | None = None, **options) -> Brief:
+    """Read and summarise a file, URL or "-" (options as for :func:`summarise_document`)."""
+    return summarise_document(read_document(path, max_bytes=max_bytes), **options)
 
 
 def render_brief(brief: Brief, format: str, *, options: RenderOptions | None = None) -> bytes:

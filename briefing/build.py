@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from briefing.errors import BriefingError
+from briefing.ingest.url import is_url, url_stem
 from briefing.model import Brief
 from briefing.output import write_atomic
 from briefing.render import RenderOptions, get_renderer
@@ -39,7 +40,7 @@ def output_stems(inputs: Sequence[str]) -> list[str]:
     stems: list[str] = []
     used: set[str] = set()
     for item in inputs:
-        base = Path(item).stem if item != "-" else "stdin"
+        base = "stdin" if item == "-" else url_stem(item) if is_url(item) else Path(item).stem
         stem, n = base, 2
         while stem in used:
             stem, n = f"{base}-{n}", n + 1

@@ -57,6 +57,34 @@ _model_option = click.option(
 )
 
 
+class _ByteSize(click.ParamType):
+    """A size in bytes, with an optional unit: 5000000, 500kB, 20MB, 1GiB."""
+
+    name = "SIZE"
+    _UNITS = {"": 1, "b": 1, "k": 10**3, "kb": 10**3, "kib": 2**10, "m": 10**6, "mb": 10**6, "mib": 2**20,
+              "g": 10**9, "gb": 10**9, "gib": 2**30}  # fmt: skip
+
+    def convert(self, value, param, ctx) -> int:
+        import re
+
+        if isinstance(value, int):
+            return value
+        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*", str(value))
+        unit = match.group(2).lower() if match else None
+        size = int(float(match.group(1)) * self._UNITS[unit]) if match and unit in self._UNITS else 0
+        if size < 1:
+            self.fail(f"{value!r} is not a size in bytes (for example 20000000, 500kB or 20MB)", param, ctx)
+        return size
+
+
+_max_bytes_option = click.option(
+    "--max-bytes",
+    type=_ByteSize(),
+    default=20 * 2**20,
+    help="Refuse an input (file, download or standard input) larger than this. Default: 20MiB.",
+)
+
+
 class _Context:
     def __init__(self, debug: bool) -> None:
         self.debug = debug
@@ -78,6 +106,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @_format_option
 @_output_option
+@_max_bytes_option
 @_sentences_option
 @_model_option
 @_template_option
@@ -87,6 +116,7 @@ def build(
     inputs: tuple[str, ...],
     formats: tuple[str, ...],
     output_dir: Path,
+    max_bytes: int,
     summary_sentences: int,
     model: str | None,
     template_dir: Path | None,
@@ -104,7 +134,7 @@ def build(
     def make_brief(item: str):
         from briefing import brief_file
 
-        return brief_file(item, summary_sentences=summary_sentences, model=model)
+        return brief_file(item, summary_sentences=summary_sentences, model=model, max_bytes=max_bytes)
 
     def report(outcome) -> None:
         if outcome.error is not None:
@@ -130,10 +160,11 @@ def build(
 
 @cli.command()
 @click.argument("input", metavar="INPUT")
+@_max_bytes_option
 @_sentences_option
 @_model_option
 @click.pass_obj
-def summarise(obj: _Context, input: str, summary_sentences: int, model: str | None) -> None:
+def summarise(obj: _Context, input: str, max_bytes: int, summary_sentences: int, model: str | None) -> None:
     """Print the brief of INPUT as JSON on stdout.
 
     Example: briefing summarise article.txt > brief.json
@@ -141,8 +172,34 @@ def summarise(obj: _Context, input: str, summary_sentences: int, model: str | No
     from briefing import brief_file
 
     with _errors(obj):
-        brief = brief_file(input, summary_sentences=summary_sentences, model=model)
+        brief = brief_file(input, summary_sentences=summary_sentences, model=model, max_bytes=max_bytes)
     click.echo(json.dumps(brief.to_dict(), ensure_ascii=False, indent=2))
+
+
+@cli.command()
+@click.argument("input", metavar="INPUT")
+@_max_bytes_option
+@click.option("--json", "as_json", is_flag=True, help="Print the whole Document as JSON: metadata, text, spans.")
+@click.pass_obj
+def text(obj: _Context, input: str, max_bytes: int, as_json: bool) -> None:
+    """Print the plain text ingest extracted from INPUT: exactly what the summariser reads.
+
+    INPUT is a .txt, .md, .html, .pdf or .docx file, an http(s) URL, or - for
+    standard input.
+
+    Example: briefing text statement.pdf | less
+    """
+    import dataclasses
+
+    from briefing.ingest import read_document
+
+    with _errors(obj):
+        document = read_document(input, max_bytes=max_bytes)
+    if as_json:
+        data = {**dataclasses.asdict(document), "words": document.words, "metadata": dict(document.metadata)}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(document.text)
 
 
 @cli.command()
