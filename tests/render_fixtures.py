@@ -103,3 +103,67 @@ def make_brief() -> Brief:
 def make_empty_brief() -> Brief:
     """Return a brief with a title and nothing else, to check empty sections."""
     return Brief(title="Nothing to report", source=Source(name="empty.txt"))
+
+
+# Briefs and files for particular renderer features ---------------------------
+
+SCRIPTS = {
+    "ru": "Министры трёх стран подписали хартию о взаимной обороне",
+    "el": "Οι υπουργοί των τριών χωρών υπέγραψαν τον χάρτη αμοιβαίας άμυνας",
+    "he": "שרי שלוש המדינות חתמו על אמנת הגנה הדדית",
+    "ar": "وقع وزراء الدول الثلاث على ميثاق للدفاع المشترك",
+}
+
+
+def make_scripts_brief() -> Brief:
+    """Return a brief with one point in each of Cyrillic, Greek, Hebrew and Arabic."""
+    article = "\n\n".join(f"{text}." for text in SCRIPTS.values())
+    points = []
+    for text in SCRIPTS.values():
+        start = article.index(text)
+        points.append(Point(f"{text}.", (Evidence.of(article, start, start + len(text) + 1),)))
+    return Brief(title="Четыре письменности", source=Source(name="scripts.txt"), summary=tuple(points))
+
+
+def make_long_brief(actors: int = 70, points: int = 0) -> Brief:
+    """Return the fixture brief with many actors (a table over several pages) and extra summary points."""
+    brief = make_brief()
+    many = tuple(
+        Actor(f"Actor number {n}", "organisation", f"Role of actor {n} in the story", (), (SIGNED,))
+        for n in range(1, actors + 1)
+    )
+    extra = tuple(
+        Point(f"Padding point {n} that pushes the later sections further down the page.", (SIGNED,))
+        for n in range(1, points + 1)
+    )
+    return Brief(
+        title=brief.title, source=brief.source, generator=brief.generator, summary=brief.summary + extra,
+        background=brief.background, actors=brief.actors + many, terms=brief.terms,
+        implications=brief.implications, quotes=brief.quotes,
+    )
+
+
+SVG_LOGO = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40" width="120" height="40">'
+    '<rect width="40" height="40" rx="6" fill="#1f4e79"/><path d="M8 30 L20 10 L32 30 Z" fill="#fff"/>'
+    '<text x="48" y="27" font-family="DejaVu Sans" font-size="16" font-weight="bold" fill="#1f4e79">ACME</text>'
+    "</svg>\n"
+)
+
+
+def make_png(width: int = 6, height: int = 2, rgb: tuple[int, int, int] = (31, 78, 121)) -> bytes:
+    """Return a small solid-colour PNG."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    row = b"\x00" + bytes(rgb) * width
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(row * height))
+        + chunk(b"IEND", b"")
+    )

@@ -1,13 +1,14 @@
-"""The renderers: each format's real properties, escaping, templates and reproducibility."""
+"""The renderers in common, JSON, Markdown and HTML: contract, escaping, markings, templates.
+
+PDF and DOCX have their own files (test_render_pdf.py, test_render_docx.py);
+reproducibility, golden files and plugins too.
+"""
 
 from __future__ import annotations
 
-import io
 import json
-import logging
 import re
-import sys
-import zipfile
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -16,10 +17,11 @@ import yaml
 
 from briefing.errors import RenderError, UnknownFormatError
 from briefing.model import Brief, Source
-from briefing.render import RenderOptions, available_renderers, get_renderer, render
-from briefing.render.common import Notes, is_rtl, source_date, xml_safe
-from briefing.render.templates import builtin_template_dir, escape_markdown, yaml_string
-from .render_fixtures import ARABIC, ARTICLE, make_brief, make_empty_brief
+from briefing.render import RenderOptions, available_renderers, check_options, get_renderer, render
+from briefing.render.common import Notes, format_date, is_rtl, marking_colour, source_date, xml_safe
+from briefing.render.logo import load_logo
+from briefing.render.templates import builtin_template_dir, escape_markdown, export_templates, yaml_string
+from .render_fixtures import ARABIC, ARTICLE, SVG_LOGO, make_brief, make_empty_brief, make_png
 
 SECTIONS = ("Summary", "Background", "Actors", "Terms", "Implications", "Quotes", "Sources")
 EPOCH = "1700000000"
@@ -30,13 +32,8 @@ def brief() -> Brief:
     return make_brief()
 
 
-def rendered(brief: Brief, name: str, template_dir: Path | None = None) -> bytes:
-    return render(brief, name, options=RenderOptions(template_dir=template_dir))
-
-
-@pytest.fixture(scope="module")
-def pdf_bytes(brief: Brief) -> bytes:
-    return rendered(brief, "pdf")
+def rendered(brief: Brief, name: str, template_dir: Path | None = None, **options) -> bytes:
+    return render(brief, name, options=RenderOptions(template_dir=template_dir, **options))
 
 
 # The fixture itself -----------------------------------------------------------
@@ -68,8 +65,20 @@ def test_renderer_declares_its_contract(name: str) -> None:
 
 def test_builtin_templates_are_found() -> None:
     folder = builtin_template_dir()
-    for name in ("brief.html", "brief.md", "brief.css", "print.css"):
+    for name in ("brief.html", "brief.md", "brief.css", "print.css", "reference.docx"):
         assert (folder / name).is_file()
+
+
+def test_options_are_checked_before_any_work(tmp_path: Path) -> None:
+    check_options(RenderOptions(marking="TLP:RED", paper="letter", logo=None))
+    with pytest.raises(RenderError, match="unknown paper size 'a5'"):
+        check_options(RenderOptions(paper="a5"))  # type: ignore[arg-type]
+    with pytest.raises(RenderError, match="no such file"):
+        check_options(RenderOptions(logo=tmp_path / "missing.png"))
+    with pytest.raises(RenderError, match="reference document .* does not exist"):
+        check_options(RenderOptions(reference_docx=tmp_path / "missing.docx"))
+    with pytest.raises(RenderError, match="unknown PDF variant 'pdf/ua-9'.*pdf/ua-1"):
+        check_options(RenderOptions(pdf_variant="pdf/ua-9"))
 
 
 # JSON -------------------------------------------------------------------------
@@ -96,12 +105,51 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     return yaml.safe_load(head), body
 
 
-def test_markdown_front_matter(brief: Brief) -> None:
-    meta, _ = split_front_matter(rendered(brief, "md").decode("utf-8"))
-    assert meta["title"] == brief.title
-    assert meta["source"] == "sahel-security-pact.txt"
-    assert meta["published"] == "2023-09-16"
-    assert meta["generator"] == "briefing 0.1.0 (extractive)"
+def test_markdown_front_matter(brief: Brief, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    meta, _ = split_front_matter(rendered(brief, "md", marking="TLP:AMBER", organisation="Unit").decode("utf-8"))
+    assert meta == {
+        "title": brief.title,
+        "source": "sahel-security-pact.txt",
+        "source_title": "Sahel juntas sign security pact",
+        "publisher": "Agence Ouest-Africaine",
+        "published": "2023-09-16",
+        "url": "https://example.org/sahel",
+        "lang": "en",
+        "marking": "TLP:AMBER",
+        "organisation": "Unit",
+        "as_of": "2023-11-14",
+        "generator": "briefing 0.1.0 (extractive)",
+    }
+
+
+def test_markdown_without_marking_says_null(brief: Brief) -> None:
+    meta, body = split_front_matter(rendered(brief, "md").decode("utf-8"))
+    assert meta["marking"] is None and meta["organisation"] is None
+    assert body.lstrip().startswith("# ")
+
+
+def test_markdown_marking_opens_and_closes_the_body(brief: Brief) -> None:
+    _, body = split_front_matter(rendered(brief, "md", marking="OFFICIAL-SENSITIVE").decode("utf-8"))
+    lines = [line for line in body.splitlines() if line]
+    assert lines[0] == "**OFFICIAL-SENSITIVE**"
+    assert lines[-1] == lines[0]
+
+
+def test_markdown_marking_and_organisation_are_escaped(brief: Brief) -> None:
+    text = rendered(brief, "md", marking="*x* <b>", organisation="# [a](javascript:b)").decode("utf-8")
+    meta, body = split_front_matter(text)
+    assert meta["marking"] == "*x* <b>"
+    assert "**\\*x\\* &lt;b&gt;**" in body
+    assert "\\# \\[a\\]\\(javascript:b\\)" in body
+    assert "<b>" not in body and "](javascript:" not in body
+
+
+def test_markdown_title_block_dates(brief: Brief, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    text = rendered(brief, "md").decode("utf-8")
+    assert "**Published:** 16 September 2023 · **As of:** 14 November 2023" in text
+    assert "**Publisher:** Agence Ouest-Africaine · **Published:**" in text
 
 
 def test_markdown_front_matter_survives_hostile_titles() -> None:
@@ -212,159 +260,81 @@ def test_html_notes_link_to_sources(brief: Brief) -> None:
 def test_html_is_a_standalone_page(brief: Brief) -> None:
     html = rendered(brief, "html").decode("utf-8")
     assert html.startswith("<!DOCTYPE html>")
-    assert '<html lang="en">' in html
+    assert '<html lang="en" dir="ltr">' in html
     assert "<style>" in html and "<link" not in html
     assert "<thead><tr><th scope=\"col\">Name</th>" in html
-    assert "@page" not in html  # print.css is for the PDF only
+    assert "@page" not in html and "running(" not in html  # print.css is for the PDF only
 
 
 def test_html_marks_right_to_left_text(brief: Brief) -> None:
     html = rendered(brief, "html").decode("utf-8")
     assert f'<p dir="rtl">“{ARABIC.quote}”' in html
-    assert '<li dir="auto">Mali, Niger' in html
+    assert '<li dir="ltr">Mali, Niger' in html
 
 
-# PDF --------------------------------------------------------------------------
+def test_html_takes_direction_and_language_from_the_source() -> None:
+    brief = Brief(title="بيان", source=Source(name="a.txt", language="ar"))
+    html = rendered(brief, "html").decode("utf-8")
+    assert '<html lang="ar" dir="rtl">' in html
+    assert '<h1 dir="rtl">بيان</h1>' in html
 
 
-def test_pdf_has_pages_text_and_metadata(pdf_bytes: bytes, brief: Brief) -> None:
-    pypdf = pytest.importorskip("pypdf")
-    reader = pypdf.PdfReader(io.BytesIO(pdf_bytes))
-    assert len(reader.pages) >= 1
-    text = " ".join(page.extract_text() for page in reader.pages)
-    for heading in SECTIONS:
-        assert heading.upper() in text  # headings are set in capitals by CSS
-    for actor in brief.actors:
-        assert actor.name in text
-    assert "Page 1 of" in text
-    assert reader.metadata.title == brief.title
-    assert reader.metadata.author == "briefing"
-    assert "Abdoulaye Diop" in reader.metadata["/Keywords"]
+def test_html_marking_at_top_and_bottom_and_in_the_head(brief: Brief) -> None:
+    html = rendered(brief, "html", marking="TLP:AMBER").decode("utf-8")
+    banner = '<span class="label tlp tlp-amber">TLP:AMBER</span>'
+    assert html.count(banner) == 2
+    assert html.index(banner) < html.index("<article") and html.rindex(banner) > html.index("</article>")
+    assert '<meta name="marking" content="TLP:AMBER">' in html
 
 
-def test_pdf_is_reproducible(brief: Brief, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_html_plain_marking_and_its_escaping(brief: Brief) -> None:
+    html = rendered(brief, "html", marking='OFFICIAL-SENSITIVE <script>"', organisation="<b>Unit</b>").decode()
+    assert '<span class="label">OFFICIAL-SENSITIVE &lt;script&gt;&#34;</span>' in html
+    assert '<meta name="marking" content="OFFICIAL-SENSITIVE &lt;script&gt;&#34;">' in html
+    assert '<p class="organisation" dir="ltr">&lt;b&gt;Unit&lt;/b&gt;</p>' in html
+    assert "script" not in {tag for tag, _ in parse_tags(html)}
+
+
+def test_html_without_marking_has_no_banner(brief: Brief) -> None:
+    html = rendered(brief, "html").decode("utf-8")
+    assert 'class="marking' not in html and 'name="marking"' not in html
+
+
+def test_html_title_block(brief: Brief, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    first = rendered(brief, "pdf")
-    assert rendered(brief, "pdf") == first
-    pypdf = pytest.importorskip("pypdf")
-    assert pypdf.PdfReader(io.BytesIO(first)).metadata["/CreationDate"] == "D:20231114221320Z"
+    html = rendered(brief, "html", organisation="Sahel Analysis Unit").decode("utf-8")
+    assert '<a href="https://example.org/sahel">Sahel juntas sign security pact</a>' in html
+    assert "<dt>Publisher</dt><dd dir=\"ltr\">Agence Ouest-Africaine</dd>" in html
+    assert "<dt>Published</dt><dd dir=\"ltr\">16 September 2023</dd>" in html
+    assert '<time datetime="2023-11-14">14 November 2023</time>' in html
+    assert '<meta name="author" content="Sahel Analysis Unit">' in html
 
 
-def test_pdf_logs_no_warnings(brief: Brief, caplog: pytest.LogCaptureFixture) -> None:
-    """Fail on a missing resource or unsupported CSS; a system without HarfBuzz-Subset is not ours."""
-    with caplog.at_level(logging.WARNING, logger="weasyprint"):
-        rendered(brief, "pdf")
-    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
-    assert [w for w in warnings if "HarfBuzz-Subset" not in w] == []
-
-
-@pytest.mark.parametrize("url", ["http://example.com/logo.png", "file:///etc/hostname"])
-def test_pdf_refuses_urls_outside_the_templates(url: str, brief: Brief, tmp_path: Path) -> None:
-    (tmp_path / "brief.html").write_text(
-        '{% extends "default:brief.html" %}{% block title_block %}<img src="' + url + '">'
-        "{{ super() }}{% endblock %}",
-        encoding="utf-8",
-    )
-    with pytest.raises(RenderError, match="will not fetch"):
-        rendered(brief, "pdf", tmp_path)
-
-
-def test_pdf_serves_files_from_the_template_folder(brief: Brief, tmp_path: Path) -> None:
-    (tmp_path / "extra.css").write_text("h1 { color: #800000; }", encoding="utf-8")
-    (tmp_path / "brief.html").write_text(
-        '{% extends "default:brief.html" %}{% block style %}{{ super() }}'
-        '<link rel="stylesheet" href="extra.css">{% endblock %}',
-        encoding="utf-8",
-    )
-    assert rendered(brief, "pdf", tmp_path).startswith(b"%PDF-")
-
-
-def test_pdf_without_weasyprint_says_how_to_install(brief: Brief, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "weasyprint", None)
-    with pytest.raises(RenderError, match="pip install weasyprint"):
-        rendered(brief, "pdf")
-
-
-# DOCX -------------------------------------------------------------------------
-
-
-def open_docx(data: bytes):
-    docx = pytest.importorskip("docx")
-    return docx.Document(io.BytesIO(data))
-
-
-def test_docx_uses_builtin_styles_in_section_order(brief: Brief) -> None:
-    document = open_docx(rendered(brief, "docx"))
-    styles = [p.style.name for p in document.paragraphs]
-    assert styles[0] == "Title"
-    assert {"Heading 1", "List Bullet", "Quote"} <= set(styles)
-    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert headings == list(SECTIONS)
-
-
-def test_docx_actor_table_repeats_its_header(brief: Brief) -> None:
-    from docx.oxml.ns import qn
-
-    document = open_docx(rendered(brief, "docx"))
-    (table,) = document.tables
-    assert [c.text for c in table.rows[0].cells] == ["Name", "Type", "Role"]
-    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
-    assert [row.cells[0].text for row in table.rows[1:]] == [a.name for a in brief.actors]
-    assert table.style.name == "Light Grid Accent 1"
-
-
-def test_docx_cites_and_lists_sources(brief: Brief) -> None:
-    document = open_docx(rendered(brief, "docx"))
-    texts = [p.text for p in document.paragraphs]
-    assert any(t.startswith("Mali, Niger") and t.endswith("[1]") for t in texts)
-    sources = [t for t in texts if re.match(r"\[\d+\]\t", t)]
-    assert len(sources) == len(brief.evidence())
-    assert sources[0].startswith("[1]\t“Ministers of Mali")
-
-
-def test_docx_core_properties(brief: Brief, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    properties = open_docx(rendered(brief, "docx")).core_properties
-    assert properties.title == brief.title
-    assert properties.author == "briefing"
-    assert "ECOWAS" in properties.keywords
-    assert properties.created.timestamp() == int(EPOCH)
-
-
-def test_docx_is_reproducible(brief: Brief, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    first = rendered(brief, "docx")
-    assert rendered(brief, "docx") == first
-    with zipfile.ZipFile(io.BytesIO(first)) as archive:
-        assert archive.namelist()[0] == "[Content_Types].xml"
-        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
-
-
-def test_docx_strips_characters_xml_forbids() -> None:
-    brief = Brief(title="Bad\x00 title\x0b here\ufffe", source=Source(name="x\x01.txt"))
-    document = open_docx(rendered(brief, "docx"))
-    assert document.paragraphs[0].text == "Bad title here"
-    assert document.core_properties.title == "Bad title here"
-
-
-def test_docx_sets_right_to_left_text(brief: Brief) -> None:
-    from docx.oxml.ns import qn
-
-    document = open_docx(rendered(brief, "docx"))
-    quote, source = [p for p in document.paragraphs if ARABIC.quote in p.text]
-    assert quote._p.pPr.find(qn("w:bidi")) is not None
-    assert source.text.startswith("[8]")  # the Sources list keeps its numbers on the left
-    (arabic_run,) = [r for r in source.runs if ARABIC.quote in r.text]
-    assert arabic_run._r.rPr.find(qn("w:rtl")) is not None
-
-
-def test_docx_actor_columns_have_widths(brief: Brief) -> None:
-    document = open_docx(rendered(brief, "docx"))
-    widths = [column.width.cm for column in document.tables[0].columns]
-    assert widths == pytest.approx([4.4, 3.2, 9.0], abs=0.01)
+def test_html_embeds_the_logo(brief: Brief, tmp_path: Path) -> None:
+    (tmp_path / "logo.svg").write_text(SVG_LOGO, encoding="utf-8")
+    (tmp_path / "logo.png").write_bytes(make_png())
+    svg = rendered(brief, "html", logo=tmp_path / "logo.svg", organisation="ACME").decode("utf-8")
+    assert '<img class="logo" src="data:image/svg+xml;base64,' in svg
+    assert 'alt="ACME logo"' in svg
+    png = rendered(brief, "html", logo=tmp_path / "logo.png").decode("utf-8")
+    assert '<img class="logo" src="data:image/png;base64,iVBORw0KGgo' in png and 'alt="Logo"' in png
 
 
 # User templates ---------------------------------------------------------------
+
+
+def test_templates_export_writes_the_defaults_and_they_render(brief: Brief, tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    written = export_templates(folder)
+    assert [p.name for p in written] == ["brief.html", "brief.css", "print.css", "brief.md", "reference.docx"]
+    for path in written:
+        assert path.read_bytes() == (builtin_template_dir() / path.name).read_bytes()
+    assert rendered(brief, "md", folder) == rendered(brief, "md")
+    with pytest.raises(RenderError, match="not overwriting .*brief.html.*--force"):
+        export_templates(folder)
+    (folder / "brief.md").write_text("changed", encoding="utf-8")
+    export_templates(folder, overwrite=True)
+    assert (folder / "brief.md").read_bytes() == (builtin_template_dir() / "brief.md").read_bytes()
 
 
 def test_user_markdown_template_overrides_the_builtin(brief: Brief, tmp_path: Path) -> None:
@@ -429,6 +399,60 @@ def test_notes_number_evidence_in_brief_order(brief: Brief) -> None:
     assert notes.sources == brief.evidence()
     assert notes(brief.summary[0]) == (1,)
     assert notes(brief.implications[0]) == (4, 6)
+
+
+def test_format_date() -> None:
+    assert format_date("2023-09-16") == "16 September 2023"
+    assert format_date("2023-09-16T08:00:00Z") == "16 September 2023"
+    assert format_date(date(2024, 2, 29)) == "29 February 2024"
+    assert format_date("last Tuesday") == "last Tuesday"
+    assert format_date("2023-02-30") == "2023-02-30"
+    assert format_date(None) is None
+
+
+def test_marking_colour_knows_tlp_labels() -> None:
+    assert marking_colour("TLP:AMBER") == "amber"
+    assert marking_colour("tlp:amber+strict") == "amber"
+    assert marking_colour("TLP: RED") == "red"
+    assert marking_colour("TLP:WHITE") == marking_colour("TLP:CLEAR") == "clear"
+    assert marking_colour("OFFICIAL-SENSITIVE") is None and marking_colour(None) is None
+
+
+def test_load_logo_reads_png_and_svg_sizes(tmp_path: Path) -> None:
+    (tmp_path / "a.png").write_bytes(make_png(6, 2))
+    (tmp_path / "a.svg").write_text(SVG_LOGO, encoding="utf-8")
+    (tmp_path / "box.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 10"/>', "utf-8")
+    (tmp_path / "mm.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="50mm" viewBox="0 0 2 1"/>', "utf-8")
+    png, svg, box, mm = (load_logo(tmp_path / n) for n in ("a.png", "a.svg", "box.svg", "mm.svg"))
+    assert (png.media_type, png.width, png.height) == ("image/png", 6, 2)
+    assert (svg.media_type, svg.aspect) == ("image/svg+xml", 3)
+    assert (box.width, box.height) == (30, 10)
+    assert mm.aspect == pytest.approx(2) and mm.width == pytest.approx(50 * 96 / 25.4)
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"GIF89a....", "is not a PNG or SVG file"),
+        (b"\x89PNG\r\n\x1a\n", "damaged PNG"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><image href="file:///etc/passwd"/></svg>', "refers to 'file:///etc/passwd'"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><image xlink:href="https://x.test/a.png"/></svg>', "refers to 'https://x.test"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><style>@import "a.css";</style></svg>', "refers to"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:url(http://x.test/p)"/></svg>', "refers to"),
+    ],
+)
+def test_load_logo_refuses_other_files_and_outside_references(content: bytes, message: str, tmp_path: Path) -> None:
+    (tmp_path / "logo").write_bytes(content)
+    with pytest.raises(RenderError, match=re.escape(message)):
+        load_logo(tmp_path / "logo")
+
+
+def test_load_logo_accepts_internal_references(tmp_path: Path) -> None:
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="4" height="4">'
+           '<defs><linearGradient id="g"/></defs><rect fill="url(#g)"/><use xlink:href="#g"/>'
+           '<image href="data:image/png;base64,AAAA"/></svg>')
+    (tmp_path / "ok.svg").write_text(svg, encoding="utf-8")
+    assert load_logo(tmp_path / "ok.svg").is_svg
 
 
 def test_is_rtl() -> None:

@@ -1,15 +1,18 @@
-"""Helpers every renderer shares: section names, note numbers, safe text, the build date."""
+"""Helpers every renderer shares: section names, note numbers, safe text, dates, markings."""
 
 from __future__ import annotations
 
 import os
 import re
 import unicodedata
-from datetime import datetime, timezone
-from typing import Any, Iterable
+from datetime import date, datetime, timezone
+from typing import TYPE_CHECKING, Any, Iterable
 
 from briefing.errors import RenderError
 from briefing.model import Brief, Evidence
+
+if TYPE_CHECKING:
+    from briefing.render import RenderOptions
 
 #: The sections of a brief, in the order every format presents them.
 SECTION_TITLES: dict[str, str] = {
@@ -34,6 +37,25 @@ ACTOR_TYPE_LABELS: dict[str, str] = {
 
 DEFAULT_LANGUAGE = "en"
 
+#: Languages written right to left, by primary subtag.
+RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "syr", "ug", "ur", "yi"})
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+#: The Traffic Light Protocol's labels (FIRST TLP 2.0, with 1.0's WHITE), each
+#: with the colour it is printed in, on black.
+TLP_COLOURS: dict[str, str] = {
+    "TLP:RED": "red",
+    "TLP:AMBER+STRICT": "amber",
+    "TLP:AMBER": "amber",
+    "TLP:GREEN": "green",
+    "TLP:CLEAR": "clear",
+    "TLP:WHITE": "clear",
+}
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
+
 # Everything outside XML 1.0's Char production: C0 controls but tab, LF and
 # CR; lone surrogates; U+FFFE and U+FFFF.
 _NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -49,15 +71,20 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def is_rtl(text: str) -> bool:
-    """Tell whether the first strongly directional character of ``text`` is right-to-left."""
+def text_direction(text: str) -> str:
+    """Return ``ltr`` or ``rtl`` from the first strongly directional character of ``text``, else ``auto``."""
     for char in text:
         direction = unicodedata.bidirectional(char)
         if direction == "L":
-            return False
+            return "ltr"
         if direction in ("R", "AL"):
-            return True
-    return False
+            return "rtl"
+    return "auto"
+
+
+def is_rtl(text: str) -> bool:
+    """Tell whether the first strongly directional character of ``text`` is right-to-left."""
+    return text_direction(text) == "rtl"
 
 
 class Notes:
@@ -93,22 +120,82 @@ def source_date() -> datetime:
         ) from exc
 
 
+def as_of() -> date:
+    """Return the day the brief is "as of": SOURCE_DATE_EPOCH's day if set, else today, in UTC."""
+    return source_date().date()
+
+
+def format_date(value: date | str | None) -> str | None:
+    """Write a date as "16 September 2023"; text that is not an ISO date is returned unchanged."""
+    if value is None or isinstance(value, date):
+        day = value
+    else:
+        match = _ISO_DATE.match(value.strip())
+        try:
+            day = date(int(match[1]), int(match[2]), int(match[3])) if match else None
+        except ValueError:
+            day = None
+        if day is None:
+            return value
+    return None if day is None else f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
 def language(brief: Brief) -> str:
-    """Return the brief's language tag; a brief does not record one yet, so this is English."""
-    return DEFAULT_LANGUAGE
+    """Return the brief's language tag: the source's, else English."""
+    return brief.source.language or DEFAULT_LANGUAGE
 
 
-def source_line(brief: Brief) -> list[tuple[str, str]]:
-    """Return the title block's ``(label, value)`` rows that the brief has values for."""
+def language_is_rtl(tag: str) -> bool:
+    """Tell whether a BCP 47 language tag names a right-to-left language."""
+    return tag.replace("_", "-").split("-")[0].lower() in RTL_LANGUAGES
+
+
+def clean_option(value: str | None) -> str | None:
+    """Return a user's text option on one line, XML-safe, or None if it is blank."""
+    if value is None:
+        return None
+    text = one_line(xml_safe(value))
+    return text or None
+
+
+def marking_colour(marking: str | None) -> str | None:
+    """Return "red", "amber", "green" or "clear" for a TLP label, else None."""
+    if not marking:
+        return None
+    return TLP_COLOURS.get("".join(marking.split()).upper())
+
+
+def source_line(brief: Brief, when: date | None = None) -> list[tuple[str, str]]:
+    """Return the title block's ``(label, value)`` rows the brief has values for, "As of" last.
+
+    The source is named by its title, else its file name (the file name is in
+    the JSON and the Markdown front matter either way).
+    """
     source = brief.source
     rows = [
         ("Source", source.title or source.name),
         ("Publisher", source.publisher),
-        ("Published", source.published),
+        ("Published", format_date(source.published)),
     ]
-    if source.title and source.name and source.name != source.title:
-        rows.insert(1, ("File", source.name))
+    if when is not None:
+        rows.append(("As of", format_date(when)))
     return [(label, value) for label, value in rows if value]
+
+
+def paper_size(options: RenderOptions) -> str | None:
+    """Return the CSS page size the user asked for ("A4" or "letter"), or None for the template's own."""
+    sizes = {"a4": "A4", "letter": "letter"}
+    if options.paper is None:
+        return None
+    try:
+        return sizes[options.paper.lower()]
+    except KeyError:
+        raise RenderError(f"unknown paper size {options.paper!r}; choose one of {', '.join(sizes)}") from None
+
+
+def author(options: RenderOptions) -> str:
+    """Return who the document names as its author: the organisation, else briefing."""
+    return clean_option(options.organisation) or "briefing"
 
 
 def generator_label(brief: Brief) -> str:
@@ -118,9 +205,15 @@ def generator_label(brief: Brief) -> str:
     return f"{label} ({generator.summariser})" if generator.summariser else label
 
 
-def template_context(brief: Brief) -> dict[str, Any]:
+def template_context(brief: Brief, options: RenderOptions) -> dict[str, Any]:
     """Return the values every template sees."""
+    from briefing.render.logo import load_logo
+
     notes = Notes(brief)
+    day = as_of()
+    marking = clean_option(options.marking)
+    lang = language(brief)
+    logo = load_logo(options.logo) if options.logo is not None else None
     return {
         "brief": brief,
         "notes": notes,
@@ -128,7 +221,16 @@ def template_context(brief: Brief) -> dict[str, Any]:
         "titles": SECTION_TITLES,
         "empty": EMPTY_SECTION,
         "actor_types": ACTOR_TYPE_LABELS,
-        "source_rows": source_line(brief),
-        "lang": language(brief),
+        "source_rows": source_line(brief, day),
+        "lang": lang,
+        "dir": "rtl" if language_is_rtl(lang) else "ltr",
         "generator": generator_label(brief),
+        "as_of": format_date(day),
+        "as_of_iso": day.isoformat(),
+        "marking": marking,
+        "marking_colour": marking_colour(marking),
+        "organisation": clean_option(options.organisation),
+        "author": author(options),
+        "logo": logo.data_uri() if logo else None,
+        "paper": paper_size(options),
     }

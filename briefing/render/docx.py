@@ -1,198 +1,283 @@
-"""Render a brief as a Word document with python-docx, naming built-in styles only.
+"""Render a brief as a Word document with python-docx, naming styles only.
 
-Styling belongs to the styles, not the code: a ``reference.docx`` in the
-user's template folder, if present, supplies them (its body is discarded).
-Evidence is cited as "[n]" and listed under Sources; ``add_citation`` is
-the one place to change when real Word footnotes arrive.
+The styles, page size and margins come from a reference document
+(``--reference-docx``, else ``reference.docx`` in the template folders; see
+:mod:`briefing.render.docx_reference`). Evidence becomes real Word footnotes
+(:mod:`briefing.render.docx_notes`). The handling marking sits in every
+page's header and footer, beside a PAGE / NUMPAGES field.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
-from pathlib import Path
 from typing import ClassVar
 
-import docx
 from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
-from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
-from docx.table import Table
+from docx.shared import Cm, Emu
 from docx.text.paragraph import Paragraph
 
-from briefing.errors import RenderError
-from briefing.model import Brief, Point
+from briefing.model import Brief, Evidence, Point
 from briefing.render import RenderOptions
 from briefing.render.common import (
     ACTOR_TYPE_LABELS,
     EMPTY_SECTION,
     SECTION_TITLES,
     Notes,
+    as_of,
+    author,
+    clean_option,
     generator_label,
     is_rtl,
     language,
+    marking_colour,
     one_line,
     source_date,
     source_line,
     xml_safe,
 )
-from briefing.render.templates import template_dirs
+from briefing.render.docx_notes import Footnotes
+from briefing.render.docx_parts import add_custom_property, add_field, add_hyperlink, add_logo
+from briefing.render.docx_reference import open_reference, reference_path, style_ids
+from briefing.render.logo import load_logo
 
-REFERENCE_DOCX = "reference.docx"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-ACTOR_COLUMNS = (("Name", Cm(4.4)), ("Type", Cm(3.2)), ("Role", Cm(9.0)))
-MUTED = RGBColor(0x5D, 0x66, 0x73)
+PAPER = {"a4": (Cm(21), Cm(29.7)), "letter": (Cm(21.59), Cm(27.94))}
+ACTOR_COLUMN_SHARES = (0.30, 0.16, 0.54)  # as in brief.css
+LOGO_HEIGHT = Cm(1.3)
+
+#: Every style the renderer names; a reference without one gets the built-in one.
+STYLES = (
+    "Title", "heading 1", "List Bullet", "Quote", "Quote Attribution", "None Stated",
+    "Brief Kicker", "Brief Organisation", "Source Line", "Source Label", "Hyperlink",
+    "Actors Table", "Table Heading", "Table Text", "Strong",
+    "header", "footer", "Marking", "footnote text", "footnote reference", "Source Span",
+)
+TLP_STYLES = {colour: f"Marking TLP {colour.title()}" for colour in ("red", "amber", "green", "clear")}
 
 
-def add_text(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False,
-             superscript: bool = False, muted: bool = False, size: float | None = None) -> None:
-    """Append a run of XML-safe text to ``paragraph``, right-to-left if the text is."""
-    run = paragraph.add_run(xml_safe(text))
-    run.bold = bold or None
-    run.italic = italic or None
-    run.font.superscript = superscript or None
-    if muted:
-        run.font.color.rgb = MUTED
-    if size:
-        run.font.size = Pt(size)
-    if is_rtl(text):
-        run._r.get_or_add_rPr().append(OxmlElement("w:rtl"))
+class BriefDocument:
+    """One brief being written into one reference document."""
 
+    def __init__(self, document: Document, brief: Brief, options: RenderOptions) -> None:
+        self.document = document
+        self.brief = brief
+        self.options = options
+        self.marking = clean_option(options.marking)
+        colour = marking_colour(self.marking)
+        names = STYLES + ((TLP_STYLES[colour],) if colour else ())
+        self.styles = style_ids(document, names)
+        self.marking_style = TLP_STYLES[colour] if colour else None
+        self.notes = Notes(brief)
+        self.footnotes = Footnotes(
+            document,
+            text_style=self.styles["footnote text"],
+            reference_style=self.styles["footnote reference"],
+            body=self._footnote_body,
+        )
 
-def add_paragraph(document: Document, text: str = "", style: str | None = None, *,
-                  rtl: bool | None = None, **run_format: bool) -> Paragraph:
-    """Add a paragraph in ``style``, right-to-left if ``rtl`` or, by default, if ``text`` is."""
-    try:
-        paragraph = document.add_paragraph(style=style)
-    except KeyError as exc:
-        raise RenderError(f"the DOCX reference document has no {style!r} style") from exc
-    if is_rtl(text) if rtl is None else rtl:
-        paragraph._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
-    if text:
-        add_text(paragraph, text, **run_format)
-    return paragraph
+    # Building blocks -------------------------------------------------------------
 
+    def paragraph(self, style: str, text: str = "", *, container=None, rtl: bool | None = None,
+                  run_style: str | None = None) -> Paragraph:
+        """Add a paragraph in ``style`` (a style name), right-to-left if ``rtl`` or, by default, if ``text`` is."""
+        paragraph = (container or self.document).add_paragraph()
+        p_pr = paragraph._p.get_or_add_pPr()
+        p_pr.style = self.styles[style]
+        if is_rtl(text) if rtl is None else rtl:
+            p_pr.append(OxmlElement("w:bidi"))
+        if text:
+            self.run(paragraph, text, style=run_style)
+        return paragraph
 
-def add_citation(paragraph: Paragraph, numbers: tuple[int, ...]) -> None:
-    """Cite sources as superscript "[n]" markers; the hook for real footnotes later."""
-    for n in numbers:
-        add_text(paragraph, f"[{n}]", superscript=True)
+    def run(self, paragraph: Paragraph, text: str, *, style: str | None = None) -> None:
+        """Append XML-safe text to ``paragraph`` in a character style (a name), marked right-to-left if it is."""
+        run = paragraph.add_run(xml_safe(text))
+        if style is not None or is_rtl(text):
+            r_pr = run._r.get_or_add_rPr()
+            if style is not None:
+                r_pr.style = self.styles.get(style, style)
+            if is_rtl(text):
+                r_pr.append(OxmlElement("w:rtl"))
 
+    def empty(self) -> None:
+        self.paragraph("None Stated", EMPTY_SECTION)
 
-def add_points(document: Document, points: tuple[Point, ...], notes: Notes) -> None:
-    """Add one bulleted paragraph per point, each with its citations."""
-    if not points:
-        add_paragraph(document, EMPTY_SECTION, italic=True)
-    for point in points:
-        paragraph = add_paragraph(document, one_line(point.text), "List Bullet")
-        add_citation(paragraph, notes(point))
+    # The brief -------------------------------------------------------------------
 
+    def write(self) -> None:
+        """Write the title block, every section, the header and footer, and the footnotes."""
+        self.title_block()
+        sections = {
+            "summary": lambda: self.points(self.brief.summary),
+            "background": lambda: self.points(self.brief.background),
+            "actors": self.actors,
+            "terms": lambda: self.points(self.brief.terms),
+            "implications": lambda: self.points(self.brief.implications),
+            "quotes": self.quotes,
+        }
+        for key, write_section in sections.items():  # the sources are the footnotes
+            self.paragraph("heading 1", SECTION_TITLES[key])
+            write_section()
+        self.page_setup()
+        self.headers_and_footers()
+        self.footnotes.finish()
 
-def mark_header_row(table: Table) -> None:
-    """Make the table's first row repeat at the top of every page (w:tblHeader)."""
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    table.rows[0]._tr.get_or_add_trPr().append(header)
+    def title_block(self) -> None:
+        organisation = clean_option(self.options.organisation)
+        if self.options.logo is not None or organisation:
+            paragraph = self.paragraph("Brief Organisation", rtl=bool(organisation and is_rtl(organisation)))
+            if self.options.logo is not None:
+                add_logo(self.document, paragraph, load_logo(self.options.logo), LOGO_HEIGHT)
+                if organisation:
+                    paragraph.add_run().add_tab()
+            if organisation:
+                self.run(paragraph, organisation)
+        self.paragraph("Brief Kicker", "Brief")
+        self.paragraph("Title", one_line(self.brief.title))
+        rows = source_line(self.brief, as_of())
+        if rows:
+            paragraph = self.paragraph("Source Line", rtl=False)
+            url = self.brief.source.url or ""
+            for i, (label, value) in enumerate(rows):
+                if i:
+                    self.run(paragraph, "   ·   ")
+                self.run(paragraph, f"{label} ", style="Source Label")
+                if i == 0 and url.startswith(("https://", "http://")):
+                    add_hyperlink(paragraph, xml_safe(url), xml_safe(one_line(value)), self.styles["Hyperlink"])
+                else:
+                    self.run(paragraph, one_line(value))
 
+    def points(self, points: tuple[Point, ...]) -> None:
+        if not points:
+            self.empty()
+        for point in points:
+            paragraph = self.paragraph("List Bullet", one_line(point.text))
+            self.footnotes.cite(paragraph, self.notes(point))
 
-def add_actors(document: Document, brief: Brief) -> None:
-    """Add the actors as a Name | Type | Role table with a repeating header row."""
-    if not brief.actors:
-        add_paragraph(document, EMPTY_SECTION, italic=True)
-        return
-    table = document.add_table(rows=1, cols=len(ACTOR_COLUMNS))
-    table.style = "Light Grid Accent 1"
-    table.autofit = False
-    for column, (_, width) in zip(table.columns, ACTOR_COLUMNS):
-        column.width = width
-    for cell, (label, width) in zip(table.rows[0].cells, ACTOR_COLUMNS):
-        cell.width = width
-        add_text(cell.paragraphs[0], label, bold=True)
-    mark_header_row(table)
-    for actor in brief.actors:
-        values = (actor.name, ACTOR_TYPE_LABELS[actor.type], actor.role or "—")
-        cells = table.add_row().cells
-        for cell, value, (_, width) in zip(cells, values, ACTOR_COLUMNS):
+    def actors(self) -> None:
+        if not self.brief.actors:
+            self.empty()
+            return
+        table = self.document.add_table(rows=1, cols=3)
+        table.style = self.document.styles.get_by_id(self.styles["Actors Table"], table.style.type)
+        table.autofit = False
+        section = self.document.sections[0]
+        usable = section.page_width - section.left_margin - section.right_margin
+        widths = [Emu(int(usable * share)) for share in ACTOR_COLUMN_SHARES]
+        for column, width in zip(table.columns, widths):
+            column.width = width
+        header = table.rows[0]
+        for cell, label, width in zip(header.cells, ("Name", "Type", "Role"), widths):
             cell.width = width
-            add_text(cell.paragraphs[0], one_line(value))
+            self._cell_text(cell, label, "Table Heading")
+        repeat = OxmlElement("w:tblHeader")
+        header._tr.get_or_add_trPr().append(repeat)
+        for actor in self.brief.actors:
+            cells = table.add_row().cells
+            values = (actor.name, ACTOR_TYPE_LABELS[actor.type], actor.role or "—")
+            for i, (cell, value, width) in enumerate(zip(cells, values, widths)):
+                cell.width = width
+                self._cell_text(cell, one_line(value), "Table Text", run_style="Strong" if i == 0 else None)
 
+    def _cell_text(self, cell, text: str, style: str, *, run_style: str | None = None) -> None:
+        paragraph = cell.paragraphs[0]
+        p_pr = paragraph._p.get_or_add_pPr()
+        p_pr.style = self.styles[style]
+        if is_rtl(text):
+            p_pr.append(OxmlElement("w:bidi"))
+        self.run(paragraph, text, style=run_style)
 
-def add_quotes(document: Document, brief: Brief, notes: Notes) -> None:
-    """Add each quote in the Quote style, its speaker on the line below."""
-    if not brief.quotes:
-        add_paragraph(document, EMPTY_SECTION, italic=True)
-    for quote in brief.quotes:
-        paragraph = add_paragraph(document, f"“{one_line(quote.text)}”", "Quote")
-        add_citation(paragraph, notes(quote))
-        if quote.speaker:
-            paragraph.add_run().add_break()
-            add_text(paragraph, f"— {one_line(quote.speaker)}", muted=True)
+    def quotes(self) -> None:
+        if not self.brief.quotes:
+            self.empty()
+        for quote in self.brief.quotes:
+            paragraph = self.paragraph("Quote", f"“{one_line(quote.text)}”")
+            self.footnotes.cite(paragraph, self.notes(quote))
+            if quote.speaker:
+                self.paragraph("Quote Attribution", f"— {one_line(quote.speaker)}")
 
+    def _footnote_body(self, number: int):
+        evidence: Evidence = self.notes.sources[number - 1]
 
-def add_sources(document: Document, notes: Notes) -> None:
-    """List every cited span as "[n] “quote” (characters a–b)"."""
-    if not notes.sources:
-        add_paragraph(document, EMPTY_SECTION, italic=True)
-    for n, evidence in notes.numbered():
-        paragraph = add_paragraph(document, rtl=False)  # numbers stay left; an RTL quote's run is marked
-        paragraph.paragraph_format.left_indent = Cm(0.9)
-        paragraph.paragraph_format.first_line_indent = Cm(-0.9)
-        add_text(paragraph, f"[{n}]\t", bold=True)
-        add_text(paragraph, f"“{one_line(evidence.quote)}” ")
-        add_text(paragraph, f"(characters {evidence.start}–{evidence.end})", muted=True, size=8)
+        def write(paragraph: Paragraph) -> None:
+            self.run(paragraph, f"“{one_line(evidence.quote)}” ")
+            self.run(paragraph, f"(characters {evidence.start}–{evidence.end})", style="Source Span")
 
+        return write
 
-def add_title_block(document: Document, brief: Brief) -> None:
-    """Add the title and one line naming the source, publisher and date."""
-    add_paragraph(document, one_line(brief.title), "Title")
-    rows = source_line(brief)
-    if rows:
-        paragraph = add_paragraph(document, "")
-        for i, (label, value) in enumerate(rows):
-            add_text(paragraph, ("  ·  " if i else "") + f"{label}: ", bold=True, muted=True, size=9)
-            add_text(paragraph, one_line(value), muted=True, size=9)
+    # Pages -----------------------------------------------------------------------
 
+    def page_setup(self) -> None:
+        if self.options.paper is not None:
+            from briefing.render.common import paper_size
 
-def new_document(template_dir: Path | None) -> Document:
-    """Open the reference document from the template folders, or python-docx's default, body emptied."""
-    for folder in template_dirs(template_dir):
-        reference = folder / REFERENCE_DOCX
-        if reference.is_file():
-            try:
-                document = docx.Document(str(reference))
-            except Exception as exc:
-                raise RenderError(f"cannot read the DOCX reference document {reference}: {exc}") from exc
-            body = document.element.body
-            for child in list(body):
-                if child.tag != qn("w:sectPr"):
-                    body.remove(child)
-            return document
-    document = docx.Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2.2)
-    section.top_margin = section.bottom_margin = Cm(2.2)
-    return document
+            paper_size(self.options)  # validates
+            section = self.document.sections[0]
+            section.page_width, section.page_height = PAPER[self.options.paper.lower()]
 
+    def headers_and_footers(self) -> None:
+        """Put the marking at the top and bottom of every page, the title from page 2, and "Page X of Y"."""
+        section = self.document.sections[0]
+        section.different_first_page_header_footer = True
+        title = one_line(self.brief.title)
+        for header, with_title in ((section.first_page_header, False), (section.header, True),
+                                   (section.even_page_header, True)):
+            container = self._cleared(header)
+            if self.marking:
+                self._marking(container)
+            if with_title:
+                self.paragraph("header", title, container=container)
+            if not self.marking and not with_title:
+                self.paragraph("header", container=container)
+        for footer in (section.first_page_footer, section.footer, section.even_page_footer):
+            container = self._cleared(footer)
+            paragraph = self.paragraph("footer", container=container, rtl=False)
+            self.run(paragraph, "Page ")
+            add_field(paragraph, "PAGE", "1")
+            self.run(paragraph, " of ")
+            add_field(paragraph, "NUMPAGES", "1")
+            if self.marking:
+                self._marking(container)
 
-def set_properties(document: Document, brief: Brief) -> None:
-    """Fill the core properties; dates come from SOURCE_DATE_EPOCH when set."""
-    properties = document.core_properties
-    when = source_date()
-    properties.title = xml_safe(brief.title)
-    properties.subject = xml_safe(brief.source.title or brief.source.name)
-    properties.author = properties.last_modified_by = "briefing"
-    properties.keywords = xml_safe(", ".join(dict.fromkeys(a.name for a in brief.actors)))
-    properties.comments = xml_safe(f"Generated by {generator_label(brief)}")
-    properties.language = language(brief)
-    properties.revision = 1
-    properties.created = properties.modified = when.replace(tzinfo=None)
-    package_rels = document.part.package.rels
-    for rel_id, rel in list(package_rels.items()):
-        if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL:  # the template's picture, not ours
-            del package_rels[rel_id]
+    def _marking(self, container) -> None:
+        paragraph = self.paragraph("Marking", container=container)
+        self.run(paragraph, f"\u00a0{self.marking}\u00a0" if self.marking_style else self.marking,
+                 style=self.marking_style)
+
+    @staticmethod
+    def _cleared(header_or_footer):
+        header_or_footer.is_linked_to_previous = False
+        element = header_or_footer._element
+        for child in list(element):
+            element.remove(child)
+        return header_or_footer
+
+    # Properties --------------------------------------------------------------------
+
+    def set_properties(self) -> None:
+        """Fill the core properties (and the marking as a custom property); dates from SOURCE_DATE_EPOCH."""
+        brief = self.brief
+        properties = self.document.core_properties
+        properties.title = xml_safe(one_line(brief.title))
+        properties.subject = xml_safe(one_line(brief.source.title or brief.source.name))
+        properties.author = properties.last_modified_by = xml_safe(author(self.options))
+        properties.keywords = xml_safe(", ".join(dict.fromkeys(a.name for a in brief.actors)))
+        properties.comments = xml_safe(f"Generated by {generator_label(brief)}")
+        properties.category = self.marking or ""
+        properties.content_status = ""
+        properties.language = language(brief)
+        properties.revision = 1
+        properties.created = properties.modified = source_date().replace(tzinfo=None)
+        package_rels = self.document.part.package.rels
+        for rel_id, rel in list(package_rels.items()):
+            if rel.reltype == RT.THUMBNAIL:  # the reference's picture, not ours
+                del package_rels[rel_id]
+        if self.marking:
+            add_custom_property(self.document, "Marking", self.marking)
 
 
 def repack(data: bytes) -> bytes:
@@ -210,31 +295,19 @@ def repack(data: bytes) -> bytes:
 
 
 class DocxRenderer:
-    """Write the brief as .docx in Word's built-in styles, sources cited as [n]."""
+    """Write the brief as .docx in the reference document's styles, sources as footnotes."""
 
     name: ClassVar[str] = "docx"
     suffix: ClassVar[str] = ".docx"
     media_type: ClassVar[str] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    description: ClassVar[str] = "A Word document in built-in styles, sources cited as [n]"
+    description: ClassVar[str] = "A Word document in the reference document's styles, sources as footnotes"
 
     def render(self, brief: Brief, *, options: RenderOptions) -> bytes:
         """Return the .docx bytes; byte-identical across runs when SOURCE_DATE_EPOCH is set."""
-        document = new_document(options.template_dir)
-        notes = Notes(brief)
-        add_title_block(document, brief)
-        sections = {
-            "summary": lambda: add_points(document, brief.summary, notes),
-            "background": lambda: add_points(document, brief.background, notes),
-            "actors": lambda: add_actors(document, brief),
-            "terms": lambda: add_points(document, brief.terms, notes),
-            "implications": lambda: add_points(document, brief.implications, notes),
-            "quotes": lambda: add_quotes(document, brief, notes),
-            "sources": lambda: add_sources(document, notes),
-        }
-        for key, title in SECTION_TITLES.items():
-            add_paragraph(document, title, "Heading 1")
-            sections[key]()
-        set_properties(document, brief)
+        document = open_reference(reference_path(options.reference_docx, options.template_dir))
+        writer = BriefDocument(document, brief, options)
+        writer.write()
+        writer.set_properties()
         buffer = io.BytesIO()
         document.save(buffer)
         return repack(buffer.getvalue())

@@ -1,8 +1,7 @@
-"""Render a brief as one standalone HTML5 page, its CSS inlined."""
+"""Render a brief as one standalone HTML5 page, its CSS and logo inlined."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar, Literal
 
 from briefing.model import Brief
@@ -11,11 +10,11 @@ from briefing.render.common import template_context
 from briefing.render.templates import render_template
 
 
-def render_html(brief: Brief, template_dir: Path | None = None, *, media: Literal["screen", "print"] = "screen") -> str:
-    """Fill ``brief.html``; ``media="print"`` adds ``print.css`` for the PDF."""
-    context = template_context(brief)
+def render_html(brief: Brief, options: RenderOptions, *, media: Literal["screen", "print"] = "screen") -> str:
+    """Fill ``brief.html``; ``media="print"`` adds ``print.css`` (paged media) for the PDF."""
+    context = template_context(brief, options)
     context["media"] = media
-    return render_template("brief.html", context, template_dir)
+    return render_template("brief.html", context, options.template_dir)
 
 
 class HtmlRenderer:
@@ -28,4 +27,4 @@ class HtmlRenderer:
 
     def render(self, brief: Brief, *, options: RenderOptions) -> bytes:
         """Return the page as UTF-8 bytes."""
-        return render_html(brief, options.template_dir).encode("utf-8")
+        return render_html(brief, options).encode("utf-8")

@@ -20,5 +20,5 @@ class MarkdownRenderer:
 
     def render(self, brief: Brief, *, options: RenderOptions) -> bytes:
         """Return the brief as Markdown, UTF-8 encoded."""
-        text = render_template("brief.md", template_context(brief), options.template_dir)
+        text = render_template("brief.md", template_context(brief, options), options.template_dir)
         return text.encode("utf-8")

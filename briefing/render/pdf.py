@@ -1,19 +1,23 @@
 """Render a brief as PDF: the HTML page plus print.css, laid out by WeasyPrint.
 
 WeasyPrint loads Pango when imported, so it is imported inside ``render``;
-Markdown, DOCX and ``--help`` work without it.
+Markdown, DOCX and ``--help`` work without it. Every file the page loads
+comes through a URL fetcher that serves the template folders and ``data:``
+URLs only.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Iterator
 from urllib.parse import unquote, urlsplit
 
 from briefing.errors import RenderError
 from briefing.model import Brief
 from briefing.render import RenderOptions
-from briefing.render.common import generator_label, language, source_date
+from briefing.render.common import author, clean_option, generator_label, language, source_date
 from briefing.render.html import render_html
 from briefing.render.templates import template_dirs
 
@@ -64,33 +68,104 @@ def _import_weasyprint() -> Any:
     return weasyprint
 
 
+class _ErrorLog(logging.Handler):
+    """Collect what WeasyPrint logs as an error (an image that fails, a broken stylesheet)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def _errors_raised() -> Iterator[None]:
+    """Turn errors WeasyPrint only logs into a RenderError, so no PDF silently lacks a part."""
+    logger = logging.getLogger("weasyprint")
+    handler = _ErrorLog()
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+    if handler.messages:
+        shown = "; ".join(message if len(message) < 200 else message[:197] + "…" for message in handler.messages)
+        raise RenderError(f"the PDF could not be laid out as the template asks: {shown}")
+
+
+def check_variant(variant: str) -> None:
+    """Raise RenderError unless WeasyPrint can write the PDF variant ``variant`` (e.g. "pdf/ua-1")."""
+    try:
+        from weasyprint.pdf import VARIANTS
+    except (ImportError, OSError):
+        return  # rendering will say how to install WeasyPrint
+    if variant not in VARIANTS:
+        choices = ", ".join(name for name in sorted(VARIANTS) if name != "debug")
+        raise RenderError(f"unknown PDF variant {variant!r}; choose one of {choices}")
+
+
+def variant_options(variant: str | None) -> dict[str, Any]:
+    """Return WeasyPrint's options for a PDF variant, the ones it implies (tags for PDF/UA) spelt out."""
+    if variant is None:
+        return {}
+    from weasyprint.pdf import VARIANTS
+
+    check_variant(variant)
+    _, implied = VARIANTS[variant]
+    return {**implied, "pdf_variant": variant}
+
+
+def set_metadata(document: Any, brief: Brief, options: RenderOptions) -> None:
+    """Fill the PDF's document information and XMP: title, author, subject, keywords, language, marking."""
+    stamp = source_date().strftime("%Y-%m-%dT%H:%M:%SZ")
+    marking = clean_option(options.marking)
+    metadata = document.metadata
+    metadata.title = brief.title
+    metadata.authors = [author(options)]
+    metadata.description = brief.source.title or brief.source.name
+    metadata.keywords = list(dict.fromkeys(actor.name for actor in brief.actors))
+    metadata.generator = generator_label(brief)
+    metadata.lang = language(brief)
+    metadata.created = metadata.modified = stamp
+    metadata.custom = {"Marking": marking} if marking else {}
+    # XMP (written for PDF/A and PDF/UA) mirrors custom entries in Adobe's pdfx namespace.
+    metadata.xmp_metadata = [_xmp_marking(marking)] if marking else []
+
+
+def _xmp_marking(marking: str) -> bytes:
+    from xml.sax.saxutils import escape
+
+    return (
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:pdfx="http://ns.adobe.com/pdfx/1.3/">'
+        f"<pdfx:Marking>{escape(marking)}</pdfx:Marking></rdf:Description></rdf:RDF>"
+    ).encode("utf-8")
+
+
 class PdfRenderer:
-    """Print the brief's HTML page to an A4 PDF with running header and page numbers."""
+    """Print the brief's HTML page to a paged PDF: marking, running header, page X of Y, outline."""
 
     name: ClassVar[str] = "pdf"
     suffix: ClassVar[str] = ".pdf"
     media_type: ClassVar[str] = "application/pdf"
-    description: ClassVar[str] = "An A4 PDF laid out for print (needs WeasyPrint)"
+    description: ClassVar[str] = "An A4 or Letter PDF laid out for print, with bookmarks (needs WeasyPrint)"
 
     def render(self, brief: Brief, *, options: RenderOptions) -> bytes:
         """Return the PDF; byte-identical across runs when SOURCE_DATE_EPOCH is set."""
         weasyprint = _import_weasyprint()
+        variant = variant_options(options.pdf_variant)
         folders = template_dirs(options.template_dir)
-        page = render_html(brief, options.template_dir, media="print")
+        page = render_html(brief, options, media="print")
         fetcher = make_url_fetcher(weasyprint, folders)
-        try:
-            document = weasyprint.HTML(
-                string=page, base_url=folders[0].as_uri() + "/", url_fetcher=fetcher
-            ).render()
-        except weasyprint.urls.FatalURLFetchingError as exc:
-            raise RenderError(f"the PDF template needs a file briefing will not fetch: {exc.__cause__ or exc}") from exc
-        stamp = source_date().strftime("%Y-%m-%dT%H:%M:%SZ")
-        metadata = document.metadata
-        metadata.title = brief.title
-        metadata.authors = ["briefing"]
-        metadata.description = brief.source.title or brief.source.name
-        metadata.keywords = list(dict.fromkeys(actor.name for actor in brief.actors))
-        metadata.generator = generator_label(brief)
-        metadata.lang = language(brief)
-        metadata.created = metadata.modified = stamp
-        return document.write_pdf()
+        with _errors_raised():
+            try:
+                document = weasyprint.HTML(
+                    string=page, base_url=folders[0].as_uri() + "/", url_fetcher=fetcher
+                ).render(**variant)
+            except weasyprint.urls.FatalURLFetchingError as exc:
+                raise RenderError(
+                    f"the PDF template needs a file briefing will not fetch: {exc.__cause__ or exc}"
+                ) from exc
+            set_metadata(document, brief, options)
+            return document.write_pdf(**variant, custom_metadata=True)

@@ -7,7 +7,9 @@ are also reachable as ``default:NAME`` so a user template can
 
 from __future__ import annotations
 
+import functools
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +18,21 @@ from markupsafe import Markup
 
 import briefing
 from briefing.errors import RenderError
-from briefing.render.common import is_rtl, one_line, xml_safe
+from briefing.render.common import format_date, one_line, text_direction, xml_safe
 
-__all__ = ["builtin_template_dir", "template_dirs", "template_environment", "render_template"]
+__all__ = [
+    "TEMPLATE_FILES",
+    "builtin_template_dir",
+    "export_templates",
+    "render_template",
+    "template_dirs",
+    "template_environment",
+]
 
 _MARKER = "brief.html"
+
+#: The built-in templates a user may override, in the order ``templates export`` lists them.
+TEMPLATE_FILES: tuple[str, ...] = ("brief.html", "brief.css", "print.css", "brief.md", "reference.docx")
 
 # Markdown punctuation that could start emphasis, code, links, tables,
 # headings, strike-through, maths or footnotes, wherever it appears.
@@ -77,13 +89,14 @@ def yaml_string(value: Any) -> str:
     return "".join(out)
 
 
-def text_direction(value: Any) -> str:
-    """Return an HTML ``dir`` value: ``rtl`` for right-to-left text, else ``auto``.
+def direction(value: Any) -> str:
+    """Return an HTML ``dir`` value for ``value``: ``ltr``, ``rtl``, or ``auto`` for text with no letters.
 
     ``auto`` alone would do for browsers, but WeasyPrint honours only an
-    explicit ``rtl``.
+    explicit direction, and a left-to-right line in a right-to-left brief
+    needs one too.
     """
-    return "rtl" if is_rtl(str(value)) else "auto"
+    return text_direction(str(value))
 
 
 def _finalize(value: Any) -> Any:
@@ -93,12 +106,20 @@ def _finalize(value: Any) -> Any:
 
 
 def template_environment(template_dir: Path | None = None) -> jinja2.Environment:
-    """Build the Jinja environment over the user's templates, then the built-ins."""
-    dirs = template_dirs(template_dir)
-    builtin = jinja2.FileSystemLoader(str(dirs[-1]))
+    """Return the Jinja environment over the user's templates, then the built-ins.
+
+    One environment per set of folders is kept, so templates compile once
+    per process; Jinja still notices a template file that changes.
+    """
+    return _environment(tuple(str(folder) for folder in template_dirs(template_dir)))
+
+
+@functools.lru_cache(maxsize=32)
+def _environment(dirs: tuple[str, ...]) -> jinja2.Environment:
+    builtin = jinja2.FileSystemLoader(dirs[-1])
     loaders: list[jinja2.BaseLoader] = []
     if len(dirs) > 1:
-        loaders.append(jinja2.FileSystemLoader(str(dirs[0])))
+        loaders.append(jinja2.FileSystemLoader(dirs[0]))
     loaders += [jinja2.PrefixLoader({"default": builtin}, delimiter=":"), builtin]
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
@@ -110,12 +131,13 @@ def template_environment(template_dir: Path | None = None) -> jinja2.Environment
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        auto_reload=False,
+        auto_reload=True,
     )
     env.filters["md"] = escape_markdown
     env.filters["yaml"] = yaml_string
     env.filters["one_line"] = one_line
-    env.filters["direction"] = text_direction
+    env.filters["direction"] = direction
+    env.filters["date"] = format_date
     return env
 
 
@@ -130,6 +152,26 @@ def render_template(name: str, context: dict[str, Any], template_dir: Path | Non
         raise RenderError(f"template {exc.filename or name}, line {exc.lineno}: {exc.message}") from exc
     except jinja2.UndefinedError as exc:
         raise RenderError(f"template {name!r}: {exc.message}") from exc
+
+
+def export_templates(destination: Path, *, overwrite: bool = False) -> list[Path]:
+    """Copy the built-in templates into ``destination`` for a user to edit; return the files written.
+
+    Existing files are left alone, and reported as a RenderError, unless
+    ``overwrite`` is true.
+    """
+    destination = Path(destination)
+    if destination.exists() and not destination.is_dir():
+        raise RenderError(f"{str(destination)!r} exists and is not a folder")
+    source = builtin_template_dir()
+    targets = [destination / name for name in TEMPLATE_FILES]
+    existing = [str(path) for path in targets if path.exists()]
+    if existing and not overwrite:
+        raise RenderError(f"not overwriting {', '.join(existing)}; pass --force to replace them")
+    destination.mkdir(parents=True, exist_ok=True)
+    for name, target in zip(TEMPLATE_FILES, targets):
+        shutil.copyfile(source / name, target)
+    return targets
 
 
 def _where(template_dir: Path | None) -> str:
