@@ -11,7 +11,7 @@ from briefing.errors import BriefingError
 from briefing.ingest.url import is_url, url_stem
 from briefing.model import Brief
 from briefing.output import write_atomic
-from briefing.render import RenderOptions, get_renderer
+from briefing.render import RenderOptions, check_options, get_renderer
 
 DEFAULT_FORMATS = ("md", "docx", "pdf")
 
@@ -61,6 +61,7 @@ def build(
     """Build every input in every format; a failed input is reported and the rest go on."""
     renderers = [get_renderer(name) for name in formats]  # unknown formats fail before any work
     options = options or RenderOptions()
+    check_options(options)  # so do a missing logo or reference document
     report = BuildReport()
     for item, stem in zip(inputs, output_stems(inputs)):
         started = time.perf_counter()

@@ -7,10 +7,12 @@ shows the traceback instead.
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from enum import IntEnum
 from pathlib import Path
+from typing import Any, Callable
 
 import click
 
@@ -85,6 +87,69 @@ _max_bytes_option = click.option(
 )
 
 
+def _check_logo(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    from briefing.render.logo import load_logo
+
+    if value is not None:
+        try:
+            load_logo(value)
+        except BriefingError as exc:
+            raise click.BadParameter(str(exc)) from exc
+    return value
+
+
+def _check_pdf_variant(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from briefing.render.pdf import check_variant
+
+    if value is not None:
+        try:
+            check_variant(value)
+        except BriefingError as exc:
+            raise click.BadParameter(str(exc)) from exc
+    return value
+
+
+_RENDER_OPTIONS = (
+    _template_option,
+    click.option("--marking", metavar="TEXT",
+                 help='Handling marking on every page and in the metadata, e.g. "TLP:AMBER" or "OFFICIAL-SENSITIVE".'),
+    click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False),
+                 help="Paper size of the PDF and DOCX (default: the templates', A4)."),
+    click.option("--organisation", metavar="NAME", help="Organisation named in the title block and as the author."),
+    click.option("--logo", type=click.Path(exists=True, dir_okay=False, path_type=Path), callback=_check_logo,
+                 help="PNG or SVG logo for the title block."),
+    click.option("--reference-docx", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                 help="Word file whose styles, page size and margins the DOCX uses (as pandoc's --reference-doc)."),
+    click.option("--pdf-variant", metavar="VARIANT", callback=_check_pdf_variant,
+                 help="PDF variant, e.g. pdf/ua-1 (tagged, accessible) or pdf/a-3b."),
+)
+
+
+def _render_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the rendering options to a command and hand it one RenderOptions as ``render_options``."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, template_dir: Path | None, marking: str | None, paper: str | None,
+                organisation: str | None, logo: Path | None, reference_docx: Path | None,
+                pdf_variant: str | None, **kwargs: Any) -> Any:
+        from briefing.render import RenderOptions
+
+        kwargs["render_options"] = RenderOptions(
+            template_dir=template_dir,
+            marking=marking,
+            paper=paper.lower() if paper else None,
+            organisation=organisation,
+            logo=logo,
+            reference_docx=reference_docx,
+            pdf_variant=pdf_variant,
+        )
+        return command(*args, **kwargs)
+
+    for option in reversed(_RENDER_OPTIONS):
+        wrapper = option(wrapper)
+    return wrapper
+
+
 class _Context:
     def __init__(self, debug: bool) -> None:
         self.debug = debug
@@ -109,7 +174,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @_max_bytes_option
 @_sentences_option
 @_model_option
-@_template_option
+@_render_options
 @click.pass_obj
 def build(
     obj: _Context,
@@ -119,17 +184,16 @@ def build(
     max_bytes: int,
     summary_sentences: int,
     model: str | None,
-    template_dir: Path | None,
+    render_options,
 ) -> None:
     """Build a brief of each INPUT in each format.
 
     A failed input is reported and the others are still built; the exit code
     is then 1.
 
-    Example: briefing build article.txt notes.md -f pdf -f docx -o briefs/
+    Example: briefing build article.txt notes.md -f pdf -f docx -o briefs/ --marking "TLP:AMBER"
     """
     from briefing.build import DEFAULT_FORMATS, build as build_all
-    from briefing.render import RenderOptions
 
     def make_brief(item: str):
         from briefing import brief_file
@@ -149,7 +213,7 @@ def build(
             formats=formats or DEFAULT_FORMATS,
             output_dir=output_dir,
             make_brief=make_brief,
-            options=RenderOptions(template_dir=template_dir),
+            options=render_options,
             on_outcome=report,
         )
     if result.failed:
@@ -206,11 +270,9 @@ def text(obj: _Context, input: str, max_bytes: int, as_json: bool) -> None:
 @click.argument("brief_json", metavar="BRIEF.json", type=click.Path(dir_okay=False, path_type=Path))
 @_format_option
 @_output_option
-@_template_option
+@_render_options
 @click.pass_obj
-def render(
-    obj: _Context, brief_json: Path, formats: tuple[str, ...], output_dir: Path, template_dir: Path | None
-) -> None:
+def render(obj: _Context, brief_json: Path, formats: tuple[str, ...], output_dir: Path, render_options) -> None:
     """Render a brief's JSON (for example, one a person edited) without summarising again.
 
     Example: briefing render briefs/article.json -f pdf -o briefs/
@@ -218,7 +280,6 @@ def render(
     from briefing.build import DEFAULT_FORMATS, build as build_all
     from briefing.errors import BriefFormatError, InputError
     from briefing.model import Brief
-    from briefing.render import RenderOptions
 
     def load(path: str) -> Brief:
         try:
@@ -238,13 +299,41 @@ def render(
             formats=formats or DEFAULT_FORMATS,
             output_dir=output_dir,
             make_brief=load,
-            options=RenderOptions(template_dir=template_dir),
+            options=render_options,
         )
     for outcome in result.outcomes:
         if outcome.error is not None:
             click.echo(f"Error: {outcome.error}", err=True)
             sys.exit(ExitCode.FAILED)
         click.echo(", ".join(str(p) for p in outcome.outputs), err=True)
+
+
+@cli.group()
+def templates() -> None:
+    """Work with the templates the HTML, PDF, Markdown and DOCX outputs are made from.
+
+    Example: briefing templates export my-templates/
+    """
+
+
+@templates.command("export")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace files that already exist in DIRECTORY.")
+@click.pass_obj
+def templates_export(obj: _Context, directory: Path, force: bool) -> None:
+    """Copy the built-in templates into DIRECTORY to start your own from.
+
+    Edit them, then pass the folder as --template-dir; a template you delete
+    falls back to the built-in one.
+
+    Example: briefing templates export my-templates/ && briefing build article.txt --template-dir my-templates/
+    """
+    from briefing.render.templates import export_templates
+
+    with _errors(obj):
+        written = export_templates(directory, overwrite=force)
+    for path in written:
+        click.echo(str(path))
 
 
 @cli.command()
