@@ -223,6 +223,17 @@ def test_docx_core_and_custom_properties(brief: Brief, monkeypatch: pytest.Monke
     assert open_docx(rendered(brief)).core_properties.author == "briefing"
 
 
+def test_docx_fits_long_titles_and_many_actors_into_the_properties() -> None:
+    from briefing.model import Actor
+
+    brief = Brief(title="A very long title " * 30, source=Source(name="x.txt"),
+                  actors=tuple(Actor(f"Actor {n:03d}", "person") for n in range(100)))
+    properties = open_docx(rendered(brief)).core_properties
+    assert len(properties.title) <= 255 and properties.title.endswith("title A…")
+    assert len(properties.keywords) <= 255
+    assert properties.keywords.startswith("Actor 000, Actor 001") and properties.keywords.endswith("Actor 022")
+
+
 def test_docx_strips_characters_xml_forbids() -> None:
     brief = Brief(title="Bad\x00 title\x0b here\ufffe", source=Source(name="x\x01.txt"))
     document = open_docx(rendered(brief, marking="TLP\x07:RED", organisation="Org\x1f"))

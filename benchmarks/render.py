@@ -1,0 +1,126 @@
+"""Time each renderer on the seed's brief and on the longest article's, against WeasyPrint's own floor.
+
+Each brief is summarised once; then every installed built-in renderer renders
+it several times in this process (after one warm-up run, so imports and
+first-use caches are not counted) and the median is reported. The PDF is
+rendered with a marking and an organisation, so the paged-media extras
+(marking and title in the page margins, page X of Y, footer) are in play.
+
+The floor is WeasyPrint alone turning an equivalent plain HTML page into a
+PDF: the HTML renderer's page (the same text, markup and fonts, no print
+stylesheet, so no margin boxes, running elements or page counters), given
+straight to ``weasyprint.HTML(string=…).write_pdf()``. The target is our PDF
+within 1.3 times that floor, and DOCX and Markdown under 50 ms on the seed.
+
+The articles are read where they lie (``--data``, default ``../shared/eval``
+beside the repository); nothing is copied into the repository.
+
+Example::
+
+    python benchmarks/render.py --runs 7
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT.parent / "shared" / "eval"
+SEED = ROOT / "seeds" / "sahel-security-pact.txt"
+FORMATS = ("md", "html", "json", "docx", "pdf")
+PDF_TARGET = 1.3
+FAST_TARGET_MS = 50.0
+FAST_FORMATS = ("docx", "md")
+
+
+@dataclass(frozen=True)
+class Timing:
+    brief: str
+    words: int
+    what: str
+    median_ms: float
+    spread_ms: tuple[float, float]
+    size: int
+
+
+def median_ms(action: Callable[[], bytes], runs: int) -> tuple[float, tuple[float, float], int]:
+    """Run ``action`` once to warm up, then ``runs`` times; return the median and range in ms, and the size."""
+    size = len(action())
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times), (min(times), max(times)), size
+
+
+def longest_article(data: Path) -> Path:
+    articles = [p for p in (data / "articles").iterdir() if p.is_file() and "reference" not in p.name]
+    if not articles:
+        raise SystemExit(f"no articles in {data / 'articles'}; pass --data")
+    return max(articles, key=lambda p: (p.stat().st_size, p.name))
+
+
+def time_brief(label: str, path: Path, runs: int) -> list[Timing]:
+    import weasyprint
+
+    import briefing
+    from briefing.render import RenderOptions, get_renderer
+
+    brief = briefing.brief_file(path)
+    words = brief.source.words
+    options = RenderOptions(marking="TLP:AMBER", organisation="Sahel Analysis Unit")
+    timings = []
+    for name in FORMATS:
+        renderer = get_renderer(name)
+        ms, spread, size = median_ms(lambda: renderer.render(brief, options=options), runs)
+        timings.append(Timing(label, words, name, ms, spread, size))
+    plain = get_renderer("html").render(brief, options=RenderOptions()).decode("utf-8")
+    ms, spread, size = median_ms(lambda: weasyprint.HTML(string=plain).write_pdf(), runs)
+    timings.append(Timing(label, words, "pdf floor", ms, spread, size))
+    return timings
+
+
+def report(timings: list[Timing]) -> int:
+    """Print the table and the targets; return 1 if a target is missed."""
+    header = f"{'brief':<34} {'words':>6}  {'output':<10} {'median ms':>10} {'min–max ms':>17} {'bytes':>8}"
+    print(header)
+    print("-" * len(header))
+    for t in timings:
+        spread = f"{t.spread_ms[0]:.1f}–{t.spread_ms[1]:.1f}"
+        print(f"{t.brief:<34} {t.words:>6}  {t.what:<10} {t.median_ms:>10.1f} {spread:>17} {t.size:>8}")
+    print()
+    missed = 0
+    for brief in dict.fromkeys(t.brief for t in timings):
+        by_what = {t.what: t for t in timings if t.brief == brief}
+        ratio = by_what["pdf"].median_ms / by_what["pdf floor"].median_ms
+        verdict = "ok" if ratio <= PDF_TARGET else "MISSED"
+        missed += verdict != "ok"
+        print(f"{brief}: PDF {ratio:.2f}× the WeasyPrint floor (target ≤ {PDF_TARGET}×) {verdict}")
+    seed = {t.what: t for t in timings if t.brief == timings[0].brief}
+    for name in FAST_FORMATS:
+        verdict = "ok" if seed[name].median_ms < FAST_TARGET_MS else "MISSED"
+        missed += verdict != "ok"
+        print(f"{timings[0].brief}: {name} {seed[name].median_ms:.1f} ms (target < {FAST_TARGET_MS:.0f} ms) {verdict}")
+    return 1 if missed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"the eval folder (default: {DEFAULT_DATA})")
+    parser.add_argument("--runs", type=int, default=7, help="timed runs per renderer, after one warm-up (default: 7)")
+    args = parser.parse_args(argv)
+    longest = longest_article(args.data)
+    timings = time_brief(f"seed ({SEED.name})", SEED, args.runs)
+    timings += time_brief(f"longest ({longest.name})", longest, args.runs)
+    return report(timings)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
