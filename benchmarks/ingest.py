@@ -113,7 +113,8 @@ def html_cases(inputs: Path) -> Iterator[dict[str, Any]]:
         meta_file = folder / "metadata" / f"{text_file.stem}.json"
         meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else {}
         data = page.read_bytes()
-        yield {"source": "newspaper4k", "name": page.name, "data": gzip.decompress(data) if page.suffix == ".gz" else data,
+        data = gzip.decompress(data) if page.suffix == ".gz" else data
+        yield {"source": "newspaper4k", "name": page.name, "data": data,
                "gold": text_file.read_text(encoding="utf-8"), "title": meta.get("title"),
                "date": meta.get("publish_date")}  # fmt: skip
 

@@ -146,7 +146,8 @@ def test_markdown_in_a_legacy_encoding_is_decoded():
 def test_a_text_file_that_is_really_a_word_file_says_so():
     from .ingest_fixtures import docx_bytes
 
-    with pytest.raises(InputError, match=r"^report\.txt: looks like a Word \(\.docx\) file, not text \(name it \.docx\)"):
+    message = r"^report\.txt: looks like a Word \(\.docx\) file, not text \(name it \.docx\)"
+    with pytest.raises(InputError, match=message):
         parse_bytes(docx_bytes(), "report.txt")
 
 

@@ -77,7 +77,8 @@ def test_html_built_by_javascript_falls_back_to_the_schema_org_article_body():
 @pytest.mark.parametrize(
     "page",
     [
-        "<html><head><title>Index</title></head><body><nav><a href='/a'>World</a> <a href='/b'>Sport</a></nav></body></html>",
+        "<html><head><title>Index</title></head>"
+        "<body><nav><a href='/a'>World</a> <a href='/b'>Sport</a></nav></body></html>",
         "<html><body></body></html>",
     ],
 )
@@ -144,7 +145,7 @@ def test_encrypted_pdf_is_a_clear_error(report):
 
 @pytest.mark.parametrize("data", [b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog", b"not a pdf at all", b"%PDF-"])
 def test_corrupt_pdf_is_a_clear_error(data):
-    with pytest.raises(InputError, match=r"^broken\.pdf: (is not a readable PDF|has no pages)"):
+    with pytest.raises(InputError, match=r"^broken\.pdf: (is not a readable PDF|has no pages|is not a PDF file)"):
         parse_bytes(data, "broken.pdf")
 
 
@@ -174,6 +175,23 @@ def test_docx_paragraphs_headings_and_tables_in_document_order():
     assert [doc.text[s.start : s.end] for s in doc.headings] == ["Obligations", "Review"]
 
 
+def test_docx_without_text_is_a_clear_error():
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("   ")
+    out = io.BytesIO()
+    document.save(out)
+    with pytest.raises(InputError, match=r"^blank\.docx: the document has no text$"):
+        parse_bytes(out.getvalue(), "blank.docx")
+
+
+def test_a_pdf_that_is_really_a_web_page_says_so():
+    message = r"^page\.pdf: is not a PDF file .*; it looks like an HTML page \(name it \.html\)"
+    with pytest.raises(InputError, match=message):
+        parse_bytes(b"<!DOCTYPE html><html><body><p>Hi</p></body></html>", "page.pdf")
+
+
 def test_docx_core_properties_become_metadata():
     doc = parse_bytes(docx_bytes(), "terms.docx")
     assert (doc.title, doc.author, doc.published, doc.language) == (
@@ -185,6 +203,7 @@ def test_docx_core_properties_become_metadata():
     [
         (b"PK\x03\x04 this is not really a zip", r"is not a valid Word \(\.docx\) file: it is not a zip archive"),
         (zip_bytes({"readme.txt": b"hello"}), "is a zip archive but not a Word document"),
+        (b"%PDF-1.7\n", r"is not a valid Word \(\.docx\) file: it is not a zip archive; it looks like a PDF file"),
         (zip_bytes({"word/document.xml": b"<w:document><unclosed"}), "is not a readable Word document"),
         (
             zip_bytes({"word/document.xml": b" " * (20 * 1024 * 1024)}),

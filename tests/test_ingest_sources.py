@@ -121,7 +121,7 @@ def test_url_content_decides_the_reader(server, path, expected):
 def test_url_failures_get_clear_errors(server, path, message):
     with pytest.raises(InputError) as caught:
         read_document(f"{server}{path}", max_bytes=1000)
-    assert str(caught.value) == f"{server}{path}: {message}" or str(caught.value).startswith(f"{server}{path}: {message}")
+    assert str(caught.value).startswith(f"{server}{path}: {message}")
 
 
 def test_url_download_is_cut_off_at_the_timeout(server):
@@ -212,7 +212,8 @@ def test_max_bytes_option(run, tmp_path):
     big.write_text("Title\n\n" + "word " * 300)
     result = run("text", big, "--max-bytes", "1kB")
     assert result.exit_code == 1
-    assert result.stderr.strip() == f"Error: {big}: file is 1,507 bytes, over the limit of 1,000 bytes (see --max-bytes)"
+    expected = f"Error: {big}: file is 1,507 bytes, over the limit of 1,000 bytes (see --max-bytes)"
+    assert result.stderr.strip() == expected
     assert run("text", big, "--max-bytes", "2KiB").exit_code == 0
     result = run("text", big, "--max-bytes", "lots")
     assert result.exit_code == 2 and "is not a size in bytes" in result.stderr

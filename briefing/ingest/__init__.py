@@ -33,7 +33,9 @@ def _lazy(module: str) -> Reader:
             parse = import_module(f"briefing.ingest.{module}").parse
         except ImportError as exc:
             missing = exc.name or str(exc)
-            raise InputError(f"reading this kind of file needs {missing}, which is not installed: pip install {missing}") from exc
+            raise InputError(
+                f"reading this kind of file needs {missing}, which is not installed: pip install {missing}"
+            ) from exc
         return parse(data, name)
 
     read.__name__ = read.__qualname__ = f"{module}.parse"

@@ -37,6 +37,8 @@ def parse(data: bytes, name: str) -> Document:
     except Exception as exc:  # python-docx raises its own kinds for a wrong package type
         raise InputError(f"is not a readable Word document: {exc}") from exc
     blocks = list(body_blocks(document))
+    if not blocks:
+        raise InputError("the document has no text")
     props = document.core_properties
     title = clean_line(props.title or "") or None
     if title and _JUNK_TITLE.match(title):
@@ -64,7 +66,10 @@ def check_archive(data: bytes) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
-        raise InputError("is not a valid Word (.docx) file: it is not a zip archive (damaged or truncated?)") from exc
+        from briefing.ingest.sniff import looks_like
+
+        hint = looks_like(data) if not data.startswith(b"PK") else " (damaged or truncated?)"
+        raise InputError(f"is not a valid Word (.docx) file: it is not a zip archive{hint}") from exc
     with archive:
         members = archive.infolist()
         if not any(m.filename == "word/document.xml" for m in members):

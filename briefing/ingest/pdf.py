@@ -102,6 +102,10 @@ def read_lines(data: bytes) -> tuple[dict[str, str], list[list[Line]]]:
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
 
+    if b"%PDF-" not in data[:1024]:
+        from briefing.ingest.sniff import looks_like
+
+        raise InputError(f"is not a PDF file (it has no %PDF- header){looks_like(data)}")
     try:
         document = PDFDocument(PDFParser(io.BytesIO(data)))
     except PDFPasswordIncorrect as exc:

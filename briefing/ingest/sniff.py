@@ -6,7 +6,7 @@ import io
 import re
 import zipfile
 
-__all__ = ["sniff", "describe_binary"]
+__all__ = ["sniff", "describe_binary", "looks_like"]
 
 # Signatures of common files that are not documents we read: named in errors.
 _MAGIC = (
@@ -63,6 +63,19 @@ def describe_binary(data: bytes) -> str | None:
         if data.startswith(magic):
             return kind
     return None
+
+
+def looks_like(data: bytes) -> str:
+    """Say what ``data`` looks like, for an error about a file named as something else: "; it looks like …"."""
+    kind = describe_binary(data)
+    if kind is None:
+        suffix = sniff(data)
+        kind = {".html": "an HTML page", ".md": "Markdown text", ".txt": "plain text"}.get(suffix or "", "")
+    if not kind:
+        return ""
+    hint = {"a PDF file": " (name it .pdf)", "a Word (.docx) file": " (name it .docx)",
+            "an HTML page": " (name it .html)"}.get(kind, "")  # fmt: skip
+    return f"; it looks like {kind}{hint}"
 
 
 def _is_docx(data: bytes) -> bool:
