@@ -13,6 +13,7 @@ pages, and repairs words hyphenated at line ends.
 from __future__ import annotations
 
 import io
+import logging
 import math
 import re
 from collections import Counter
@@ -25,6 +26,11 @@ from briefing.ingest.text import Block, assemble, clean_line
 from briefing.model import Document
 
 __all__ = ["parse", "Line", "read_lines"]
+
+# pdfminer logs its complaints about damaged files; with no handler of its
+# own they would reach stderr through logging's last resort, beside our
+# one-line errors. Applications that configure logging still get them.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "st", "\ufb06": "st"})  # fmt: skip
@@ -73,7 +79,7 @@ def parse(data: bytes, name: str) -> Document:
             f"has no text layer: its {count} page{'s' if count != 1 else ''} are images, as in a scanned "
             "document; run OCR on it first (for example with ocrmypdf) and try again"
             if count
-            else "has no pages"
+            else "has no pages (a damaged or truncated PDF?)"
         )
     first_page = next(page for page in pages if page)
     pages = drop_running_lines(pages)
