@@ -14,6 +14,7 @@ import pytest
 from briefing.errors import RenderError
 from briefing.model import Brief, Source
 from briefing.render import RenderOptions, render
+from briefing.render.common import quoted
 from briefing.render.templates import builtin_template_dir
 from .conftest import ROOT
 from .render_fixtures import ARABIC, SVG_LOGO, make_brief, make_empty_brief, make_png
@@ -111,7 +112,7 @@ def test_docx_evidence_is_real_footnotes(docx_bytes: bytes, brief: Brief) -> Non
     notes = footnotes(docx_bytes)
     assert list(notes) == list(range(1, len(brief.evidence()) + 1))
     for n, evidence in enumerate(brief.evidence(), start=1):
-        assert notes[n] == f"“{evidence.quote}” (characters {evidence.start}–{evidence.end})"
+        assert notes[n] == f"{quoted(evidence.quote)} (characters\u00a0{evidence.start}–\u2060{evidence.end})"
     root = part_xml(docx_bytes, "word/footnotes.xml")
     separators = {note.get(f"{W}type"): note.get(f"{W}id") for note in root if note.get(f"{W}type")}
     assert separators == {"separator": "-1", "continuationSeparator": "0"}

@@ -138,15 +138,16 @@ STYLES = [
         "ListParagraph", "List Paragraph", priority=34, ppr='<w:ind w:left="720"/><w:contextualSpacing/>',
     ),
     paragraph_style(
-        "Quote", "Quote", next_style="Normal", priority=29,
+        # The rule beside a quotation only: the attribution has none, so that Word
+        # does not join the rules of quotations that follow one another.
+        "Quote", "Quote", next_style="QuoteAttribution", priority=29,
         ppr="<w:keepNext/><w:pBdr>" + border("left", ACCENT, 18, 8) + "</w:pBdr>"
-        '<w:spacing w:before="60" w:after="20"/><w:ind w:left="240"/>',
+        '<w:spacing w:before="160" w:after="40"/><w:ind w:left="240"/>',
         rpr="<w:i/><w:iCs/>" + colour(INK),
     ),
     paragraph_style(
         "QuoteAttribution", "Quote Attribution", next_style="Normal", builtin=False,
-        ppr="<w:pBdr>" + border("left", ACCENT, 18, 8) + "</w:pBdr>"
-        '<w:spacing w:before="0" w:after="200"/><w:ind w:left="240"/>',
+        ppr='<w:spacing w:before="0" w:after="80"/><w:ind w:left="240"/>',
         rpr=fonts(SANS) + colour(MUTED) + size(8.5),
     ),
     paragraph_style(

@@ -71,6 +71,20 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+#: Marks a quoted span may already open with.
+OPENING_QUOTES = frozenset("\"“‘«»„‚‹›「『")
+
+
+def quoted(text: str) -> str:
+    """Put a verbatim span on one line in “…”, unless it opens with a quotation mark of its own.
+
+    A span like ``“This alliance…,” Diop said.`` is shown as it is, not as
+    ``““This alliance…,” Diop said.”``.
+    """
+    text = one_line(text)
+    return text if text[:1] in OPENING_QUOTES else f"“{text}”"
+
+
 def text_direction(text: str) -> str:
     """Return ``ltr`` or ``rtl`` from the first strongly directional character of ``text``, else ``auto``."""
     for char in text:

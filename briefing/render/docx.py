@@ -35,6 +35,7 @@ from briefing.render.common import (
     language,
     marking_colour,
     one_line,
+    quoted,
     source_date,
     source_line,
     xml_safe,
@@ -196,7 +197,7 @@ class BriefDocument:
         if not self.brief.quotes:
             self.empty()
         for quote in self.brief.quotes:
-            paragraph = self.paragraph("Quote", f"“{one_line(quote.text)}”")
+            paragraph = self.paragraph("Quote", quoted(quote.text))
             self.footnotes.cite(paragraph, self.notes(quote))
             if quote.speaker:
                 self.paragraph("Quote Attribution", f"— {one_line(quote.speaker)}")
@@ -205,8 +206,9 @@ class BriefDocument:
         evidence: Evidence = self.notes.sources[number - 1]
 
         def write(paragraph: Paragraph) -> None:
-            self.run(paragraph, f"“{one_line(evidence.quote)}” ")
-            self.run(paragraph, f"(characters {evidence.start}–{evidence.end})", style="Source Span")
+            self.run(paragraph, f"{quoted(evidence.quote)} ")
+            # No line break inside "(characters 12–345)": a no-break space and a word joiner.
+            self.run(paragraph, f"(characters\u00a0{evidence.start}–\u2060{evidence.end})", style="Source Span")
 
         return write
 

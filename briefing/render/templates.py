@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 import briefing
 from briefing.errors import RenderError
-from briefing.render.common import format_date, one_line, text_direction, xml_safe
+from briefing.render.common import format_date, one_line, quoted, text_direction, xml_safe
 
 __all__ = [
     "TEMPLATE_FILES",
@@ -138,6 +138,7 @@ def _environment(dirs: tuple[str, ...]) -> jinja2.Environment:
     env.filters["one_line"] = one_line
     env.filters["direction"] = direction
     env.filters["date"] = format_date
+    env.filters["quoted"] = quoted
     return env
 
 
