@@ -190,8 +190,10 @@ def test_pdf_embeds_every_font(pdf_bytes: bytes) -> None:
         assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), f"{name} is not embedded"
 
 
-def test_pdf_ua_is_tagged_with_metadata(brief: Brief) -> None:
-    data = rendered(brief, pdf_variant="pdf/ua-1", marking="TLP:GREEN")
+def test_pdf_ua_is_tagged_with_metadata_and_reproducible(brief: Brief) -> None:
+    with fixed_date():
+        data = rendered(brief, pdf_variant="pdf/ua-1", marking="TLP:GREEN")
+        assert rendered(brief, pdf_variant="pdf/ua-1", marking="TLP:GREEN") == data
     root = reader(data).trailer["/Root"]
     assert root["/MarkInfo"]["/Marked"] == True  # noqa: E712 (a pypdf BooleanObject)
     assert "/StructTreeRoot" in root
