@@ -147,11 +147,14 @@ class BriefDocument:
             for i, (label, value) in enumerate(rows):
                 if i:
                     self.run(paragraph, "   ·   ")
-                self.run(paragraph, f"{label} ", style="Source Label")
+                self.run(paragraph, f"{label}\u00a0", style="Source Label")
+                value = one_line(value)
+                if label in ("Published", "As of"):  # a date stays on one line
+                    value = value.replace(" ", "\u00a0")
                 if i == 0 and url.startswith(("https://", "http://")):
-                    add_hyperlink(paragraph, xml_safe(url), xml_safe(one_line(value)), self.styles["Hyperlink"])
+                    add_hyperlink(paragraph, xml_safe(url), xml_safe(value), self.styles["Hyperlink"])
                 else:
-                    self.run(paragraph, one_line(value))
+                    self.run(paragraph, value)
 
     def points(self, points: tuple[Point, ...]) -> None:
         if not points:
