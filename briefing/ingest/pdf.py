@@ -178,6 +178,8 @@ def _line(item, page: int, box: int) -> Line | None:
     if not text:
         return None
     chars = [c for c in item if isinstance(c, LTChar) and c.get_text().strip()]
+    if chars and not any(c.upright for c in chars):
+        return None  # rotated text: a margin note or a printer's slug, read letter by letter
     size = median(c.size for c in chars) if chars else 0.0
     bold = bool(chars) and all("bold" in (c.fontname or "").lower() for c in chars)
     return Line(text, page, box, item.x0, item.y0, item.x1, item.y1, round(size, 1), bold)
