@@ -260,8 +260,11 @@ def test_docx_footnote_quoting_arabic_marks_the_run(docx_bytes: bytes) -> None:
 
 
 def test_docx_letter_paper(brief: Brief) -> None:
-    section = open_docx(rendered(brief, paper="letter")).sections[0]
+    document = open_docx(rendered(brief, paper="letter"))
+    section = document.sections[0]
     assert (round(section.page_width.cm, 2), round(section.page_height.cm, 2)) == (21.59, 27.94)
+    usable = section.page_width - section.left_margin - section.right_margin
+    assert sum(column.width for column in document.tables[0].columns) == pytest.approx(usable, rel=0.001)
     a4 = open_docx(rendered(brief)).sections[0]
     assert (round(a4.page_width.cm, 2), round(a4.page_height.cm, 2)) == (21.0, 29.7)
 

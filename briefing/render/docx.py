@@ -35,6 +35,7 @@ from briefing.render.common import (
     language,
     marking_colour,
     one_line,
+    paper_size,
     quoted,
     source_date,
     source_line,
@@ -111,7 +112,8 @@ class BriefDocument:
     # The brief -------------------------------------------------------------------
 
     def write(self) -> None:
-        """Write the title block, every section, the header and footer, and the footnotes."""
+        """Set the page up, then write the title block, every section, the header and footer, the footnotes."""
+        self.page_setup()  # first: the actors table's widths follow the page's
         self.title_block()
         sections = {
             "summary": lambda: self.points(self.brief.summary),
@@ -124,7 +126,6 @@ class BriefDocument:
         for key, write_section in sections.items():  # the sources are the footnotes
             self.paragraph("heading 1", SECTION_TITLES[key])
             write_section()
-        self.page_setup()
         self.headers_and_footers()
         self.footnotes.finish()
 
@@ -218,10 +219,8 @@ class BriefDocument:
     # Pages -----------------------------------------------------------------------
 
     def page_setup(self) -> None:
-        if self.options.paper is not None:
-            from briefing.render.common import paper_size
-
-            paper_size(self.options)  # validates
+        """Use the paper size asked for; without one, the reference document's stands."""
+        if paper_size(self.options) is not None:  # also refuses an unknown size
             section = self.document.sections[0]
             section.page_width, section.page_height = PAPER[self.options.paper.lower()]
 
