@@ -317,6 +317,25 @@ def test_docx_takes_styles_from_a_user_reference(brief: Brief, tmp_path: Path) -
     assert document.tables[0].style.name == "Actors Table"
 
 
+def test_docx_copies_a_missing_list_style_with_its_bullets(brief: Brief, tmp_path: Path) -> None:
+    """Word only writes the List Bullet style into a file that uses it; a reference without it still gets bullets."""
+    reference = docx.Document(str(user_reference(tmp_path)))
+    for style in list(reference.styles.element.iter(qn("w:style"))):
+        if style.get(qn("w:styleId")) == "ListBullet":
+            style.getparent().remove(style)
+    reference.save(str(tmp_path / "no-list.docx"))
+    data = rendered(brief, reference_docx=tmp_path / "no-list.docx")
+    style = open_docx(data).styles["List Bullet"]
+    num_id = style.element.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}").get(qn("w:val"))
+    numbering = part_xml(data, "word/numbering.xml")
+    (num,) = numbering.findall(f"{W}num[@{W}numId='{num_id}']")
+    abstract_id = num.find(f"{W}abstractNumId").get(f"{W}val")
+    (abstract,) = numbering.findall(f"{W}abstractNum[@{W}abstractNumId='{abstract_id}']")
+    assert abstract.find(f"{W}lvl/{W}numFmt").get(f"{W}val") == "bullet"
+    tags = [child.tag for child in numbering]
+    assert tags.index(f"{W}num") > max(i for i, t in enumerate(tags) if t == f"{W}abstractNum")
+
+
 def test_docx_reference_in_the_template_folder(brief: Brief, tmp_path: Path) -> None:
     shutil.copy(user_reference(tmp_path), tmp_path / "reference.docx")
     document = open_docx(rendered(brief, template_dir=tmp_path))

@@ -64,11 +64,12 @@ def _read(path: Path) -> bytes:
 
 
 @functools.lru_cache(maxsize=1)
-def _builtin_styles() -> dict[str, etree._Element]:
-    """Return the built-in reference's style elements by lower-cased name."""
+def _builtin_parts() -> tuple[dict[str, etree._Element], etree._Element | None]:
+    """Return the built-in reference's styles by lower-cased name, and its numbering."""
     with zipfile.ZipFile(builtin_template_dir() / REFERENCE_DOCX) as archive:
-        root = etree.fromstring(archive.read("word/styles.xml"))
-    return {_name(style): style for style in root.iter(qn("w:style"))}
+        styles = etree.fromstring(archive.read("word/styles.xml"))
+        numbering = etree.fromstring(archive.read("word/numbering.xml")) if "word/numbering.xml" in archive.namelist() else None
+    return {_name(style): style for style in styles.iter(qn("w:style"))}, numbering
 
 
 def _name(style: etree._Element) -> str:
@@ -78,47 +79,79 @@ def _name(style: etree._Element) -> str:
 
 def style_ids(document: Document, names: tuple[str, ...]) -> dict[str, str]:
     """Return each named style's id in ``document``, copying missing styles from the built-in reference."""
-    styles = document.styles.element
-    present = {_name(style): style for style in styles.iter(qn("w:style"))}
-    ids: dict[str, str] = {}
-    for name in names:
-        ids[name] = _ensure(styles, present, name.lower())
-    return ids
+    return _StyleCopier(document).ids(names)
 
 
-def _ensure(styles: etree._Element, present: dict[str, etree._Element], key: str) -> str:
-    style = present.get(key)
-    if style is None:
-        builtin = _builtin_styles().get(key)
-        if builtin is None:
-            raise RenderError(f"the DOCX reference document has no {key!r} style")
-        style = copy.deepcopy(builtin)
-        for tag in ("w:basedOn", "w:next"):
-            for link in style.findall(qn(tag)):  # the style it builds on may be missing too
-                target = _builtin_id_to_name(link.get(qn("w:val")))
-                if target is None or target == key:
-                    style.remove(link)
-                else:
-                    link.set(qn("w:val"), _ensure(styles, present, target))
-        numbering = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-        if numbering is not None:  # a list style's numbering lives in another part; keep the indent only
-            numbering.getparent().remove(numbering)
-        style.set(qn("w:styleId"), _free_id(present, style.get(qn("w:styleId"))))
-        styles.append(style)
-        present[key] = style
-    return style.get(qn("w:styleId"))
+class _StyleCopier:
+    """Copy styles a user's reference lacks from the built-in one, with what they build on and their lists."""
 
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.styles = document.styles.element
+        self.present = {_name(style): style for style in self.styles.iter(qn("w:style"))}
+        self.builtin, self.builtin_numbering = _builtin_parts()
 
-def _builtin_id_to_name(style_id: str | None) -> str | None:
-    for name, style in _builtin_styles().items():
-        if style.get(qn("w:styleId")) == style_id:
-            return name
-    return None
+    def ids(self, names: tuple[str, ...]) -> dict[str, str]:
+        return {name: self.ensure(name.lower()) for name in names}
 
+    def ensure(self, key: str) -> str:
+        style = self.present.get(key)
+        if style is None:
+            builtin = self.builtin.get(key)
+            if builtin is None:
+                raise RenderError(f"the DOCX reference document has no {key!r} style")
+            style = copy.deepcopy(builtin)
+            self.present[key] = style  # before following links, so a cycle ends here
+            for tag in ("w:basedOn", "w:next"):
+                for link in style.findall(qn(tag)):  # the style it builds on may be missing too
+                    target = self._builtin_name(link.get(qn("w:val")))
+                    if target is None or target == key:
+                        style.remove(link)
+                    else:
+                        link.set(qn("w:val"), self.ensure(target))
+            number = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+            if number is not None:
+                number.set(qn("w:val"), self._copy_list(number.get(qn("w:val"))))
+            style.set(qn("w:styleId"), self._free_id(style.get(qn("w:styleId"))))
+            self.styles.append(style)
+        return style.get(qn("w:styleId"))
 
-def _free_id(present: dict[str, etree._Element], wanted: str) -> str:
-    taken = {style.get(qn("w:styleId")) for style in present.values()}
-    candidate, n = wanted, 2
-    while candidate in taken:
-        candidate, n = f"{wanted}{n}", n + 1
-    return candidate
+    def _builtin_name(self, style_id: str | None) -> str | None:
+        for name, style in self.builtin.items():
+            if style.get(qn("w:styleId")) == style_id:
+                return name
+        return None
+
+    def _free_id(self, wanted: str) -> str:
+        taken = {style.get(qn("w:styleId")) for style in self.present.values() if style.getparent() is not None}
+        candidate, n = wanted, 2
+        while candidate in taken:
+            candidate, n = f"{wanted}{n}", n + 1
+        return candidate
+
+    def _copy_list(self, builtin_num_id: str) -> str:
+        """Copy a built-in list definition (w:abstractNum and w:num) into the document; return its new numId."""
+        source = self.builtin_numbering
+        num = None if source is None else source.find(f"{qn('w:num')}[@{qn('w:numId')}='{builtin_num_id}']")
+        if num is None:
+            return builtin_num_id
+        abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+        abstract = source.find(f"{qn('w:abstractNum')}[@{qn('w:abstractNumId')}='{abstract_id}']")
+        target = self.document.part.numbering_part.element
+        new_abstract_id = 1 + max((int(a.get(qn("w:abstractNumId"))) for a in target.findall(qn("w:abstractNum"))),
+                                  default=-1)
+        new_num_id = 1 + max((int(n.get(qn("w:numId"))) for n in target.findall(qn("w:num"))), default=0)
+        abstract = copy.deepcopy(abstract)
+        abstract.set(qn("w:abstractNumId"), str(new_abstract_id))
+        for link in abstract.iter(qn("w:pStyle")):  # the level's style link is by id, set when the style lands
+            link.getparent().remove(link)
+        nums = target.findall(qn("w:num"))
+        if nums:
+            nums[0].addprevious(abstract)  # the schema wants every abstractNum before the first num
+        else:
+            target.append(abstract)
+        new_num = copy.deepcopy(num)
+        new_num.set(qn("w:numId"), str(new_num_id))
+        new_num.find(qn("w:abstractNumId")).set(qn("w:val"), str(new_abstract_id))
+        target.append(new_num)
+        return str(new_num_id)
