@@ -16,7 +16,6 @@ from typing import ClassVar, Iterable
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, Emu
 from docx.text.paragraph import Paragraph
 
