@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import os
 import re
 import unicodedata
@@ -99,6 +101,28 @@ def text_direction(text: str) -> str:
 def is_rtl(text: str) -> bool:
     """Tell whether the first strongly directional character of ``text`` is right-to-left."""
     return text_direction(text) == "rtl"
+
+
+# How many items of each section a rendered brief shows; the JSON keeps all.
+# Long sources (a 7,000-word encyclopaedia article) yield hundreds of
+# background sentences: a reader wants the first few and the actors that matter.
+SECTION_LIMITS: dict[str, int] = {"background": 8, "actors": 20, "terms": 12, "implications": 8, "quotes": 10}
+
+
+def abridge(brief: Brief, limits: dict[str, int] = SECTION_LIMITS) -> tuple[Brief, dict[str, int]]:
+    """Cap each section for reading; return the shown brief and how many items each section left out.
+
+    Actors are ranked by salience already, so the first are the ones that
+    matter; the other sections keep their first items, in reading order.
+    """
+    cut = {key: getattr(brief, key)[:limit] for key, limit in limits.items()}
+    omitted = {key: len(getattr(brief, key)) - len(items) for key, items in cut.items()}
+    return dataclasses.replace(brief, **cut), omitted
+
+
+def more_note(count: int) -> str:
+    """Say how many items a section left out, and where they are."""
+    return f"{count} more in the brief's JSON." if count else ""
 
 
 class Notes:
@@ -223,6 +247,7 @@ def template_context(brief: Brief, options: RenderOptions) -> dict[str, Any]:
     """Return the values every template sees."""
     from briefing.render.logo import load_logo
 
+    brief, omitted = abridge(brief)
     notes = Notes(brief)
     day = as_of()
     marking = clean_option(options.marking)
@@ -230,6 +255,7 @@ def template_context(brief: Brief, options: RenderOptions) -> dict[str, Any]:
     logo = load_logo(options.logo) if options.logo is not None else None
     return {
         "brief": brief,
+        "more": {key: more_note(count) for key, count in omitted.items()},
         "notes": notes,
         "sources": notes.numbered(),
         "titles": SECTION_TITLES,
