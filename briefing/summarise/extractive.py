@@ -29,7 +29,9 @@ class ExtractiveSummariser:
         parsed = parse(document, load_pipeline(self.model))
         exclude = frozenset(filter(None, (document.publisher,)))
         actors, mentions = extract_actors(parsed, exclude=exclude)
-        chosen = rank_summary([s.text for s in parsed.sentences], summary_sentences)
+        chosen = rank_summary(
+            [s.text for s in parsed.sentences], summary_sentences, paragraphs=[s.paragraph for s in parsed.sentences]
+        )
         sections = assign_sections(parsed, reserved=frozenset(chosen))
         return Brief(
             title=document.title or _title_from_name(document.name),

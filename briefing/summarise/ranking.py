@@ -1,17 +1,32 @@
 """Rank sentences for the brief's summary.
 
 ``rank_summary`` picks ``k`` sentences and returns their indices in reading
-order. It scores each sentence by how central its content words are to the
-document and by position (news puts the point first), and skips sentences
-that repeat one already chosen.
+order. Each sentence is scored by two things:
+
+- **centrality**: PageRank over a graph whose edges are the content words two
+  sentences share (TextRank's similarity, on crudely stemmed words), scaled
+  so the most central sentence scores 1;
+- **the lede**: a bonus for the opening sentences of the first paragraph,
+  decaying with each sentence. News states its point in the first paragraph
+  (the lede); when a text comes as one block, with no paragraph breaks, the
+  lede is its first few sentences. Later paragraphs compete on centrality.
+
+Over-long "sentences" (usually several run together, or a caption glued to
+text) are scored down in proportion to their length past a cap. Photo
+captions, bylines, heading-like fragments, sentences with fewer than three
+content words, and sentences that repeat one already chosen are never
+picked.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
-from typing import Sequence
+from typing import AbstractSet, Sequence
+
+import numpy as np
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _STOP = frozenset(
@@ -23,7 +38,26 @@ _STOP = frozenset(
     when where while why how all any both each few there here up out
     """.split()
 )
-_REDUNDANT = 0.6
+
+LEDE_WEIGHT = 4.0  # the first sentence's bonus, against a centrality of at most 1
+LEDE_DECAY = 3.0  # sentences for the bonus to fall by a factor of e
+DAMPING = 0.85  # PageRank's
+LENGTH_CAP = 60  # words; a longer sentence's score is scaled by LENGTH_CAP / words
+MIN_CONTENT_WORDS = 3
+REDUNDANT = 0.6  # share of the shorter sentence's content words that makes two sentences repeats
+
+# Photo captions glued into the text: "(pictured)", "(left)", "Scroll down for video".
+_CAPTION = re.compile(
+    r"\((?:pictured|picture|photo|file photo|left|right|centre|center|top|bottom|above|below|inset|"
+    r"(?:second |far )?(?:left|right)|front|back|foreground|background)(?:[ ,][^()]{0,30})?\)"
+    r"|\bscroll down for video\b|\bclick here\b",
+    re.IGNORECASE,
+)
+# "By Jane Smith, Nairobi correspondent", "By Daily Mail Reporter"; "Published: 10:02 GMT".
+_BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*(?:$|[,|/–—-])")
+_TIMESTAMP = re.compile(r"\b(?:published|updated|posted)\s*:\s*\d", re.IGNORECASE)
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"'”’]$")
+_HEADING_MAX_WORDS = 12
 
 
 def content_words(text: str) -> list[str]:
@@ -31,31 +65,108 @@ def content_words(text: str) -> list[str]:
     return [w for w in (m.group().lower() for m in _WORD.finditer(text)) if w not in _STOP and len(w) > 1]
 
 
-def rank_summary(sentences: Sequence[str], k: int, *, exclude: frozenset[int] = frozenset()) -> list[int]:
-    """Choose up to ``k`` sentence indices for the summary, in reading order."""
-    bags = [content_words(s) for s in sentences]
-    frequency: Counter[str] = Counter(w for bag in bags for w in set(bag))
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Strip common English inflections so "talks", "talked" and "talking" meet."""
+    word = word.replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: -len(suffix)] + keep
+    return word
+
+
+def rank_summary(
+    sentences: Sequence[str],
+    k: int,
+    *,
+    paragraphs: Sequence[int] | None = None,
+    exclude: frozenset[int] = frozenset(),
+) -> list[int]:
+    """Choose up to ``k`` sentence indices for the summary, in reading order.
+
+    ``paragraphs`` gives each sentence's paragraph number; without it the
+    text is taken as one paragraph. Indices in ``exclude`` are never chosen.
+    """
     n = len(sentences)
+    if paragraphs is not None and len(paragraphs) != n:
+        raise ValueError(f"{len(paragraphs)} paragraph numbers for {n} sentences")
+    if k <= 0 or n == 0:
+        return []
+    bags = [frozenset(map(stem, content_words(s))) for s in sentences]
+    eligible = [i for i, s in enumerate(sentences) if i not in exclude and _eligible(s, bags[i])]
+    if not eligible:  # nothing but fragments: better a fragment than no summary
+        eligible = [i for i in range(n) if i not in exclude and bags[i]]
+        if not eligible:
+            return []
+    centrality = _centrality(bags)
+    # The lede is the first paragraph with prose in it (not a standfirst or dateline line).
+    lede = paragraphs[eligible[0]] if paragraphs is not None else None
     scores: list[tuple[float, int]] = []
-    for index, bag in enumerate(bags):
-        if index in exclude or len(bag) < 3:
-            continue
-        centrality = sum(math.log1p(frequency[w]) for w in set(bag)) / math.sqrt(len(set(bag)) + 1)
-        position = 1.0 / math.sqrt(index + 1)
-        scores.append((centrality * (0.5 + position), index))
-    scores.sort(key=lambda item: (-item[0], item[1]))
+    for index in eligible:
+        sentence = sentences[index]
+        score = centrality[index]
+        if paragraphs is None or paragraphs[index] == lede:
+            score += LEDE_WEIGHT * math.exp(-(index - eligible[0]) / LEDE_DECAY)
+        words = len(sentence.split())
+        if words > LENGTH_CAP:
+            score *= LENGTH_CAP / words
+        scores.append((-round(score, 9), index))  # rounded: float noise never reorders ties
+    scores.sort()
     chosen: list[int] = []
     for _, index in scores:
         if len(chosen) >= k:
             break
-        if any(_overlap(bags[index], bags[c]) > _REDUNDANT for c in chosen):
+        if any(_overlap(bags[index], bags[c]) > REDUNDANT for c in chosen):
             continue
         chosen.append(index)
     return sorted(chosen)
 
 
-def _overlap(a: Sequence[str], b: Sequence[str]) -> float:
-    sa, sb = set(a), set(b)
-    if not sa or not sb:
+def _eligible(sentence: str, bag: AbstractSet[str]) -> bool:
+    """Say whether a sentence may stand in a summary: prose, not a caption, byline or heading."""
+    if len(bag) < MIN_CONTENT_WORDS:
+        return False
+    if _CAPTION.search(sentence) or _BYLINE.match(sentence) or _TIMESTAMP.search(sentence):
+        return False
+    if len(sentence.split()) > _HEADING_MAX_WORDS:
+        return True
+    # A short line without closing punctuation is a heading; a short question is a subheading
+    # ("What happens next?") or a rhetorical aside, not a point.
+    return bool(_TERMINAL.search(sentence)) and not sentence.rstrip("\"'”’) ").endswith("?")
+
+
+def _centrality(bags: Sequence[AbstractSet[str]]) -> list[float]:
+    """PageRank of each sentence in the word-overlap graph, scaled to a maximum of 1."""
+    n = len(bags)
+    # Only words in two or more sentences make edges.
+    frequency = Counter(w for bag in bags for w in bag)
+    vocabulary = {w: i for i, w in enumerate(sorted(w for w, count in frequency.items() if count > 1))}
+    if n == 1 or not vocabulary:
+        return [1.0] * n
+    incidence = np.zeros((n, len(vocabulary)), dtype=np.float32)
+    for row, bag in enumerate(bags):
+        incidence[row, [vocabulary[w] for w in bag if w in vocabulary]] = 1.0
+    shared = (incidence @ incidence.T).astype(np.float64)
+    np.fill_diagonal(shared, 0.0)
+    log_sizes = np.log1p(np.array([len(bag) for bag in bags], dtype=np.float64))
+    weights = shared / np.maximum(log_sizes[:, None] + log_sizes[None, :], 1e-9)
+    totals = weights.sum(axis=1)
+    transition = np.divide(weights, totals[:, None], out=np.zeros_like(weights), where=totals[:, None] > 0)
+    dangling = totals == 0
+    rank = np.full(n, 1.0 / n)
+    for _ in range(100):
+        updated = DAMPING * (rank @ transition + rank[dangling].sum() / n) + (1 - DAMPING) / n
+        if np.abs(updated - rank).sum() < 1e-10:
+            rank = updated
+            break
+        rank = updated
+    top = rank.max()
+    return (rank / top).tolist() if top > 0 else [1.0] * n
+
+
+def _overlap(a: AbstractSet[str], b: AbstractSet[str]) -> float:
+    if not a or not b:
         return 0.0
-    return len(sa & sb) / min(len(sa), len(sb))
+    return len(a & b) / min(len(a), len(b))
