@@ -1,7 +1,8 @@
 """Actors: named parties found from entities and the gazetteer, merged and ranked.
 
-Mentions come from spaCy's entities (with the gazetteer's entity ruler in
-front of its NER) and from noun chunks that name a collective group. They
+Mentions come from spaCy's entities (reconciled with the gazetteer's matches,
+see :mod:`briefing.summarise.nlp`) and from noun chunks that name a
+collective group or an organisation the NER missed. They
 are merged into one actor per party: a country with its capital and "the X
 government"; a person with their surname and "Mr X"; an organisation with its
 acronym. Roles come from :mod:`briefing.summarise.roles`.
@@ -39,7 +40,7 @@ _ACRONYM_DEF = re.compile(r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|an
 @dataclass
 class Mention:
     surface: str
-    kind: str  # person | country | organisation | group | capital
+    kind: str  # person | country | organisation | group | capital | demonym
     key: str
     start: int
     end: int
@@ -53,7 +54,6 @@ class Mention:
 class Candidate:
     kind: str
     key: str
-    names: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     canonical: str | None = None
 
