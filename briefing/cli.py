@@ -22,8 +22,9 @@ from briefing.errors import BriefingError, UnknownFormatError
 
 class ExitCode(IntEnum):
     OK = 0
-    FAILED = 1  # an input failed to build or render; the others were still built
-    USAGE = 2  # bad options or arguments
+    FAILED = 1  # an input failed to build or render (the others were still built), or --check found stale briefs
+    USAGE = 2  # bad options or arguments, or a bad project file (briefing.toml)
+    INTERRUPTED = 130  # SIGINT stopped a batch (SIGTERM: 143, 128 + the signal's number, as shells report)
 
 
 _format_option = click.option(
@@ -38,9 +39,7 @@ _output_option = click.option(
     "-o",
     "--output-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("briefs"),
-    show_default=True,
-    help="Folder for the outputs, named <input stem>.<suffix>.",
+    help="Folder for the outputs, named <input stem>.<suffix>. Default: briefs.",
 )
 _template_option = click.option(
     "--template-dir",
@@ -50,9 +49,7 @@ _template_option = click.option(
 _sentences_option = click.option(
     "--summary-sentences",
     type=click.IntRange(1, 50),
-    default=3,
-    show_default=True,
-    help="How many key points the summary holds.",
+    help="How many key points the summary holds. Default: 3.",
 )
 _model_option = click.option(
     "--model", metavar="PIPELINE", help="spaCy pipeline to use (default: en_core_web_sm, else its re-upload)."
@@ -63,28 +60,42 @@ class _ByteSize(click.ParamType):
     """A size in bytes, with an optional unit: 5000000, 500kB, 20MB, 1GiB."""
 
     name = "SIZE"
-    _UNITS = {"": 1, "b": 1, "k": 10**3, "kb": 10**3, "kib": 2**10, "m": 10**6, "mb": 10**6, "mib": 2**20,
-              "g": 10**9, "gb": 10**9, "gib": 2**30}  # fmt: skip
-
     def convert(self, value, param, ctx) -> int:
-        import re
+        from briefing.config import parse_size
 
-        if isinstance(value, int):
-            return value
-        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*", str(value))
-        unit = match.group(2).lower() if match else None
-        size = int(float(match.group(1)) * self._UNITS[unit]) if match and unit in self._UNITS else 0
-        if size < 1:
-            self.fail(f"{value!r} is not a size in bytes (for example 20000000, 500kB or 20MB)", param, ctx)
-        return size
+        try:
+            return parse_size(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
 
 
 _max_bytes_option = click.option(
     "--max-bytes",
     type=_ByteSize(),
-    default=20 * 2**20,
     help="Refuse an input (file, download or standard input) larger than this. Default: 20MiB.",
 )
+_config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Project file to read. Default: briefing.toml, else [tool.briefing] in pyproject.toml, "
+    "in this folder or the nearest parent.",
+)
+
+
+class _Shard(click.ParamType):
+    """I/N: the I-th of N shards, 1 <= I <= N."""
+
+    name = "I/N"
+
+    def convert(self, value, param, ctx) -> tuple[int, int]:
+        if isinstance(value, tuple):
+            return value
+        first, _, second = str(value).partition("/")
+        if first.strip().isdigit() and second.strip().isdigit() and 1 <= int(first) <= int(second):
+            return int(first), int(second)
+        self.fail(f"{value!r} is not I/N with 1 <= I <= N (for example 2/4)", param, ctx)
 
 
 def _check_logo(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
@@ -168,67 +179,159 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 @cli.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @_format_option
 @_output_option
+@_config_option
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes. Default: the number of CPUs.")
+@click.option("--force", is_flag=True, help="Build every document, even those whose briefs are current.")
+@click.option("--check", is_flag=True,
+              help="Build nothing: list the briefs that are stale or missing, and exit 1 if there are any.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Write a JSON report of every document (input, outputs, seconds, status, error) to FILE.")
+@click.option("--shard", type=_Shard(), help="Build only the I-th of N stable shards of the inputs (a CI matrix).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors and what failed.")
+@click.option("-v", "--verbose", is_flag=True, help="Print a line per document, with its timings, even on a terminal.")
 @_max_bytes_option
 @_sentences_option
 @_model_option
 @_render_options
 @click.pass_obj
-def build(
-    obj: _Context,
-    inputs: tuple[str, ...],
-    formats: tuple[str, ...],
-    output_dir: Path,
-    max_bytes: int,
-    summary_sentences: int,
-    model: str | None,
-    render_options,
-) -> None:
+def build(obj: _Context, inputs: tuple[str, ...], config_path: Path | None, force: bool, check: bool,
+          report_path: Path | None, shard: tuple[int, int] | None, quiet: bool, verbose: bool, render_options,
+          **options: Any) -> None:
     """Build a brief of each INPUT in each format.
 
-    A failed input is reported and the others are still built; the exit code
-    is then 1.
+    INPUTs are files, folders (searched recursively for .txt, .md, .html,
+    .pdf and .docx), glob patterns, http(s) URLs or - for standard input;
+    without any, the inputs of briefing.toml (or [tool.briefing] in
+    pyproject.toml), which also sets any option given here. A document whose
+    input, options, templates and briefing version are unchanged since its
+    briefs were built, and whose briefs still exist, is skipped.
 
-    Example: briefing build article.txt notes.md -f pdf -f docx -o briefs/ --marking "TLP:AMBER"
+    Exit codes: 0 all built, 1 some failed (the others were still built) or
+    --check found stale briefs, 2 bad usage or project file.
+
+    Example: briefing build article.txt sources/ -f pdf -f docx -o briefs/ --marking "TLP:AMBER"
     """
-    from briefing.build import DEFAULT_FORMATS, build as build_all
+    from briefing.build import BuildSettings, build as build_all, check as check_all
 
-    def make_brief(item: str):
-        from briefing import brief_file
-
-        return brief_file(item, summary_sentences=summary_sentences, model=model, max_bytes=max_bytes)
-
-    def report(outcome) -> None:
-        if outcome.error is not None:
-            click.echo(f"Error: {outcome.error}", err=True)
-        else:
-            names = ", ".join(str(p) for p in outcome.outputs)
-            click.echo(f"{outcome.input} -> {names} ({outcome.seconds:.2f}s)", err=True)
-
+    if quiet and verbose:
+        raise click.UsageError("--quiet and --verbose cannot be used together")
     with _errors(obj):
-        result = build_all(
-            list(inputs),
-            formats=formats or DEFAULT_FORMATS,
-            output_dir=output_dir,
-            make_brief=make_brief,
-            options=render_options,
-            on_outcome=report,
-        )
-    if result.failed:
-        built = len(result.outcomes) - len(result.failed)
-        click.echo(f"Error: {len(result.failed)} of {len(result.outcomes)} inputs failed ({built} built)", err=True)
-        sys.exit(ExitCode.FAILED)
+        config = _config(config_path, inputs=inputs, render_options=render_options, **options)
+        if not config.inputs:
+            raise click.UsageError("no inputs: name files, folders or patterns, or set inputs in briefing.toml")
+        settings = BuildSettings.from_config(config, force=force, shard=shard)
+        if check:
+            report = check_all(list(config.inputs), settings)
+        else:
+            observer = _Progress(quiet=quiet, verbose=verbose)
+            try:
+                report = build_all(list(config.inputs), settings, observer=observer)
+            finally:
+                observer.close()
+        if report_path is not None:
+            from briefing.output import write_atomic
+
+            write_atomic(report_path, (json.dumps(report.to_dict(), indent=2) + "\n").encode("utf-8"))
+    sys.exit(_summarise_report(report, quiet=quiet))
+
+
+def _config(config_path: Path | None, *, render_options=None, **values: Any):
+    """Return the project file's settings with every option given on the command line in their place."""
+    import dataclasses
+
+    from briefing.config import load_config
+
+    if render_options is not None:
+        values.update((f.name, getattr(render_options, f.name)) for f in dataclasses.fields(render_options))
+    return load_config(config_path).overridden(**values)
+
+
+def _summarise_report(report, *, quiet: bool) -> int:
+    """Print the batch's last lines; return its exit code."""
+    import signal
+
+    counts = report.counts()
+    if report.check:
+        for outcome in report.stale:
+            click.echo(f"{outcome.status:<8} {outcome.input}: {outcome.reason}")
+        if report.stale:
+            click.echo(f"Error: {len(report.stale)} of {len(report.outcomes)} inputs have stale or missing briefs; "
+                       "run briefing build", err=True)
+            return ExitCode.FAILED
+        if not quiet:
+            click.echo(f"All {len(report.outcomes)} inputs' briefs are current.", err=True)
+        return ExitCode.OK
+    if report.interrupted is not None:
+        name = signal.Signals(report.interrupted).name
+        click.echo(f"Interrupted by {name}: {counts['built']} built, {counts['interrupted']} not built; "
+                   "run the same command again to build the rest.", err=True)
+        return 128 + report.interrupted
+    if report.failed:
+        done = counts["built"] + counts["cached"]
+        click.echo(f"Error: {len(report.failed)} of {len(report.outcomes)} inputs failed ({done} built)", err=True)
+        return ExitCode.FAILED
+    if not quiet:
+        workers = f" ({report.jobs} workers)" if report.jobs > 1 else ""
+        click.echo(f"{counts['built']} built, {counts['cached']} current in {report.seconds:.1f}s{workers}", err=True)
+    return ExitCode.OK
+
+
+class _Progress:
+    """Show a batch's progress: a bar on a terminal, else (or with --verbose) one line per document."""
+
+    def __init__(self, *, quiet: bool, verbose: bool) -> None:
+        self.quiet = quiet
+        self.verbose = verbose
+        self.bar = None
+        self.failures = 0
+
+    def planned(self, total: int, to_build: int) -> None:
+        stream = sys.stderr
+        if not (self.quiet or self.verbose) and stream.isatty() and to_build > 1:
+            self.bar = click.progressbar(length=total, label="Building", file=stream, show_pos=True,
+                                         item_show_func=self._failures)
+            self.bar.__enter__()
+
+    def _failures(self, outcome) -> str | None:
+        return f"{self.failures} failed" if self.failures else None
+
+    def finished(self, outcome) -> None:
+        if outcome.status == "failed":
+            self.failures += 1
+            self._echo(f"Error: {outcome.error}")
+        elif self.bar is None and not self.quiet and outcome.status == "built":
+            line = f"{outcome.input} -> {', '.join(str(p) for p in outcome.outputs)} ({outcome.seconds:.2f}s)"
+            if self.verbose:
+                line += " [" + ", ".join(f"{name} {seconds:.2f}s" for name, seconds in outcome.stages) + "]"
+            self._echo(line)
+        elif self.bar is None and not self.quiet and outcome.status == "cached":
+            self._echo(f"{outcome.input}: current")
+        if self.bar is not None:
+            self.bar.update(1, outcome)
+
+    def _echo(self, line: str) -> None:
+        if self.bar is not None:
+            click.echo("\r\033[K" + line, err=True)  # above the bar, which the next update redraws
+        else:
+            click.echo(line, err=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
 
 
 @cli.command()
 @click.argument("input", metavar="INPUT")
+@_config_option
 @_max_bytes_option
 @_sentences_option
 @_model_option
 @click.pass_obj
-def summarise(obj: _Context, input: str, max_bytes: int, summary_sentences: int, model: str | None) -> None:
+def summarise(obj: _Context, input: str, config_path: Path | None, **options: Any) -> None:
     """Print the brief of INPUT as JSON on stdout.
 
     Example: briefing summarise article.txt > brief.json
@@ -236,16 +339,19 @@ def summarise(obj: _Context, input: str, max_bytes: int, summary_sentences: int,
     from briefing import brief_file
 
     with _errors(obj):
-        brief = brief_file(input, summary_sentences=summary_sentences, model=model, max_bytes=max_bytes)
+        config = _config(config_path, **options)
+        brief = brief_file(input, summary_sentences=config.summary_sentences or 3, model=config.model,
+                           max_bytes=config.max_bytes)
     click.echo(json.dumps(brief.to_dict(), ensure_ascii=False, indent=2))
 
 
 @cli.command()
 @click.argument("input", metavar="INPUT")
+@_config_option
 @_max_bytes_option
 @click.option("--json", "as_json", is_flag=True, help="Print the whole Document as JSON: metadata, text, spans.")
 @click.pass_obj
-def text(obj: _Context, input: str, max_bytes: int, as_json: bool) -> None:
+def text(obj: _Context, input: str, config_path: Path | None, max_bytes: int | None, as_json: bool) -> None:
     """Print the plain text ingest extracted from INPUT: exactly what the summariser reads.
 
     INPUT is a .txt, .md, .html, .pdf or .docx file, an http(s) URL, or - for
@@ -255,10 +361,11 @@ def text(obj: _Context, input: str, max_bytes: int, as_json: bool) -> None:
     """
     import dataclasses
 
-    from briefing.ingest import read_document
+    from briefing import read_document
 
     with _errors(obj):
-        document = read_document(input, max_bytes=max_bytes)
+        config = _config(config_path, max_bytes=max_bytes)
+        document = read_document(input, max_bytes=config.max_bytes)
     if as_json:
         data = {**dataclasses.asdict(document), "words": document.words, "metadata": dict(document.metadata)}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -270,42 +377,43 @@ def text(obj: _Context, input: str, max_bytes: int, as_json: bool) -> None:
 @click.argument("brief_json", metavar="BRIEF.json", type=click.Path(dir_okay=False, path_type=Path))
 @_format_option
 @_output_option
+@_config_option
 @_render_options
 @click.pass_obj
-def render(obj: _Context, brief_json: Path, formats: tuple[str, ...], output_dir: Path, render_options) -> None:
+def render(obj: _Context, brief_json: Path, formats: tuple[str, ...], output_dir: Path | None,
+           config_path: Path | None, render_options) -> None:
     """Render a brief's JSON (for example, one a person edited) without summarising again.
 
     Example: briefing render briefs/article.json -f pdf -o briefs/
     """
-    from briefing.build import DEFAULT_FORMATS, build as build_all
-    from briefing.errors import BriefFormatError, InputError
-    from briefing.model import Brief
-
-    def load(path: str) -> Brief:
-        try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except FileNotFoundError as exc:
-            raise InputError(f"{path}: no such file") from exc
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InputError(f"{path}: not a readable JSON brief: {exc}") from exc
-        try:
-            return Brief.from_dict(data)
-        except BriefFormatError as exc:
-            raise BriefFormatError(f"{path}: {exc}") from exc
+    from briefing.build import BuildSettings, LoadBrief, build as build_all
 
     with _errors(obj):
-        result = build_all(
-            [str(brief_json)],
-            formats=formats or DEFAULT_FORMATS,
-            output_dir=output_dir,
-            make_brief=load,
-            options=render_options,
-        )
+        config = _config(config_path, formats=formats, output_dir=output_dir, render_options=render_options)
+        settings = BuildSettings.from_config(config, maker=LoadBrief(), jobs=1, cache=False)
+        result = build_all([str(brief_json)], settings)
     for outcome in result.outcomes:
         if outcome.error is not None:
             click.echo(f"Error: {outcome.error}", err=True)
             sys.exit(ExitCode.FAILED)
         click.echo(", ".join(str(p) for p in outcome.outputs), err=True)
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path), default=Path("briefing.toml"),
+                metavar="[FILE]")
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+@click.pass_obj
+def init(obj: _Context, path: Path, force: bool) -> None:
+    """Write a commented starter project file (briefing.toml) for `briefing build`.
+
+    Example: briefing init && $EDITOR briefing.toml && briefing build
+    """
+    from briefing.config import write_starter
+
+    with _errors(obj):
+        written = write_starter(path, overwrite=force)
+    click.echo(str(written))
 
 
 @cli.group()
@@ -363,9 +471,11 @@ class _errors:
         return None
 
     def __exit__(self, kind, exc, tb) -> bool:
+        from briefing.config import ConfigError
+
         if exc is None or self.debug or not isinstance(exc, BriefingError):
             return False
-        if isinstance(exc, UnknownFormatError):
+        if isinstance(exc, (UnknownFormatError, ConfigError)):
             raise click.UsageError(str(exc))
         raise click.ClickException(str(exc))
 

@@ -1,0 +1,119 @@
+"""Expand what a user names into the documents to build, name their outputs, and shard them.
+
+Inputs are files, folders (searched recursively for the suffixes ingest
+reads), glob patterns, http(s) URLs and ``-`` for standard input. The
+expansion is deterministic: in the order given, each folder's and pattern's
+files sorted, each file once.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from briefing.ingest.url import is_url, url_stem
+
+__all__ = ["STDIN", "Source", "expand_inputs", "known_suffixes", "output_stems", "shard_of"]
+
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input after expansion; ``problem`` says why it stands for no document at all."""
+
+    name: str
+    problem: str | None = None
+
+
+def known_suffixes() -> tuple[str, ...]:
+    from briefing.ingest import READERS
+
+    return tuple(READERS)
+
+
+def expand_inputs(items: Iterable[str], *, suffixes: Sequence[str] | None = None,
+                  exclude: Iterable[Path] = ()) -> list[Source]:
+    """Expand files, folders (recursively, by suffix) and glob patterns; URLs and ``-`` pass through.
+
+    ``suffixes`` are what a folder or pattern yields (default: every kind
+    ingest reads). The result is in the order given, each folder's and pattern's files
+    sorted, each file once. A folder or pattern that holds no document is a
+    Source with a problem; a missing file passes through, to fail when read.
+    Hidden files and folders, and the folders in ``exclude`` (the output
+    folder), are not searched.
+    """
+    suffixes = tuple(suffixes) if suffixes is not None else known_suffixes()
+    skip = {os.path.realpath(p) for p in exclude}
+
+    def excluded(path: str) -> bool:
+        real = os.path.realpath(path)
+        return any(real == folder or real.startswith(folder + os.sep) for folder in skip)
+    seen: set[str] = set()
+    sources: list[Source] = []
+
+    def add(name: str) -> None:
+        key = name if name == STDIN or is_url(name) else os.path.realpath(name)
+        if key not in seen:
+            seen.add(key)
+            sources.append(Source(name))
+
+    def documents_in(folder: str) -> list[str]:
+        found = []
+        for root, dirs, files in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(root, d)))
+            found += [os.path.join(root, f) for f in sorted(files)
+                      if not f.startswith(".") and os.path.splitext(f)[1].lower() in suffixes]
+        return found
+
+    for item in items:
+        if item == STDIN or is_url(item):
+            add(item)
+        elif os.path.isdir(item):
+            found = documents_in(item)
+            if not found:
+                sources.append(Source(item, f"no documents ({', '.join(suffixes)}) in this folder"))
+            for name in found:
+                add(os.path.normpath(name))
+        elif not os.path.exists(item) and glob.has_magic(item):
+            matches = []
+            for match in sorted(glob.glob(item, recursive=True)):
+                if excluded(match):
+                    continue
+                if os.path.isdir(match):
+                    matches += documents_in(match)
+                elif os.path.splitext(match)[1].lower() in suffixes and not os.path.basename(match).startswith("."):
+                    matches.append(match)
+            if not matches:
+                sources.append(Source(item, "no documents match this pattern"))
+            for name in matches:
+                add(os.path.normpath(name))
+        elif not os.path.exists(item) and os.path.splitext(item)[1].lower() not in suffixes:
+            sources.append(Source(item, "no such file or folder"))
+        else:
+            add(os.path.normpath(item))
+    return sources
+
+
+def output_stems(inputs: Sequence[str]) -> list[str]:
+    """Return one output stem per input, unique even when two inputs share a file stem."""
+    stems: list[str] = []
+    used: set[str] = set()
+    for item in inputs:
+        base = "stdin" if item == STDIN else url_stem(item) if is_url(item) else Path(item).stem
+        stem, n = base, 2
+        while stem in used:
+            stem, n = f"{base}-{n}", n + 1
+        used.add(stem)
+        stems.append(stem)
+    return stems
+
+
+def shard_of(name: str, count: int) -> int:
+    """Return the shard (1 to ``count``) an input belongs to: stable, from a hash of its path."""
+    key = name if name == STDIN or is_url(name) else Path(os.path.normpath(name)).as_posix()
+    return int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:8], "big") % count + 1
