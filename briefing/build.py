@@ -189,6 +189,7 @@ class Outcome:
     stages: tuple[tuple[str, float], ...] = ()  # seconds: "brief" (read and summarise), each format, "write"
     worker: int | None = None  # the process that built it
     peak_rss: int | None = None  # that process's peak resident memory so far, in bytes
+    traceback: str | None = None  # for an error that is a bug, not a bad input
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -202,6 +203,8 @@ class Outcome:
             data["reason"] = self.reason
         if self.stages:
             data["stages"] = {name: round(seconds, 4) for name, seconds in self.stages}
+        if self.traceback is not None:
+            data["traceback"] = self.traceback
         return data
 
 
@@ -447,6 +450,11 @@ def _build_one(task: Task, maker: BriefMaker, renderers: list[Renderer], options
         outcome = Outcome(task.source, error=str(exc), status="failed")
     except BuildInterrupted:
         outcome = Outcome(task.source, status="interrupted")
+    except Exception as exc:  # a bug, not a bad input: this document fails, the batch goes on
+        import traceback
+
+        outcome = Outcome(task.source, error=f"{task.source}: unexpected error: {type(exc).__name__}: {exc}",
+                          status="failed", traceback=traceback.format_exc())
     finally:
         interrupts.busy = False
     return replace(outcome, seconds=time.perf_counter() - started, stages=tuple(stages), worker=os.getpid(),

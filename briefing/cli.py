@@ -226,7 +226,7 @@ def build(obj: _Context, inputs: tuple[str, ...], config_path: Path | None, forc
         if check:
             report = check_all(list(config.inputs), settings)
         else:
-            observer = _Progress(quiet=quiet, verbose=verbose)
+            observer = _Progress(quiet=quiet, verbose=verbose, debug=obj.debug)
             try:
                 report = build_all(list(config.inputs), settings, observer=observer)
             finally:
@@ -282,9 +282,10 @@ def _summarise_report(report, *, quiet: bool) -> int:
 class _Progress:
     """Show a batch's progress: a bar on a terminal, else (or with --verbose) one line per document."""
 
-    def __init__(self, *, quiet: bool, verbose: bool) -> None:
+    def __init__(self, *, quiet: bool, verbose: bool, debug: bool = False) -> None:
         self.quiet = quiet
         self.verbose = verbose
+        self.debug = debug
         self.bar = None
         self.failures = 0
 
@@ -301,6 +302,8 @@ class _Progress:
     def finished(self, outcome) -> None:
         if outcome.status == "failed":
             self.failures += 1
+            if self.debug and outcome.traceback:
+                self._echo(outcome.traceback.rstrip())
             self._echo(f"Error: {outcome.error}")
         elif self.bar is None and not self.quiet and outcome.status == "built":
             line = f"{outcome.input} -> {', '.join(str(p) for p in outcome.outputs)} ({outcome.seconds:.2f}s)"
