@@ -51,7 +51,7 @@ __all__ = [
 
 DEFAULT_FORMATS = ("md", "docx", "pdf")
 
-Status = Literal["built", "cached", "failed", "interrupted", "current", "stale", "missing"]
+Status = Literal["built", "cached", "failed", "interrupted", "current", "stale", "missing", "unchecked"]
 
 
 # ---------------------------------------------------------------------------
@@ -242,7 +242,8 @@ class BuildReport:
         return list(seen.values())
 
     def counts(self) -> dict[str, int]:
-        names = ("current", "stale", "missing") if self.check else ("built", "cached", "failed", "interrupted")
+        names = ("current", "stale", "missing", "unchecked") if self.check else ("built", "cached", "failed",
+                                                                                 "interrupted")
         return {name: len(self.with_status(name)) for name in names}
 
     def to_dict(self) -> dict[str, Any]:
@@ -357,9 +358,9 @@ def _manifest(settings: BuildSettings) -> Manifest:
 
 def _why_uncacheable(source: str) -> str:
     if source == STDIN:
-        return "standard input is built on every run"
+        return "standard input is built on every run, never checked"
     if is_url(source):
-        return "a URL is fetched and built on every run"
+        return "a URL is fetched and built on every run, never checked"
     return "no such file" if not os.path.exists(source) else "the input cannot be read"
 
 
@@ -558,16 +559,17 @@ def check(inputs: Sequence[str], settings: BuildSettings | None = None) -> Build
             report.outcomes.append(Outcome(item.name, status="missing", reason=item.problem))
             continue
         fingerprint = fingerprints.of(item.source)
-        if fingerprint is None:
-            reason = _why_uncacheable(item.source)
-            status: Status = "stale" if item.source == STDIN or is_url(item.source) else "missing"
-            report.outcomes.append(Outcome(item.source, item.outputs, status=status, reason=reason))
+        if fingerprint is None:  # a URL or standard input cannot be checked without fetching it; a file, unread
+            status: Status = "unchecked" if item.source == STDIN or is_url(item.source) else "missing"
+            report.outcomes.append(Outcome(item.source, item.outputs, status=status,
+                                           reason=_why_uncacheable(item.source)))
             continue
-        reason = manifest.staleness(item.source, fingerprint, item.outputs)
-        status = "current" if reason is None else "stale"
-        if reason is not None and (reason == "never built here" or reason.endswith(" is missing")):
-            status = "missing"
-        report.outcomes.append(Outcome(item.source, item.outputs, status=status, reason=reason))
+        staleness = manifest.staleness(item.source, fingerprint, item.outputs)
+        if staleness is None:
+            report.outcomes.append(Outcome(item.source, item.outputs, status="current"))
+        else:
+            report.outcomes.append(Outcome(item.source, item.outputs, status=staleness.kind,
+                                           reason=staleness.reason))
     report.seconds = time.perf_counter() - started
     return report
 

@@ -16,9 +16,9 @@ import json
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Literal
 
-__all__ = ["MANIFEST", "Fingerprint", "Manifest", "sha256_file", "sha256_json", "sha256_tree"]
+__all__ = ["MANIFEST", "Fingerprint", "Manifest", "Staleness", "sha256_file", "sha256_json", "sha256_tree"]
 
 MANIFEST = ".briefing-cache.json"
 _GLOB = ".briefing-cache*.json"
@@ -75,6 +75,14 @@ class Fingerprint:
 
 
 @dataclass(frozen=True)
+class Staleness:
+    """Why a document's outputs are not current: ``missing`` (never built, or an output gone) or ``stale``."""
+
+    kind: Literal["missing", "stale"]
+    reason: str
+
+
+@dataclass(frozen=True)
 class Entry:
     fingerprint: Fingerprint
     outputs: tuple[str, ...]  # file names, relative to the output folder
@@ -100,19 +108,19 @@ class Manifest:
         """Return the manifest's key for an input path: relative to the output folder, with ``/``."""
         return Path(os.path.relpath(os.path.abspath(source), os.path.abspath(self.output_dir))).as_posix()
 
-    def staleness(self, source: str, fingerprint: Fingerprint, outputs: Iterable[Path]) -> str | None:
-        """Return why the input's outputs are not current, or None when they are."""
+    def staleness(self, source: str, fingerprint: Fingerprint, outputs: Iterable[Path]) -> Staleness | None:
+        """Say why the input's outputs are not current (missing, or stale), or return None when they are."""
         entry = self._own.get(self.key(source)) or self._others.get(self.key(source))
         if entry is None:
-            return "never built here"
+            return Staleness("missing", "never built here")
         changes = fingerprint.changes_from(entry.fingerprint)
         if changes:
-            return "; ".join(changes)
+            return Staleness("stale", "; ".join(changes))
         for path in outputs:
             if path.name not in entry.outputs:
-                return f"{path} was not built with it"
+                return Staleness("missing", f"{path} was not built with it")
             if not path.is_file():
-                return f"{path} is missing"
+                return Staleness("missing", f"{path} is missing")
         return None
 
     def record(self, source: str, fingerprint: Fingerprint, outputs: Iterable[Path]) -> None:

@@ -255,8 +255,8 @@ def _summarise_report(report, *, quiet: bool) -> int:
 
     counts = report.counts()
     if report.check:
-        for outcome in report.stale:
-            click.echo(f"{outcome.status:<8} {outcome.input}: {outcome.reason}")
+        for outcome in report.with_status("stale", "missing", "unchecked"):
+            click.echo(f"{outcome.status:<9} {outcome.input}: {outcome.reason}")
         if report.stale:
             click.echo(f"Error: {len(report.stale)} of {len(report.outcomes)} inputs have stale or missing briefs; "
                        "run briefing build", err=True)

@@ -161,13 +161,15 @@ def test_check_builds_nothing_and_says_what_is_stale_or_missing(tmp_path):
     build([a, b], settings(out))
     Path(b).write_text(Path(b).read_text(encoding="utf-8") + " ", encoding="utf-8")
     before = sorted(out.iterdir())
-    report = check([a, b, c, str(tmp_path / "in" / "*.docx")], settings(out))
+    report = check([a, b, c, str(tmp_path / "in" / "*.docx"), "https://example.org/brief.json"], settings(out))
     assert [(o.status, o.reason) for o in report.outcomes] == [
         ("current", None),
         ("stale", "the input changed"),
         ("missing", "never built here"),
         ("missing", "no documents match this pattern"),
+        ("unchecked", "a URL is fetched and built on every run, never checked"),
     ]
+    assert len(report.stale) == 3  # the URL is not counted
     assert sorted(out.iterdir()) == before
     (out / "a.json").unlink()
     assert check([a], settings(out)).outcomes[0].reason == f"{out / 'a.json'} is missing"

@@ -220,11 +220,12 @@ def test_check_lists_stale_and_missing_briefs_and_exits_1(run, project):
     result = run("build", "sources", "-f", "md", "-o", "out", "--check", "--report", "check.json")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        "missing  sources/aid.md: out/aid.md is missing",
-        "stale    sources/pact.txt: the input changed",
+        "missing   sources/aid.md: out/aid.md is missing",
+        "stale     sources/pact.txt: the input changed",
     ]
     assert "Error: 2 of 3 inputs have stale or missing briefs; run briefing build" in result.stderr
-    assert json.loads((project / "check.json").read_text())["counts"] == {"current": 1, "stale": 1, "missing": 1}
+    assert json.loads((project / "check.json").read_text())["counts"] == {
+        "current": 1, "stale": 1, "missing": 1, "unchecked": 0}
     assert not (project / "out" / "aid.md").exists()
 
 
