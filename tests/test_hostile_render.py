@@ -1,0 +1,29 @@
+"""Renderers against hostile briefs: text no format can hold, and text that tries to become markup.
+
+A brief read back from JSON (``briefing render``) can hold anything JSON
+can: lone surrogates, control characters, a 300-character "language". Each
+renderer must write a valid file or raise a RenderError.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from briefing.model import Brief, Point, Source
+from briefing.render import RenderOptions, render
+
+
+def _brief(**fields) -> Brief:
+    values = {"title": "Talks resume", "source": Source(name="talks.txt"), "summary": (Point("Talks resume."),)}
+    values.update(fields)
+    return Brief(**values)
+
+
+def test_json_writes_a_lone_surrogate_as_its_escape_and_reads_it_back() -> None:
+    brief = _brief(title="Talks \ud800 resume", summary=(Point("A lone \udfff surrogate."),))
+    data = render(brief, "json", options=RenderOptions())
+    assert b"\\ud800" in data and b"\\udfff" in data
+    assert Brief.from_dict(json.loads(data.decode("utf-8"))) == brief
