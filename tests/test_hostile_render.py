@@ -27,3 +27,13 @@ def test_json_writes_a_lone_surrogate_as_its_escape_and_reads_it_back() -> None:
     data = render(brief, "json", options=RenderOptions())
     assert b"\\ud800" in data and b"\\udfff" in data
     assert Brief.from_dict(json.loads(data.decode("utf-8"))) == brief
+
+
+@pytest.mark.parametrize("language", ["x" * 300, "en\x00GB", "en\ud800"])
+def test_docx_keeps_a_source_language_no_core_property_could_hold_out_of_the_properties(language: str) -> None:
+    import docx
+
+    brief = _brief(source=Source(name="talks.md", language=language))
+    document = docx.Document(io.BytesIO(render(brief, "docx", options=RenderOptions())))
+    written = document.core_properties.language
+    assert len(written) <= 255 and "\x00" not in written
