@@ -37,3 +37,11 @@ def test_docx_keeps_a_source_language_no_core_property_could_hold_out_of_the_pro
     document = docx.Document(io.BytesIO(render(brief, "docx", options=RenderOptions())))
     written = document.core_properties.language
     assert len(written) <= 255 and "\x00" not in written
+
+
+def test_pdf_metadata_drops_lone_surrogates() -> None:
+    pypdf = pytest.importorskip("pypdf")
+    pytest.importorskip("weasyprint")
+    brief = _brief(title="Talks \ud800 resume", source=Source(name="t.txt", title="A \udfff title", language="e\ud800n"))
+    reader = pypdf.PdfReader(io.BytesIO(render(brief, "pdf", options=RenderOptions())))
+    assert reader.metadata.title == "Talks  resume"

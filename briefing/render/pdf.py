@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 from briefing.errors import RenderError
 from briefing.model import Brief
 from briefing.render import RenderOptions
-from briefing.render.common import author, clean_option, generator_label, language, source_date
+from briefing.render.common import author, clean_option, generator_label, language, source_date, xml_safe
 from briefing.render.html import render_html
 from briefing.render.templates import template_dirs
 
@@ -121,12 +121,13 @@ def set_metadata(document: Any, brief: Brief, options: RenderOptions) -> None:
     stamp = source_date().strftime("%Y-%m-%dT%H:%M:%SZ")
     marking = clean_option(options.marking)
     metadata = document.metadata
-    metadata.title = brief.title
+    # xml_safe: a brief read from JSON may hold lone surrogates, which no PDF string can encode.
+    metadata.title = xml_safe(brief.title)
     metadata.authors = [author(options)]
-    metadata.description = brief.source.title or brief.source.name
-    metadata.keywords = list(dict.fromkeys(actor.name for actor in brief.actors))
-    metadata.generator = generator_label(brief)
-    metadata.lang = language(brief)
+    metadata.description = xml_safe(brief.source.title or brief.source.name)
+    metadata.keywords = list(dict.fromkeys(xml_safe(actor.name) for actor in brief.actors))
+    metadata.generator = xml_safe(generator_label(brief))
+    metadata.lang = xml_safe(language(brief))
     metadata.created = metadata.modified = stamp
     metadata.custom = {"Marking": marking} if marking else {}
     # XMP (written for PDF/A and PDF/UA) mirrors custom entries in Adobe's pdfx namespace.
