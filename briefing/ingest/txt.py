@@ -58,14 +58,19 @@ def _split_indented(lines: list[str]) -> list[list[str]]:
 
 
 def join_wrapped(lines: list[str]) -> str:
-    """Join hard-wrapped lines into one, keeping a line-end hyphen attached."""
-    text = ""
+    """Join hard-wrapped lines into one, keeping a line-end hyphen attached.
+
+    The pieces are joined once at the end: a paragraph of a million short
+    lines takes linear time, not quadratic.
+    """
+    pieces: list[str] = []
+    tail = ""  # the last two characters of the text so far
     for raw in lines:
         line = clean_line(raw)
         if not line:
             continue
-        if text.endswith("-") and len(text) > 1 and text[-2].isalpha():
-            text += line
-        else:
-            text = f"{text} {line}" if text else line
-    return text
+        hyphenated = len(tail) > 1 and tail[-1] == "-" and tail[-2].isalpha()
+        piece = line if hyphenated or not pieces else f" {line}"
+        pieces.append(piece)
+        tail = (tail + piece)[-2:]
+    return "".join(pieces)
