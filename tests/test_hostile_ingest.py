@@ -7,6 +7,7 @@ easily) but far below what the old code took: minutes to hours.
 
 from __future__ import annotations
 
+import re
 import time
 from contextlib import contextmanager
 
@@ -59,3 +60,72 @@ def test_a_paragraph_of_many_hard_wrapped_lines_is_read_in_linear_time() -> None
     with within(10):
         document = parse_bytes(data, "wrapped.txt")
     assert document.words == 8 * 200_000
+
+
+# Markdown -----------------------------------------------------------------------------------------
+
+_BODY = "\n\nOfficials said the talks would resume next week in Geneva after a long pause.\n"
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["[a ", "![a ", "[^a ", "[a](", "<a ", "_a ", "*a ", "**a ", "__a ", "a  ,", "`a "],
+    ids=lambda unit: repr(unit),
+)
+def test_markdown_inline_markup_that_never_closes_is_read_in_linear_time(unit: str) -> None:
+    data = ("Intro.\n\n" + unit * 200_000 + "\n").encode()  # about a megabyte in one paragraph
+    with within(10):
+        try:
+            parse_bytes(data, "unclosed.md")
+        except InputError:
+            pass
+
+
+def test_markdown_heading_with_a_long_run_of_spaces_is_read_in_linear_time() -> None:
+    data = ("# a" + " " * 1_000_000 + "b\n" + _BODY).encode()
+    with within(10):
+        document = parse_bytes(data, "heading.md")
+    assert document.title == "a b"
+
+
+_STRONG = r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"
+_EMPHASIS = r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "é", "_", "*", " ", ".", "**", "__", "\u00a0"]), max_size=16).map("".join))
+def test_markdown_emphasis_is_stripped_exactly_as_the_regular_expressions_did(text: str) -> None:
+    import re
+
+    from briefing.ingest import markdown
+
+    strong = markdown._unwrap(text, ("**", "__"), markdown._opens_strong, markdown._closes_strong)
+    emphasis = markdown._unwrap(text, ("*", "_"), markdown._opens_emphasis, markdown._closes_emphasis)
+    assert strong == re.sub(_STRONG, r"\2", text)
+    assert emphasis == re.sub(_EMPHASIS, r"\2", text)
+
+
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        ("date: 2023-02-30", "malformed YAML front matter: day is out of range for month"),
+        ("date: 2023-01-01 25:61:00", "malformed YAML front matter: hour must be in 0..23"),
+        ("title: " + "[" * 5_000 + "]" * 5_000, "malformed YAML front matter: nested too deeply"),
+        ("title: " + "{a: " * 3_000 + "b" + "}" * 3_000, "malformed YAML front matter: nested too deeply"),
+        ("title: " + "9" * 5_000, "malformed YAML front matter: Exceeds the limit"),
+        ("a: &a " + "x" * 70_000, "front matter is 70,006 characters, over the limit of 65,536"),
+    ],
+    ids=["invalid-date", "invalid-time", "deep-list", "deep-map", "huge-number", "oversized"],
+)
+def test_markdown_front_matter_that_yaml_cannot_build_is_an_input_error(front: str, message: str) -> None:
+    with within(5), pytest.raises(InputError, match=re.escape(message)):
+        parse_bytes(f"---\n{front}\n---{_BODY}".encode(), "front.md")
+
+
+def test_markdown_front_matter_aliases_cannot_multiply_into_huge_metadata() -> None:
+    long = "x" * 4_000
+    front = f'a: &a "{long}"\nlist: [{", ".join(["*a"] * 5_000)}]\n' + "".join(f"k{n}: *a\n" for n in range(2_000))
+    with within(5):
+        document = parse_bytes(f"---\n{front}---{_BODY}".encode(), "aliases.md")
+    assert sum(len(value) for _, value in document.metadata) <= 64 * 4_096
+    assert "list" not in dict(document.metadata)

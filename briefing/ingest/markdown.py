@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import Any
@@ -12,7 +13,11 @@ from briefing.ingest.txt import join_wrapped
 from briefing.model import Document
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_ATX_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+MAX_FRONT_MATTER = 64 * 1024  # characters; PyYAML is pure Python and aliases multiply what it builds
+_MAX_VALUE_CHARS = 4096  # a metadata value longer than this is ignored
+_MAX_LIST_ITEMS = 64
+_MAX_EXTRAS = 64
+_ATX_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")  # the closing #s are stripped without a regex
 _SETEXT_RULE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _THEMATIC_BREAK = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
@@ -20,18 +25,22 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
 _QUOTE_MARK = re.compile(r"^\s*(>\s?)+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
-# Inline markup, removed in this order.
+# Inline markup, removed in this order. No pattern may scan past the next
+# place another match could start (an opening bracket, parenthesis, angle
+# bracket or emphasis mark): a paragraph of "[a [a [a …" or "**a **a …"
+# would otherwise take quadratic time, hours for a few megabytes.
+_DESTINATION = r"\((?:[^()]|\([^()]*\))*\)"  # a link's (url "title"), one level of parentheses inside
 _INLINE = (
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
-    (re.compile(r"\[\^[^\]]+\]"), ""),  # footnote references
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # inline links
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference links
-    (re.compile(r"<[a-zA-Z/!][^>]*>"), ""),  # raw HTML tags
+    (re.compile(r"!\[[^\[\]]*\]" + _DESTINATION), ""),  # images
+    (re.compile(r"\[\^[^\[\]]+\]"), ""),  # footnote references
+    (re.compile(r"\[([^\[\]]+)\]" + _DESTINATION), r"\1"),  # inline links
+    (re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]"), r"\1"),  # reference links
+    (re.compile(r"<[a-zA-Z/!][^<>]*>"), ""),  # raw HTML tags
     (re.compile(r"`([^`]+)`"), r"\1"),  # inline code
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
-    (re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])"), r"\2"),  # emphasis
+    ("strong", None),  # **strong**, __strong__: see _unwrap
+    ("emphasis", None),  # *emphasis*, _emphasis_
     (re.compile(r"\[(?:\d{1,3}|[a-z][a-z ]{0,30}\??)\]"), ""),  # wiki-style tags: [1], [citation needed]
-    (re.compile(r"\s+([,.;:!?)])"), r"\1"),  # space left before punctuation
+    (re.compile(r"(?<!\s)\s+([,.;:!?)])"), r"\1"),  # space left before punctuation
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])"), r"\1"),  # backslash escapes
 )
 
@@ -52,7 +61,7 @@ def parse(data: bytes, name: str) -> Document:
     fields = {field: _first(meta, keys) for field, keys in _KEYS.items()}
     extras = tuple(
         (str(key), _scalar(value))
-        for key, value in meta.items()
+        for key, value in list(meta.items())[:_MAX_EXTRAS]
         if _scalar(value) is not None and not any(key in keys for keys in _KEYS.values())
     )
     blocks = list(blocks_of(split_lines(body)))
@@ -66,6 +75,10 @@ def front_matter(text: str) -> tuple[dict[str, Any], str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
+    if len(match.group(1)) > MAX_FRONT_MATTER:
+        raise InputError(
+            f"its YAML front matter is {len(match.group(1)):,} characters, over the limit of {MAX_FRONT_MATTER:,}"
+        )
     import yaml
 
     try:
@@ -74,6 +87,10 @@ def front_matter(text: str) -> tuple[dict[str, Any], str]:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         raise InputError(f"malformed YAML front matter{where}") from exc
+    except RecursionError as exc:
+        raise InputError("malformed YAML front matter: nested too deeply") from exc
+    except (ValueError, OverflowError) as exc:  # a date like 2023-02-30, a number too long to convert
+        raise InputError(f"malformed YAML front matter: {exc}") from exc
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -107,7 +124,7 @@ def blocks_of(lines: list[str]):
             continue
         if m := _ATX_HEADING.match(line):
             yield from flush()
-            if heading := inline_to_text(clean_line(m.group(2))):
+            if heading := inline_to_text(clean_line(m.group(2).rstrip().rstrip("#"))):
                 yield Block(heading, "heading")
             continue
         nxt = lines[index + 1] if index + 1 < len(lines) else ""
@@ -130,8 +147,66 @@ def blocks_of(lines: list[str]):
 def inline_to_text(text: str) -> str:
     """Strip inline Markdown (links, emphasis, code, images, HTML) to plain text."""
     for pattern, repl in _INLINE:
-        text = pattern.sub(repl, text)
+        if pattern == "strong":
+            text = _unwrap(text, ("**", "__"), _opens_strong, _closes_strong)
+        elif pattern == "emphasis":
+            text = _unwrap(text, ("*", "_"), _opens_emphasis, _closes_emphasis)
+        else:
+            text = pattern.sub(repl, text)
     return clean_line(text)
+
+
+def _unwrap(text: str, marks: tuple[str, ...], opens, closes) -> str:
+    """Replace each span between an opening and a closing mark with its content, in linear time.
+
+    The spans are the ones ``re.sub`` would find with a lazy pattern (the
+    leftmost opening mark, then the nearest closing mark after at least one
+    character), so the result is exactly that of
+    ``(\\*\\*|__)(?=\\S)(.+?)(?<=\\S)\\1`` for strong and
+    ``(?<![\\w*])([*_])(?=\\S)(.+?)(?<=\\S)\\1(?![\\w*])`` for emphasis; but
+    those patterns take quadratic time on a paragraph of unclosed marks
+    ("**a **a **a …"), hours for a few megabytes. ``text`` is one line.
+    """
+    width = len(marks[0])
+    positions = [i for i in range(len(text) - width + 1) if text.startswith(marks, i)]
+    if len(positions) < 2:
+        return text
+    closers = {mark: [j for j in positions if text.startswith(mark, j) and closes(text, j, width)] for mark in marks}
+    pieces: list[str] = []
+    done = 0  # text[:done] is written
+    for i in positions:
+        if i < done or not opens(text, i, width):
+            continue
+        ends = closers[text[i : i + width]]
+        k = bisect.bisect_left(ends, i + width + 1)  # the content is one character or more
+        if k == len(ends):
+            continue
+        j = ends[k]
+        pieces += [text[done:i], text[i + width : j]]
+        done = j + width
+    return "".join(pieces) + text[done:] if pieces else text
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"  # re's \w
+
+
+def _opens_strong(text: str, i: int, width: int) -> bool:
+    return i + width < len(text) and not text[i + width].isspace()
+
+
+def _closes_strong(text: str, j: int, width: int) -> bool:
+    return j > 0 and not text[j - 1].isspace()
+
+
+def _opens_emphasis(text: str, i: int, width: int) -> bool:
+    before_ok = i == 0 or not (_is_word(text[i - 1]) or text[i - 1] == "*")
+    return before_ok and _opens_strong(text, i, width)
+
+
+def _closes_emphasis(text: str, j: int, width: int) -> bool:
+    after_ok = j + width >= len(text) or not (_is_word(text[j + width]) or text[j + width] == "*")
+    return after_ok and _closes_strong(text, j, width)
 
 
 def _first(meta: dict[str, Any], keys: tuple[str, ...]) -> str | None:
@@ -143,12 +218,23 @@ def _first(meta: dict[str, Any], keys: tuple[str, ...]) -> str | None:
 
 
 def _scalar(value: Any) -> str | None:
+    """Return a metadata value as one line of text; None for what is not text or too long to be metadata.
+
+    The length checks come first: YAML aliases let a few bytes name the
+    same long string thousands of times.
+    """
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
-    if isinstance(value, (str, int, float)):
-        return clean_line(str(value)) or None
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+    if isinstance(value, (int, float)):
+        value = str(value)
+    if isinstance(value, str):
+        if len(value) > _MAX_VALUE_CHARS:
+            return None
+        return clean_line(value) or None
+    if isinstance(value, list) and len(value) <= _MAX_LIST_ITEMS and all(isinstance(v, str) for v in value):
+        if sum(len(v) for v in value) > _MAX_VALUE_CHARS:
+            return None
         return ", ".join(clean_line(v) for v in value) or None
     return None
