@@ -129,3 +129,86 @@ def test_markdown_front_matter_aliases_cannot_multiply_into_huge_metadata() -> N
         document = parse_bytes(f"---\n{front}---{_BODY}".encode(), "aliases.md")
     assert sum(len(value) for _, value in document.metadata) <= 64 * 4_096
     assert "list" not in dict(document.metadata)
+
+
+# HTML ---------------------------------------------------------------------------------------------
+
+_PARAGRAPHS = "".join(
+    f"<p>Paragraph {n}: officials said the talks on the border would resume next week in Geneva.</p>"
+    for n in range(12)
+)
+
+
+def _page(body: str) -> bytes:
+    return f"<!DOCTYPE html><html><head><title>Talks</title></head><body>{body}</body></html>".encode()
+
+
+@pytest.mark.parametrize("depth", [300, 100_000])
+def test_html_nested_deeper_than_the_parser_reads_is_refused_not_cut_short(depth: int) -> None:
+    data = _page("<div>" * depth + _PARAGRAPHS + "</div>" * depth)
+    with within(5), pytest.raises(InputError, match=r"^deep\.html: cannot be read whole: .*nested more than 255"):
+        parse_bytes(data, "deep.html")
+
+
+def test_html_nested_within_the_parser_limit_is_read() -> None:
+    assert "Paragraph 11" in parse_bytes(_page("<div>" * 200 + _PARAGRAPHS + "</div>" * 200), "ok.html").text
+
+
+def test_html_with_a_run_of_text_over_the_parser_limit_is_refused() -> None:
+    data = _page(_PARAGRAPHS + "<p>" + "word " * 2_200_000 + "</p>")  # 11 MB of text in one node
+    with within(10), pytest.raises(InputError, match=r"cannot be read whole: it is beyond the HTML parser's limits"):
+        parse_bytes(data, "huge.html")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["<script " * 200_000, '<script type="application/ld+json">{' * 100_000],
+    ids=["unclosed-script-tags", "unclosed-json-ld"],
+)
+def test_html_unclosed_script_tags_are_read_in_linear_time(tail: str) -> None:
+    with within(15):
+        document = parse_bytes(_page(_PARAGRAPHS + tail), "scripts.html")
+    assert "Paragraph 11" in document.text
+
+
+def test_html_json_ld_nested_past_pythons_recursion_limit_is_ignored() -> None:
+    script = '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>"
+    assert "Paragraph 0" in parse_bytes(_page(_PARAGRAPHS + script), "ld.html").text
+
+
+def test_html_json_ld_article_body_is_found_however_deep_it_sits() -> None:
+    from briefing.ingest.html import _article_bodies
+
+    nested: object = {"articleBody": "found"}
+    for _ in range(5_000):  # deeper than Python's recursion limit
+        nested = {"@graph": [nested]}
+    assert list(_article_bodies(nested)) == ["found"]
+
+
+_OLD_JSON_LD = r"""<script[^>]+type\s*=\s*["']?application/ld\+json["']?[^>]*>(.*?)</script>"""
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["<script", "<SCRIPT", " ", ">", "</script>", "</Script>", 'type="application/ld+json"',
+                         "type=application/ld+json", "x", "{}", "data-"]),  # fmt: skip
+        max_size=12,
+    ).map("".join)
+)
+def test_html_json_ld_scripts_are_found_as_the_regular_expression_found_them(html: str) -> None:
+    from briefing.ingest.html import json_ld_scripts
+
+    expected = [m.group(1) for m in re.finditer(_OLD_JSON_LD, html, re.IGNORECASE | re.DOTALL)]
+    assert list(json_ld_scripts(html)) == expected
+
+
+def test_html_a_page_trafilatura_cannot_take_apart_is_an_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    def broken(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(trafilatura, "extract", broken)
+    with pytest.raises(InputError, match=r"^broken\.html: the article could not be extracted .*recursion"):
+        parse_bytes(_page(_PARAGRAPHS), "broken.html")

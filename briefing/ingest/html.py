@@ -22,10 +22,9 @@ _META_CHARSET = re.compile(
     re.IGNORECASE,
 )
 _HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)""", re.IGNORECASE)
-_JSON_LD = re.compile(
-    r"""<script[^>]+type\s*=\s*["']?application/ld\+json["']?[^>]*>(.*?)</script>""",
-    re.IGNORECASE | re.DOTALL,
-)
+_SCRIPT_OPEN = re.compile(r"<script", re.IGNORECASE)
+_SCRIPT_CLOSE = re.compile(r"</script>", re.IGNORECASE)
+_JSON_LD_TYPE = re.compile(r"""type\s*=\s*["']?application/ld\+json""", re.IGNORECASE)
 _BLOCK_TAGS = frozenset({"p", "head", "list", "item", "quote", "table", "code", "graphic"})
 _TITLE_SEPARATORS = (" | ", " - ", " -- ", " — ", " – ", " :: ", " · ")
 
@@ -38,6 +37,7 @@ _ARTICLE_BODY_MIN_WORDS = 50
 def parse(data: bytes, name: str) -> Document:
     """Read a web page's main article, with its metadata, into a Document."""
     html = decode_html(data)
+    check_parser_limits(html)
     meta, blocks = extract(html)
     fallback = article_body(html)
     if fallback and len(fallback.split()) >= _ARTICLE_BODY_MIN_WORDS:
@@ -75,24 +75,50 @@ def decode_html(data: bytes) -> str:
     return decode(data, declared=declared.group(1).decode("ascii") if declared else None)
 
 
+def check_parser_limits(html: str) -> None:
+    """Refuse a page that lxml (and so trafilatura) would read only in part.
+
+    libxml2 stops at elements nested 256 deep and at a run of text over
+    10 MB, and drops what follows; a brief of the rest would silently lack
+    the article. This parse takes a fraction of trafilatura's time.
+    """
+    from lxml import etree
+
+    parser = etree.HTMLParser()
+    try:
+        etree.fromstring(html, parser)
+    except (etree.LxmlError, ValueError):
+        return  # trafilatura, which cleans the page first, may still read it
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in entry.message:
+            if "depth" in entry.message:
+                reason = "its elements are nested more than 255 deep"
+            else:
+                reason = f"it is beyond the HTML parser's limits ({entry.message.strip()})"
+            raise InputError(f"cannot be read whole: {reason}, and the text past that point would be lost")
+
+
 def extract(html: str) -> tuple[dict[str, str], list[Block]]:
     """Return the page's metadata and its article's blocks, as trafilatura finds them."""
     import trafilatura
     from lxml import etree
 
-    xml = trafilatura.extract(
-        html,
-        output_format="xml",
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        include_formatting=False,
-    )
-    if not xml:
-        return {}, []
-    root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
+    try:
+        xml = trafilatura.extract(
+            html,
+            output_format="xml",
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            include_formatting=False,
+        )
+        if not xml:
+            return {}, []
+        root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
+    except Exception as exc:  # trafilatura and lxml raise many kinds on a page they cannot take apart
+        raise InputError(f"the article could not be extracted from this HTML page: {exc or type(exc).__name__}") from exc
     meta = {key: clean_line(value) for key, value in root.attrib.items() if clean_line(value)}
     main = root.find("main")
     blocks = list(_blocks(main)) if main is not None else []
@@ -144,10 +170,10 @@ def _paragraphs(parts: list[str]) -> Iterator[Block]:
 def article_body(html: str) -> str | None:
     """Return the longest schema.org ``articleBody`` in the page's JSON-LD, if any."""
     best: str | None = None
-    for match in _JSON_LD.finditer(html):
+    for script in json_ld_scripts(html):
         try:
-            data = json.loads(match.group(1), strict=False)
-        except ValueError:
+            data = json.loads(script, strict=False)
+        except (ValueError, RecursionError):  # RecursionError: "[[[[…" nested past Python's limit
             continue
         for body in _article_bodies(data):
             if best is None or len(body) > len(best):
@@ -155,16 +181,40 @@ def article_body(html: str) -> str | None:
     return best
 
 
+def json_ld_scripts(html: str) -> Iterator[str]:
+    """Yield the content of each ``<script type="application/ld+json">`` element, in linear time.
+
+    A regular expression doing this (``<script[^>]+type=…>(.*?)</script>``)
+    takes quadratic time on a page of unclosed ``<script`` tags.
+    """
+    position = 0
+    while (opening := _SCRIPT_OPEN.search(html, position)) is not None:
+        start = opening.end()
+        end_of_tag = html.find(">", start)
+        if end_of_tag == -1:
+            return
+        if not _JSON_LD_TYPE.search(html, start + 1, end_of_tag):
+            position = end_of_tag  # a later "<script" before this ">" shares the tag's end: no type either
+            continue
+        closing = _SCRIPT_CLOSE.search(html, end_of_tag + 1)
+        if closing is None:
+            return  # no later script is closed either
+        yield html[end_of_tag + 1 : closing.start()]
+        position = closing.end()
+
+
 def _article_bodies(data: Any) -> Iterator[str]:
-    if isinstance(data, list):
-        for item in data:
-            yield from _article_bodies(item)
-    elif isinstance(data, dict):
-        body = data.get("articleBody")
-        if isinstance(body, str) and body.strip():
-            yield body
-        for key in ("@graph", "mainEntity", "mainEntityOfPage", "hasPart"):
-            yield from _article_bodies(data.get(key))
+    """Yield every articleBody in a JSON-LD value, depth first, without recursion (the value may nest deeply)."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            body = item.get("articleBody")
+            if isinstance(body, str) and body.strip():
+                yield body
+            stack.extend(item.get(key) for key in reversed(("@graph", "mainEntity", "mainEntityOfPage", "hasPart")))
 
 
 def _strip_site_name(title: str | None, site: str | None) -> str | None:
