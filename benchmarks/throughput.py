@@ -239,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
         cold = sorted(colds, key=lambda r: r.seconds)[1]
 
         peak = max(w["peak_rss_mb"] for r in reports.values() for w in r["workers"])
+        cpu = {jobs: cpu_share(report) for jobs, report in reports.items()}
         figures = {
             "articles": count,
             "jobs_1_s": runs["jobs 1"].seconds,
@@ -255,6 +256,10 @@ def main(argv: list[str] | None = None) -> int:
             "cold_seed_md_s": [r.seconds for r in colds],
             "peak_rss_mb_per_worker": {str(j): [w["peak_rss_mb"] for w in r["workers"]] for j, r in reports.items()},
             "identical_outputs": identical,
+            "cpu_per_document_s": {str(j): c[0] for j, c in cpu.items()},
+            "cpu_share_of_wall": {str(j): c[1] for j, c in cpu.items()},
+            "speedup_on_idle_cpus_estimate": (runs["jobs 1"].seconds * cpu[1][1])
+            / (runs[f"jobs {args.jobs}"].seconds * cpu[args.jobs][1]),
             "other_cpus": {name: run.other_cpus for name, run in runs.items()},
         }
         print()
@@ -270,6 +275,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"kept {work}")
         else:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def cpu_share(report: dict) -> tuple[float, float]:
+    """Return the mean CPU seconds per built document, and the CPU time's share of the documents' wall time."""
+    built = [d for d in report["documents"] if d["status"] == "built"]
+    cpu = sum(d["cpu_seconds"] for d in built)
+    return cpu / len(built), cpu / sum(d["seconds"] for d in built)
 
 
 def table(f: dict, runs: dict[str, Run], cold: Run, jobs: int, count: int, peak: float, identical: bool,
@@ -290,6 +302,11 @@ def table(f: dict, runs: dict[str, Run], cold: Run, jobs: int, count: int, peak:
          verdict(f["speedup"] >= TARGET_SPEEDUP), ""),
         ("  peak memory per worker", f"{peak:.0f} MB", "", f"< {TARGET_MEMORY_MB} MB",
          verdict(peak < TARGET_MEMORY_MB), ""),
+        ("  CPU per document, --jobs 1", f"{f['cpu_per_document_s']['1']:.3f}", "", "", "", ""),
+        (f"  CPU per document, --jobs {jobs}", f"{f['cpu_per_document_s'][str(jobs)]:.3f}", "", "", "", ""),
+        (f"  CPU share of wall time, --jobs 1 / {jobs}",
+         f"{f['cpu_share_of_wall']['1']:.2f} / {f['cpu_share_of_wall'][str(jobs)]:.2f}", "", "", "", ""),
+        ("  speed-up on idle CPUs (estimate)", f"{f['speedup_on_idle_cpus_estimate']:.2f}×", "", "", "", ""),
         ("  outputs of --jobs 1 and 2", "identical" if identical else f"{len(differ)} differ", "", "identical",
          verdict(identical), ""),
         ("floor: spaCy + WeasyPrint, 1 process", f"{runs['floor'].seconds:.1f}", f"{count / runs['floor'].seconds:.2f}",
@@ -317,6 +334,9 @@ def table(f: dict, runs: dict[str, Run], cold: Run, jobs: int, count: int, peak:
             lines.append("-+-".join("-" * w for w in widths))
     lines.append("")
     lines.append("other CPUs: the CPUs other programs on this machine kept busy during the run, on average.")
+    lines.append("CPU share: the building processes' CPU time over the documents' wall time; below 1, they waited")
+    lines.append("for a CPU. The estimate scales each run's time by its share: the speed-up had no other program")
+    lines.append("competed for the CPUs.")
     return "\n".join(lines)
 
 

@@ -184,6 +184,7 @@ class Outcome:
     outputs: tuple[Path, ...] = ()
     error: str | None = None
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # the CPU time the building process spent on it (less than seconds on a busy machine)
     status: Status = "built"
     reason: str | None = None  # why --check found it stale or missing
     stages: tuple[tuple[str, float], ...] = ()  # seconds: "brief" (read and summarise), each format, "write"
@@ -197,6 +198,7 @@ class Outcome:
             "status": self.status,
             "outputs": [str(p) for p in self.outputs],
             "seconds": round(self.seconds, 4),
+            "cpu_seconds": round(self.cpu_seconds, 4),
             "error": self.error,
         }
         if self.reason is not None:
@@ -424,7 +426,7 @@ def _build_one(task: Task, maker: BriefMaker, renderers: list[Renderer], options
     """Read, summarise, render every format and write every output of one document."""
     if interrupts.signum is not None:
         return Outcome(task.source, status="interrupted", worker=os.getpid())
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     stages: list[tuple[str, float]] = []
 
     def stage(name: str, since: float) -> float:
@@ -458,8 +460,8 @@ def _build_one(task: Task, maker: BriefMaker, renderers: list[Renderer], options
                           status="failed", traceback=traceback.format_exc())
     finally:
         interrupts.busy = False
-    return replace(outcome, seconds=time.perf_counter() - started, stages=tuple(stages), worker=os.getpid(),
-                   peak_rss=_peak_rss())
+    return replace(outcome, seconds=time.perf_counter() - started, cpu_seconds=time.process_time() - cpu_started,
+                   stages=tuple(stages), worker=os.getpid(), peak_rss=_peak_rss())
 
 
 # In a worker process: what the initializer loaded, used by every task it runs.
@@ -606,6 +608,7 @@ def _run_here(todo: list[tuple[Task, Fingerprint | None]], settings: BuildSettin
         return None
     interrupts = _Interrupts(raise_while_busy=True).install([signal.SIGINT, signal.SIGTERM])
     try:
+        settings.maker.prepare()  # as a worker does: the first document's time is its own
         for task, fingerprint in todo:
             finished(task, fingerprint, _build_one(task, settings.maker, renderers, settings.render, interrupts))
     finally:
