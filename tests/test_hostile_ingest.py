@@ -212,3 +212,110 @@ def test_html_a_page_trafilatura_cannot_take_apart_is_an_input_error(monkeypatch
     monkeypatch.setattr(trafilatura, "extract", broken)
     with pytest.raises(InputError, match=r"^broken\.html: the article could not be extracted .*recursion"):
         parse_bytes(_page(_PARAGRAPHS), "broken.html")
+
+
+# DOCX ---------------------------------------------------------------------------------------------
+
+
+def _patch_central_directory(data: bytes, name: str, *, offset: int, value: int, size: int) -> bytes:
+    """Overwrite a field of ``name``'s central-directory entry: what a hand-crafted hostile zip would say."""
+    import struct
+
+    out = bytearray(data)
+    position = out.find(b"PK\x01\x02")
+    while position != -1:
+        name_length = struct.unpack_from("<H", out, position + 28)[0]
+        if out[position + 46 : position + 46 + name_length] == name.encode():
+            out[position + offset : position + offset + size] = value.to_bytes(size, "little")
+            return bytes(out)
+        position = out.find(b"PK\x01\x02", position + 46)
+    raise AssertionError(f"{name} not in the archive")
+
+
+def _docx_with_body(body_xml: str) -> bytes:
+    """Return the fixture Word file with its body replaced by ``body_xml``."""
+    import io
+    import zipfile
+
+    from .ingest_fixtures import docx_bytes
+
+    source = zipfile.ZipFile(io.BytesIO(docx_bytes()))
+    document = source.read("word/document.xml").decode()
+    head = document[: document.index("<w:body>") + len("<w:body>")]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = (head + body_xml + "</w:body></w:document>").encode()
+            target.writestr(info.filename, data)
+    return out.getvalue()
+
+
+def _cell(text: str, properties: str = "") -> str:
+    return f"<w:tc><w:tcPr>{properties}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+
+_SENTENCE = "<w:p><w:r><w:t>Officials said the talks on the border would resume next week.</w:t></w:r></w:p>"
+
+
+def test_docx_with_an_unsupported_zip_version_is_an_input_error() -> None:
+    import io
+
+    from briefing.ingest import read_stdin
+
+    from .ingest_fixtures import docx_bytes
+
+    data = _patch_central_directory(docx_bytes(), "word/document.xml", offset=6, value=84, size=2)  # "zip 8.4"
+    with pytest.raises(InputError, match=r"^odd\.docx: is not a readable Word \(\.docx\) file: .*zip file version"):
+        parse_bytes(data, "odd.docx")
+    with pytest.raises(InputError):  # standard input is sniffed first: that must not crash either
+        read_stdin(stream=io.BytesIO(data))
+
+
+def test_docx_whose_xml_part_claims_to_unpack_past_the_limit_is_refused_unopened() -> None:
+    from .ingest_fixtures import docx_bytes
+
+    data = _patch_central_directory(docx_bytes(), "word/document.xml", offset=24, value=40 * 2**20, size=4)
+    with pytest.raises(InputError, match=r"word/document\.xml unpacks to 41,943,040 bytes, over the limit of 33,554,432"):
+        parse_bytes(data, "big.docx")
+
+
+def test_docx_cell_spanning_two_billion_columns_is_read_at_once() -> None:
+    row = _cell("Estonia", '<w:gridSpan w:val="2000000000"/>') + _cell("Two radars")
+    data = _docx_with_body(_SENTENCE + f"<w:tbl><w:tr>{row}</w:tr></w:tbl>")
+    with within(5):
+        document = parse_bytes(data, "span.docx")
+    assert "Estonia; Two radars" in document.text
+
+
+def test_docx_vertical_merge_with_no_cell_above_is_read_not_a_crash() -> None:
+    row = _cell("Estonia", '<w:vMerge/>') + _cell("Two radars")
+    document = parse_bytes(_docx_with_body(_SENTENCE + f"<w:tbl><w:tr>{row}</w:tr></w:tbl>"), "merge.docx")
+    assert "Estonia; Two radars" in document.text
+
+
+def test_docx_merged_cells_read_as_python_docx_lays_them_out() -> None:
+    import io
+
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph("Officials said the talks on the border would resume next week.")
+    table = word.add_table(rows=4, cols=3)
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row.cells):
+            cell.text = f"r{r}c{c}"
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "wide"
+    table.cell(1, 2).merge(table.cell(3, 2)).text = "tall"
+    out = io.BytesIO()
+    word.save(out)
+    expected = []
+    for row in table.rows:  # python-docx's own layout: a merged cell once per row it covers
+        seen, cells = set(), []
+        for cell in row.cells:
+            if cell._tc not in seen:
+                seen.add(cell._tc)
+                cells.append(" ".join(p.text for p in cell.paragraphs if p.text))
+        expected.append("; ".join(c for c in cells if c))
+    assert parse_bytes(out.getvalue(), "merged.docx").text.split("\n\n")[1:] == expected

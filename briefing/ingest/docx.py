@@ -19,6 +19,9 @@ __all__ = ["parse", "check_archive"]
 
 MAX_UNZIPPED_BYTES = 256 * 1024 * 1024
 MAX_RATIO = 100  # uncompressed : compressed, for any member over _RATIO_FLOOR bytes
+# python-docx parses every XML part into a tree about 17 times the part's size,
+# at about half a second per MiB: this caps one part at ~0.6 GB and ~20 s.
+MAX_XML_PART_BYTES = 32 * 1024 * 1024
 _RATIO_FLOOR = 1024 * 1024
 _HEADING_STYLE = re.compile(r"^(?:heading \d|title|subtitle)$", re.IGNORECASE)
 _JUNK_TITLE = re.compile(r"^(?:untitled|document\d*|title)$|^\S+\.[a-z0-9]{2,4}$", re.IGNORECASE)
@@ -36,7 +39,10 @@ def parse(data: bytes, name: str) -> Document:
         raise InputError(f"is not a readable Word document (damaged): {exc}") from exc
     except Exception as exc:  # python-docx raises its own kinds for a wrong package type
         raise InputError(f"is not a readable Word document: {exc}") from exc
-    blocks = list(body_blocks(document))
+    try:
+        blocks = list(body_blocks(document))
+    except Exception as exc:  # a body python-docx parsed but cannot walk: a damaged table, an odd element
+        raise InputError(f"is not a readable Word document (damaged body): {exc or type(exc).__name__}") from exc
     if not blocks:
         raise InputError("the document has no text")
     props = document.core_properties
@@ -70,6 +76,8 @@ def check_archive(data: bytes) -> None:
 
         hint = looks_like(data) if not data.startswith(b"PK") else " (damaged or truncated?)"
         raise InputError(f"is not a valid Word (.docx) file: it is not a zip archive{hint}") from exc
+    except (NotImplementedError, ValueError, OSError, EOFError) as exc:  # "zip file version 8.4", a bad offset
+        raise InputError(f"is not a readable Word (.docx) file: its zip archive is damaged ({exc})") from exc
     with archive:
         members = archive.infolist()
         if not any(m.filename == "word/document.xml" for m in members):
@@ -80,6 +88,11 @@ def check_archive(data: bytes) -> None:
                 f"unpacks to {total:,} bytes, over the limit of {MAX_UNZIPPED_BYTES:,} (a zip bomb?); not opened"
             )
         for member in members:
+            if member.filename.endswith((".xml", ".rels")) and member.file_size > MAX_XML_PART_BYTES:
+                raise InputError(
+                    f"{member.filename} unpacks to {member.file_size:,} bytes, over the limit of "
+                    f"{MAX_XML_PART_BYTES:,} for one part of a Word file; not opened"
+                )
             if member.file_size > _RATIO_FLOOR and member.file_size > MAX_RATIO * max(member.compress_size, 1):
                 raise InputError(
                     f"{member.filename} unpacks to {member.file_size:,} bytes from {member.compress_size:,} "
@@ -111,22 +124,38 @@ def _blocks(parent, document) -> Iterator[Block]:
 
 
 def _table(table, document) -> Iterator[Block]:
-    """Yield one block per row, its distinct cells joined by "; ", then any tables nested in them."""
+    """Yield one block per row, its distinct cells joined by "; ", then any tables nested in them.
+
+    A cell merged across columns counts once. A cell that continues a
+    vertical merge shows the text of the cell it continues, as Word does.
+    The XML is walked directly: python-docx's ``row.cells`` repeats a cell
+    once per grid column it claims to span (``gridSpan="2000000000"`` in a
+    few bytes of XML took forever) and raises on a continuation with no
+    cell above it.
+    """
     from docx.oxml.ns import qn
     from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
-    for row in table.rows:
+    above: dict[int, object] = {}  # grid column -> the cell a vertical merge there continues
+    for tr in table._tbl.tr_lst:
         seen = set()
         cells: list[str] = []
         nested = []
-        for cell in row.cells:  # a merged cell appears once per grid column it spans
-            if cell._tc in seen:
+        row: dict[int, object] = {}
+        column = tr.grid_before
+        for tc in tr.tc_lst:
+            cell = above.get(column, tc) if tc.vMerge == "continue" else tc
+            row[column] = cell
+            column += max(tc.grid_span, 1)
+            if cell in seen:
                 continue
-            seen.add(cell._tc)
-            texts = [clean_line(p.text) for p in cell.paragraphs]
+            seen.add(cell)
+            texts = [clean_line(Paragraph(p, document).text) for p in cell.iterchildren(qn("w:p"))]
             if text := " ".join(t for t in texts if t):
                 cells.append(text)
-            nested.extend(cell._tc.iterchildren(qn("w:tbl")))
+            nested.extend(cell.iterchildren(qn("w:tbl")))
+        above = row
         if cells:
             yield Block("; ".join(cells))
         for element in nested:
