@@ -319,3 +319,14 @@ def test_docx_merged_cells_read_as_python_docx_lays_them_out() -> None:
                 cells.append(" ".join(p.text for p in cell.paragraphs if p.text))
         expected.append("; ".join(c for c in cells if c))
     assert parse_bytes(out.getvalue(), "merged.docx").text.split("\n\n")[1:] == expected
+
+
+def test_docx_of_many_paragraphs_is_read_in_linear_time() -> None:
+    body = "".join(
+        ('<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>' if n % 50 == 0 else "<w:p>")  # most: default style
+        + f"<w:r><w:t>Paragraph {n} says the talks would resume next week.</w:t></w:r></w:p>"
+        for n in range(30_000)
+    )
+    with within(15):
+        document = parse_bytes(_docx_with_body(body), "long.docx")
+    assert len(document.headings) == 600
