@@ -330,3 +330,198 @@ def test_docx_of_many_paragraphs_is_read_in_linear_time() -> None:
     with within(15):
         document = parse_bytes(_docx_with_body(body), "long.docx")
     assert len(document.headings) == 600
+
+
+# PDF ----------------------------------------------------------------------------------------------
+
+
+def make_pdf(objects: list[bytes]) -> bytes:
+    """Write a minimal PDF whose objects are ``objects`` (numbered from 1; object 1 is the catalog)."""
+    import io
+
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def _stream(data: bytes, extra: bytes = b"") -> bytes:
+    return b"<< /Length %d %s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+_FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+_TEXT = b"BT /F1 11 Tf 72 720 Td (Officials said the talks on the border would resume next week.) Tj ET\n"
+
+
+def pdf_of_pages(contents: list[bytes], *, count: int | None = None, xobjects: bytes = b"") -> bytes:
+    """Return a PDF with one page per content stream; ``count`` overrides what the page tree claims."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", _FONT]
+    kids = []
+    for content in contents:
+        objects.append(_stream(content))
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 3 0 R >> %s >> >>" % (len(objects), xobjects)
+        )
+        kids.append(len(objects))
+    claimed = len(kids) if count is None else count
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), claimed)
+    return make_pdf(objects)
+
+
+def many_pages_pdf(pages: int) -> bytes:
+    """Return a PDF of ``pages`` pages that all share one small content stream: a few bytes a page."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", _FONT, _stream(_TEXT)]
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 3 0 R >> >> >>"
+    objects.append(page)
+    kids = b" ".join([b"5 0 R"] * pages)  # one page object, listed many times
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages)
+    return make_pdf(objects)
+
+
+def flate_bomb_pdf(unpacked: int = 2**30) -> bytes:
+    """Return a PDF of a few kilobytes whose one content stream, Flate-encoded twice, unpacks to ``unpacked`` bytes."""
+    import zlib
+
+    inflater = zlib.compressobj(9)
+    block = b" " * 2**20
+    once = b"".join(inflater.compress(block) for _ in range(unpacked // len(block))) + inflater.flush()
+    twice = zlib.compress(once, 9)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", _FONT,
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R "
+               b"/Resources << /Font << /F1 3 0 R >> >> >>",
+               _stream(twice, b"/Filter [/FlateDecode /FlateDecode]")]  # fmt: skip
+    return make_pdf(objects)
+
+
+def scattered_words_pdf(words: int, pages: int = 1) -> bytes:
+    """Return a PDF whose pages each hold ``words`` words scattered at random: as many text boxes."""
+    import random
+
+    rnd = random.Random(8)
+    contents = []
+    for _ in range(pages):
+        ops = [b"BT /F1 6 Tf"]
+        for n in range(words):
+            ops.append(b"1 0 0 1 %.1f %.1f Tm (word%d) Tj" % (rnd.uniform(0, 580), rnd.uniform(0, 780), n))
+        contents.append(b"\n".join(ops) + b"\nET")
+    return pdf_of_pages(contents)
+
+
+def test_pdf_decompression_bomb_is_refused_before_it_fills_memory() -> None:
+    import tracemalloc
+
+    data = flate_bomb_pdf(2**30)  # 1 GiB from about 2 kB
+    assert len(data) < 5_000
+    tracemalloc.start()
+    try:
+        with within(10), pytest.raises(InputError, match=r"^bomb\.pdf: its compressed streams unpack to more than"):
+            parse_bytes(data, "bomb.pdf")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 400 * 2**20
+
+
+def _decompress_corrupted_reference(data: bytes) -> bytes:
+    """pdfminer's own: inflate one byte at a time, tolerating an error in the last three bytes (quadratic)."""
+    import zlib
+
+    inflater, result = zlib.decompressobj(), b""
+    for i in range(len(data)):
+        try:
+            result += inflater.decompress(data[i : i + 1])
+        except zlib.error:
+            if i < len(data) - 3:
+                raise
+            break
+    return result
+
+
+def test_pdf_stream_with_a_damaged_checksum_is_inflated_as_before_in_linear_time() -> None:
+    import zlib
+
+    from briefing.ingest import pdf_limits
+
+    small = bytearray(zlib.compress(_TEXT * 20, 9))
+    small[-1] ^= 0xFF  # the Adler-32 no longer matches
+    assert pdf_limits._decompress_corrupted(bytes(small)) == _decompress_corrupted_reference(bytes(small))
+    big = bytearray(zlib.compress(b"q Q\n" * 20_000_000, 9))  # 80 MB from 80 kB
+    big[-1] ^= 0xFF
+    with within(5):  # byte by byte into a growing bytes object, this took hours
+        assert len(pdf_limits._decompress_corrupted(bytes(big))) == 80_000_000
+
+
+def test_pdf_run_length_bomb_stops_at_the_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing.ingest import pdf
+
+    monkeypatch.setattr(pdf, "MAX_DECODED_BYTES", 2**20)
+    runs = b"\x81 " * 100_000  # each pair unpacks to 128 spaces: 12.8 MB
+    data = pdf_of_pages([b""]).replace(b"<< /Length 0  >>\nstream\n\nendstream",
+                                       _stream(runs + b"\x80", b"/Filter /RunLengthDecode"))  # fmt: skip
+    with within(10), pytest.raises(InputError, match="compressed streams unpack to more than"):
+        parse_bytes(data, "runs.pdf")
+
+
+def test_pdf_claiming_ten_thousand_pages_is_refused_at_once() -> None:
+    data = many_pages_pdf(10_000)
+    with within(5), pytest.raises(InputError, match=r"^many\.pdf: has 10,000 pages, more than the 1,000 briefing reads"):
+        parse_bytes(data, "many.pdf")
+
+
+def test_pdf_whose_page_tree_understates_its_pages_is_stopped_at_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing.ingest import pdf
+
+    monkeypatch.setattr(pdf, "MAX_PAGES", 50)
+    data = pdf_of_pages([_TEXT] * 60, count=1)
+    with within(10), pytest.raises(InputError, match=r"has more than 50 pages, more than briefing reads"):
+        parse_bytes(data, "liar.pdf")
+
+
+def test_pdf_page_of_thousands_of_scattered_words_is_laid_out_in_seconds() -> None:
+    with within(10):  # pdfminer alone took over two minutes for this page
+        document = parse_bytes(scattered_words_pdf(2_000), "scattered.pdf")
+    assert document.words > 1_990  # a few words drawn over one another merge
+
+
+def test_pdf_content_drawn_over_and_over_stops_at_the_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing.ingest import pdf
+
+    monkeypatch.setattr(pdf, "MAX_CONTENT_BYTES", 2**18)
+    form = _stream(b"q Q\n" * 12_500 + _TEXT, b"/Type /XObject /Subtype /Form /BBox [0 0 612 792]")  # 50 kB
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", _FONT,
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R "
+               b"/Resources << /Font << /F1 3 0 R >> /XObject << /X 6 0 R >> >> >>",
+               _stream(b"/X Do\n" * 1_000), form]  # fmt: skip
+    with within(10), pytest.raises(InputError, match="more drawing instructions than briefing reads"):
+        parse_bytes(make_pdf(objects), "forms.pdf")
+
+
+def test_pdf_with_more_text_than_briefing_reads_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing.ingest import pdf
+
+    monkeypatch.setattr(pdf, "MAX_CHARACTERS", 1_000)
+    with pytest.raises(InputError, match=r"has more than 1,000 characters of text"):
+        parse_bytes(pdf_of_pages([_TEXT * 30]), "long.pdf")
+
+
+def test_pdf_decoders_behave_as_pdfminers_own_outside_a_budget() -> None:
+    import zlib
+
+    from pdfminer import pdftypes
+
+    from briefing.ingest import pdf_limits
+
+    pdf_limits.install()
+    packed = zlib.compress(b"x" * 10_000)
+    assert pdftypes.zlib.decompress(packed) == b"x" * 10_000
+    with pytest.raises(zlib.error):
+        pdftypes.zlib.decompress(packed[:-6])
+    assert pdftypes.rldecode(b"\x02abc\xfez\x80") == b"abczzz"

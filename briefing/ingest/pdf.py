@@ -22,6 +22,7 @@ from statistics import median
 from typing import Iterable, Iterator
 
 from briefing.errors import InputError
+from briefing.ingest import pdf_limits
 from briefing.ingest.text import Block, assemble, clean_line
 from briefing.model import Document
 
@@ -53,6 +54,14 @@ _HEADING_SIZE = 1.15  # a heading's type is this much larger than the body's
 _TITLE_SIZE = 1.25  # and a title's, when the metadata has none
 _TITLE_SHOWN = 0.6  # the share of a metadata title's words that the first page must show
 _TITLE_MAX_WORDS = 25
+
+# Bounds on the work one PDF may cost (README, "Limits and hostile input"). pdfminer
+# reads about 10,000 characters a second, and interprets about 0.5 MB of drawing
+# instructions a second: each bound alone costs at most about a minute.
+MAX_PAGES = 1_000
+MAX_CHARACTERS = 1_000_000  # about 170,000 words, over three times what the summariser reads
+MAX_DECODED_BYTES = 128 * 1024 * 1024  # all streams, unpacked
+MAX_CONTENT_BYTES = 16 * 1024 * 1024  # drawing instructions interpreted, forms each time they are drawn
 
 
 @dataclass(frozen=True)
@@ -101,34 +110,57 @@ def parse(data: bytes, name: str) -> Document:
 
 
 def read_lines(data: bytes) -> tuple[dict[str, str], list[list[Line]]]:
-    """Return the PDF's metadata and, per page, its text lines in reading order."""
-    from pdfminer.layout import LAParams, LTTextBox, LTTextLine
-    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-    from pdfminer.pdfpage import PDFPage
-    from pdfminer.pdfparser import PDFParser
+    """Return the PDF's metadata and, per page, its text lines in reading order.
 
+    The work is bounded (see :mod:`briefing.ingest.pdf_limits`): at most
+    MAX_PAGES pages and MAX_CHARACTERS characters are read, streams may
+    unpack to MAX_DECODED_BYTES in all and pages may hold MAX_CONTENT_BYTES
+    of drawing instructions; past any of these the PDF is refused.
+    """
     if b"%PDF-" not in data[:1024]:
         from briefing.ingest.sniff import looks_like
 
         raise InputError(f"is not a PDF file (it has no %PDF- header){looks_like(data)}")
+    with pdf_limits.limits(decoded_bytes=MAX_DECODED_BYTES, content_bytes=MAX_CONTENT_BYTES):
+        return _read_lines(data)
+
+
+def _read_lines(data: bytes) -> tuple[dict[str, str], list[list[Line]]]:
+    from pdfminer.layout import LAParams, LTTextBox, LTTextLine
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfinterp import PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
     try:
         document = PDFDocument(PDFParser(io.BytesIO(data)))
     except PDFPasswordIncorrect as exc:
         raise InputError("is encrypted: it needs a password to open; save an unprotected copy and try again") from exc
     except PDFEncryptionError as exc:
         raise InputError(f"is encrypted in a way that cannot be read ({exc}); save an unprotected copy") from exc
+    except InputError:
+        raise
     except Exception as exc:  # pdfminer raises many kinds on damaged files
         raise InputError(f"is not a readable PDF (damaged or truncated): {_reason(exc)}") from exc
-    info = _metadata(document)
+    try:
+        info = _metadata(document)
+    except InputError:
+        raise
+    except Exception:  # a damaged document information dictionary: no metadata
+        info = {}
+    _check_page_count(document)
     manager = PDFResourceManager(caching=True)
     device = _aggregator(manager, LAParams())
-    interpreter = PDFPageInterpreter(manager, device)
+    interpreter = pdf_limits.interpreter_class()(manager, device)
     pages: list[list[Line]] = []
     try:
         for number, page in enumerate(PDFPage.create_pages(document), start=1):
+            if number > MAX_PAGES:
+                raise InputError(f"has more than {MAX_PAGES:,} pages, more than briefing reads from one PDF")
             try:
                 interpreter.process_page(page)
+            except InputError:
+                raise
             except Exception as exc:
                 raise InputError(f"page {number} cannot be read (damaged PDF): {_reason(exc)}") from exc
             layout = device.get_result()
@@ -146,8 +178,20 @@ def read_lines(data: bytes) -> tuple[dict[str, str], list[list[Line]]]:
     return info, pages
 
 
+def _check_page_count(document) -> None:
+    """Refuse a PDF whose page tree says it has more than MAX_PAGES pages, before reading any."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(document.catalog["Pages"])["Count"])
+    except Exception:  # no usable count: the pages are counted as they are read
+        return
+    if isinstance(count, int) and count > MAX_PAGES:
+        raise InputError(f"has {count:,} pages, more than the {MAX_PAGES:,} briefing reads from one PDF")
+
+
 def _aggregator(manager, laparams):
-    """Build a page aggregator that keeps characters only.
+    """Build a page aggregator that keeps characters only, and no more than MAX_CHARACTERS of them.
 
     Characters inside Form XObjects stay on the page (not in a figure of
     their own), so they take part in the page's layout analysis and reading
@@ -156,6 +200,20 @@ def _aggregator(manager, laparams):
     from pdfminer.converter import PDFPageAggregator
 
     class TextAggregator(PDFPageAggregator):
+        characters = 0
+
+        def begin_page(self, page, ctm) -> None:
+            super().begin_page(page, ctm)
+            pdf_limits.bounded_layout(self.cur_item)
+
+        def render_char(self, *args, **kwargs):
+            self.characters += 1
+            if self.characters > MAX_CHARACTERS:
+                raise InputError(
+                    f"has more than {MAX_CHARACTERS:,} characters of text, more than briefing reads from one PDF"
+                )
+            return super().render_char(*args, **kwargs)
+
         def begin_figure(self, name, bbox, matrix) -> None:
             pass
 
