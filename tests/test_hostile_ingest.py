@@ -512,6 +512,54 @@ def test_pdf_with_more_text_than_briefing_reads_is_refused(monkeypatch: pytest.M
         parse_bytes(pdf_of_pages([_TEXT * 30]), "long.pdf")
 
 
+def test_pdf_paragraph_running_on_across_thousands_of_boxes_is_joined_in_linear_time() -> None:
+    from collections import Counter
+
+    from briefing.ingest.pdf import Line, paragraphs
+
+    lines = [Line(f"and the talks went on {n} times without end", 1 + n // 40, n, 72, 700 - (n % 40) * 15,
+                  400, 712 - (n % 40) * 15, 10.0, False) for n in range(40_000)]  # fmt: skip
+    with within(10):
+        blocks = list(paragraphs(lines, Counter()))
+    assert len(blocks) == 1
+
+
+def _join_lines_reference(lines: list[str], words) -> str:
+    """The old, quadratic join_lines: the behaviour the linear one keeps."""
+    text = ""
+    for line in lines:
+        if not text:
+            text = line
+        elif re.search(r"\w-$", text) and not text.endswith("--"):
+            head, tail = re.search(r"(\w+(?:-\w+)*)-$", text), re.match(r"\w+", line)
+            if head is None or tail is None or not tail.group(0)[0].islower():
+                text += line
+            else:
+                left, right = head.group(1).casefold(), tail.group(0).casefold()
+                keep = words[f"{left}-{right}"] > words[left.replace("-", "") + right]
+                text = text + line if keep else text[:-1] + line
+        elif re.search(r"(?:\w[–/]|://)$", text) and line[:1].isalnum():
+            text += line
+        else:
+            text = f"{text} {line}"
+    return text
+
+
+_LINE_PIECES = ["infor-", "mation", "semi-", "automatic", "COVID-", "19", "2018–", "23", "http://", "x.org", "a",
+                "--", "-", "Word.", "end)", "b-c-"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_LINE_PIECES), min_size=1, max_size=4).map(" ".join), max_size=8))
+def test_pdf_lines_are_joined_as_they_always_were(lines: list[str]) -> None:
+    from collections import Counter
+
+    from briefing.ingest.pdf import join_lines
+
+    words = Counter({"semi-automatic": 2, "information": 1, "b-c-a": 3})
+    assert join_lines(lines, words) == _join_lines_reference(lines, words)
+
+
 def test_pdf_decoders_behave_as_pdfminers_own_outside_a_budget() -> None:
     import zlib
 

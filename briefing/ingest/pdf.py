@@ -323,27 +323,28 @@ def vocabulary_of(texts: Iterable[str]) -> Counter[str]:
 def paragraphs(lines: list[Line], words: Counter[str]) -> Iterator[Block]:
     """Join lines into paragraphs and headings, across boxes, columns and pages where a sentence runs on."""
     body_size = _body_size(lines)
-    pending: Block | None = None  # the last paragraph, held back in case the next group continues it
+    pending: _Joiner | None = None  # the last paragraph, held back in case the next group continues it
     last: Line | None = None  # that paragraph's last line
 
     for group in _line_groups(lines):
         text = join_lines([line.text for line in group], words)
-        if pending is not None and last is not None and _runs_on(pending.text, last, text, group[0]):
-            pending, last = Block(join_lines([pending.text, text], words)), group[-1]
+        if pending is not None and last is not None and _runs_on(pending.tail, last, text, group[0]):
+            pending.add(text)
+            last = group[-1]
             continue
         if not any(ch.isalpha() for ch in text):
             continue  # a footnote mark, a bullet glyph, a column of figures
         if _is_heading(group, text, body_size):
             if pending is not None:
-                yield pending
+                yield Block(pending.text())
             pending = last = None
             yield Block(text, "heading")
             continue
         if pending is not None:
-            yield pending
-        pending, last = Block(text), group[-1]
+            yield Block(pending.text())
+        pending, last = _Joiner(words).add(text), group[-1]
     if pending is not None:
-        yield pending
+        yield Block(pending.text())
 
 
 def _line_groups(lines: list[Line]) -> Iterator[list[Line]]:
@@ -414,29 +415,59 @@ def join_lines(lines: list[str], words: Counter[str]) -> str:
     (``semi-`` + ``automatic`` when ``semi-automatic`` occurs), and before a
     capital or a digit (``COVID-`` + ``19``, ``Franco-`` + ``German``).
     """
-    text = ""
+    joiner = _Joiner(words)
     for line in lines:
-        if not text:
-            text = line
-        elif re.search(r"\w-$", text) and not text.endswith("--"):
-            text = _dehyphenate(text, line, words)
-        elif re.search(r"(?:\w[–/]|://)$", text) and line[:1].isalnum():
-            text += line  # a number range (2018–23–51) or a URL broken at the line end
+        joiner.add(line)
+    return joiner.text()
+
+
+class _Joiner:
+    """Text built line by line as :func:`join_lines` joins it, in linear time.
+
+    Every decision looks only at the end of the text so far, so only its
+    last ``_TAIL`` characters are kept at hand and the pieces are joined
+    once: a paragraph that runs on across thousands of boxes and pages no
+    longer takes quadratic time. (A hyphenated compound longer than
+    ``_TAIL`` characters is judged by its end.)
+    """
+
+    _TAIL = 1000
+
+    def __init__(self, words: Counter[str]) -> None:
+        self.words = words
+        self.pieces: list[str] = []
+        self.tail = ""  # the text's last _TAIL characters
+
+    def add(self, line: str) -> _Joiner:
+        tail = self.tail
+        if not self.pieces:
+            piece = line
+        elif re.search(r"\w-$", tail[-2:]) and not tail.endswith("--"):
+            piece = line
+            if not _keeps_hyphen(tail, line, self.words):  # the word was only broken at the line end
+                self.pieces[-1] = self.pieces[-1][:-1]
+                tail = tail[:-1]
+        elif re.search(r"(?:\w[–/]|://)$", tail[-3:]) and line[:1].isalnum():
+            piece = line  # a number range (2018–23–51) or a URL broken at the line end
         else:
-            text = f"{text} {line}"
-    return text
+            piece = f" {line}"
+        self.pieces.append(piece)
+        self.tail = (tail + piece)[-self._TAIL :]
+        return self
+
+    def text(self) -> str:
+        return "".join(self.pieces)
 
 
-def _dehyphenate(text: str, line: str, words: Counter[str]) -> str:
+def _keeps_hyphen(text: str, line: str, words: Counter[str]) -> bool:
+    """Say whether the hyphen ending ``text`` stays when ``line`` follows it."""
     head = re.search(r"(\w+(?:-\w+)*)-$", text)
     tail = re.match(r"\w+", line)
     if head is None or tail is None or not tail.group(0)[0].islower():
-        return text + line
+        return True
     left, right = head.group(1).casefold(), tail.group(0).casefold()
     joined, compound = left.replace("-", "") + right, f"{left}-{right}"
-    if words[compound] > words[joined]:
-        return text + line
-    return text[:-1] + line
+    return words[compound] > words[joined]
 
 
 def _metadata(document) -> dict[str, str]:
