@@ -105,6 +105,7 @@ def output_stems(inputs: Sequence[str]) -> list[str]:
     used: set[str] = set()
     for item in inputs:
         base = "stdin" if item == STDIN else url_stem(item) if is_url(item) else Path(item).stem
+        base = "".join(ch if ch.isprintable() else "-" for ch in base)  # no control characters in a file name
         stem, n = base, 2
         while stem in used:
             stem, n = f"{base}-{n}", n + 1
