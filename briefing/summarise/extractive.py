@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from briefing import __version__
+from briefing.errors import InputError
 from briefing.model import Brief, Document, Evidence, Generator, Point, Source
 from briefing.summarise.actors import extract_actors
 from briefing.summarise.nlp import load_pipeline
@@ -14,6 +15,13 @@ from briefing.summarise.ranking import rank_summary
 from briefing.summarise.sections import assign_sections
 
 DEFAULT_SUMMARY_SENTENCES = 3
+
+# What one document may hold to be summarised (README, "Limits and hostile input").
+# spaCy parses about 3,000 words a second and keeps every parse; the summary ranker
+# compares every pair of sentences. At these limits a brief takes about 20 s and 1.5 GB.
+MAX_WORDS = 50_000
+MAX_CHARACTERS = 1_000_000  # spaCy's own limit for one text; text without spaces has few "words"
+MAX_SENTENCES = 5_000
 
 
 class ExtractiveSummariser:
@@ -25,8 +33,14 @@ class ExtractiveSummariser:
         self.model = model
 
     def summarise(self, document: Document, *, summary_sentences: int = DEFAULT_SUMMARY_SENTENCES) -> Brief:
-        """Distil ``document`` into a Brief."""
+        """Distil ``document`` into a Brief; InputError if it is too long to summarise (see MAX_WORDS)."""
+        check_size(document)
         parsed = parse(document, load_pipeline(self.model))
+        if len(parsed.sentences) > MAX_SENTENCES:
+            raise InputError(
+                f"{document.name}: has {len(parsed.sentences):,} sentences, more than the {MAX_SENTENCES:,} "
+                "briefing summarises; brief a part of it"
+            )
         exclude = frozenset(filter(None, (document.publisher,)))
         actors, mentions = extract_actors(parsed, exclude=exclude)
         chosen = rank_summary(
@@ -43,6 +57,18 @@ class ExtractiveSummariser:
             terms=_points(parsed, sections.terms),
             implications=_points(parsed, sections.implications),
             quotes=extract_quotes(parsed, mentions),
+        )
+
+
+def check_size(document: Document) -> None:
+    """Raise InputError for a document with more words or characters than briefing summarises."""
+    words, characters = document.words, len(document.text)
+    if words > MAX_WORDS or characters > MAX_CHARACTERS:
+        size = f"{words:,} words" if words > MAX_WORDS else f"{characters:,} characters"
+        limit = f"{MAX_WORDS:,} words" if words > MAX_WORDS else f"{MAX_CHARACTERS:,} characters"
+        raise InputError(
+            f"{document.name}: has {size}, more than the {limit} briefing summarises; brief a part of it "
+            "(briefing text shows what was read)"
         )
 
 
