@@ -39,6 +39,22 @@ def test_docx_keeps_a_source_language_no_core_property_could_hold_out_of_the_pro
     assert len(written) <= 255 and "\x00" not in written
 
 
+@pytest.mark.parametrize("tag", ['en" onload="alert(1)', "en;background:url(http://attacker.example/x)", "x" * 300])
+def test_a_source_language_that_is_no_language_tag_is_written_nowhere(tag: str) -> None:
+    import docx
+
+    brief = _brief(source=Source(name="talks.md", language=tag))
+    assert '<html lang="en" dir="ltr">' in render(brief, "html", options=RenderOptions()).decode("utf-8")
+    assert "lang: \"en\"" in render(brief, "md", options=RenderOptions()).decode("utf-8")
+    document = docx.Document(io.BytesIO(render(brief, "docx", options=RenderOptions())))
+    assert document.core_properties.language == "en"
+
+
+def test_a_source_language_tag_is_kept() -> None:
+    brief = _brief(source=Source(name="talks.md", language="ar-EG"))
+    assert '<html lang="ar-EG" dir="rtl">' in render(brief, "html", options=RenderOptions()).decode("utf-8")
+
+
 def test_pdf_metadata_drops_lone_surrogates() -> None:
     pypdf = pytest.importorskip("pypdf")
     pytest.importorskip("weasyprint")

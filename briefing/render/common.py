@@ -178,9 +178,20 @@ def format_date(value: date | str | None) -> str | None:
     return None if day is None else f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+# A BCP 47 language tag, loosely ("en", "en-GB", "en_GB", "zh-Hant-TW", "x-klingon").
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
 def language(brief: Brief) -> str:
-    """Return the brief's language tag: the source's, else English."""
-    return brief.source.language or DEFAULT_LANGUAGE
+    """Return the brief's language tag: the source's, else English.
+
+    The source's tag comes from the document (a PDF's /Lang, a Word file's
+    properties, Markdown front matter) and may be any text; one that is not
+    a language tag is not written into a page's ``lang`` or a file's
+    metadata, and English stands in for it.
+    """
+    tag = brief.source.language
+    return tag if tag and _LANGUAGE_TAG.fullmatch(tag) else DEFAULT_LANGUAGE
 
 
 def language_is_rtl(tag: str) -> bool:
