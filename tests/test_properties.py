@@ -246,5 +246,8 @@ def test_pdf_of_any_brief_opens_in_pypdf(brief, options) -> None:
         return
     reader = pypdf.PdfReader(io.BytesIO(data))
     assert len(reader.pages) >= 1
+    assert reader.metadata is not None
     for page in reader.pages:
-        page.extract_text()  # the content streams parse (a control character can garble what is extracted)
+        assert page.get_contents() is not None  # every page's content stream is there and decodes
+    # (Not the text: extractors stumble on the ToUnicode maps of odd glyphs, e.g. an elided
+    # running title's ellipsis maps to the whole elided text, which pypdf refuses past 1 kB.)
