@@ -66,7 +66,7 @@ def read_document(source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
             try:
                 return read_url(source, max_bytes=max_bytes)
             except InputError as exc:
-                raise InputError(f"{source}: {exc}") from exc
+                raise InputError(f"{printable(source)}: {printable(str(exc))}") from exc
     return read_file(source, max_bytes=max_bytes)
 
 
@@ -75,21 +75,23 @@ def read_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docume
     path = Path(path)
     reader = _reader_for(path)
     if not path.exists():
-        raise InputError(f"{path}: no such file")
+        raise InputError(f"{printable(path)}: no such file")
     if path.is_dir():
-        raise InputError(f"{path}: is a directory, not a document")
+        raise InputError(f"{printable(path)}: is a directory, not a document")
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(f"{path}: file is {size:,} bytes, over the limit of {max_bytes:,} bytes (see --max-bytes)")
+            raise InputError(
+                f"{printable(path)}: file is {size:,} bytes, over the limit of {max_bytes:,} bytes (see --max-bytes)"
+            )
         with path.open("rb") as stream:  # the size read, not the size stat'ed: files can grow
             data = stream.read(max_bytes + 1)
     except PermissionError as exc:
-        raise InputError(f"{path}: permission denied") from exc
+        raise InputError(f"{printable(path)}: permission denied") from exc
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
+        raise InputError(f"{printable(path)}: cannot be read: {exc.strerror or exc}") from exc
     if len(data) > max_bytes:
-        raise InputError(f"{path}: file is over the limit of {max_bytes:,} bytes (see --max-bytes)")
+        raise InputError(f"{printable(path)}: file is over the limit of {max_bytes:,} bytes (see --max-bytes)")
     return parse_bytes(data, path.name, reader=reader, label=str(path))
 
 
@@ -112,22 +114,33 @@ def read_stdin(*, max_bytes: int = DEFAULT_MAX_BYTES, stream: BinaryIO | None = 
 def parse_bytes(data: bytes, name: str, *, reader: Reader | None = None, label: str | None = None) -> Document:
     """Parse an in-memory document; the reader defaults to the one for ``name``'s suffix.
 
-    Errors name the input as ``label`` (what the user typed), else ``name``.
+    Errors name the input as ``label`` (what the user typed), else ``name``, and
+    show both it and the reason on one line, control characters escaped.
     """
     reader = reader or _reader_for(Path(name))
     label = label or name
     try:
         return reader(data, name)
     except InputError as exc:
-        raise InputError(f"{label}: {exc}") from exc
+        raise InputError(f"{printable(label)}: {printable(str(exc))}") from exc
+
+
+def printable(name: str | Path) -> str:
+    """Return an input's name as an error may show it: on one line, control and invisible characters escaped.
+
+    A file can be called ``"a\\nb.txt"`` or carry a terminal escape sequence;
+    printed as it is, its name would break the one-line error or drive the
+    user's terminal.
+    """
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in str(name))
 
 
 def _reader_for(path: Path) -> Reader:
     suffix = path.suffix.lower()
     reader = READERS.get(suffix)
     if reader is None:
-        shown = suffix or "(no suffix)"
-        raise InputError(f"{path}: unsupported input type {shown}; supported: {_known()}")
+        shown = printable(suffix) or "(no suffix)"
+        raise InputError(f"{printable(path)}: unsupported input type {shown}; supported: {_known()}")
     return reader
 
 

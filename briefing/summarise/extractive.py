@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from briefing import __version__
 from briefing.errors import InputError
+from briefing.ingest import printable
 from briefing.model import Brief, Document, Evidence, Generator, Point, Source
 from briefing.summarise.actors import extract_actors
 from briefing.summarise.nlp import load_pipeline
@@ -38,7 +39,7 @@ class ExtractiveSummariser:
         parsed = parse(document, load_pipeline(self.model))
         if len(parsed.sentences) > MAX_SENTENCES:
             raise InputError(
-                f"{document.name}: has {len(parsed.sentences):,} sentences, more than the {MAX_SENTENCES:,} "
+                f"{printable(document.name)}: has {len(parsed.sentences):,} sentences, more than the {MAX_SENTENCES:,} "
                 "briefing summarises; brief a part of it"
             )
         exclude = frozenset(filter(None, (document.publisher,)))
@@ -67,7 +68,7 @@ def check_size(document: Document) -> None:
         size = f"{words:,} words" if words > MAX_WORDS else f"{characters:,} characters"
         limit = f"{MAX_WORDS:,} words" if words > MAX_WORDS else f"{MAX_CHARACTERS:,} characters"
         raise InputError(
-            f"{document.name}: has {size}, more than the {limit} briefing summarises; brief a part of it "
+            f"{printable(document.name)}: has {size}, more than the {limit} briefing summarises; brief a part of it "
             "(briefing text shows what was read)"
         )
 
