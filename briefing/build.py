@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal, Protocol, Sequence
 
 from briefing.errors import BriefingError, InputError
+from briefing.ingest import printable
 from briefing.ingest.url import is_url
 from briefing.inputs import STDIN, Source, expand_inputs, output_stems, shard_of
 from briefing.output import write_atomic
@@ -92,7 +93,10 @@ class Summarise:
             document = read_stdin(max_bytes=self.max_bytes or DEFAULT_MAX_BYTES, stream=io.BytesIO(data))
         else:
             document = read_document(source, max_bytes=self.max_bytes)
-        return summarise_document(document, summary_sentences=self.summary_sentences, model=self.model)
+        try:
+            return summarise_document(document, summary_sentences=self.summary_sentences, model=self.model)
+        except BriefingError as exc:  # the summariser knows the file's name only: name the input as typed
+            raise named(exc, source, document.name) from exc
 
 
 @dataclass(frozen=True)
@@ -118,13 +122,13 @@ class LoadBrief:
             text = data.decode("utf-8") if data is not None else Path(source).read_text(encoding="utf-8")
             loaded = json.loads(text)
         except FileNotFoundError as exc:
-            raise InputError(f"{source}: no such file") from exc
+            raise InputError(f"{printable(source)}: no such file") from exc
         except (OSError, UnicodeDecodeError, ValueError) as exc:
-            raise InputError(f"{source}: not a readable JSON brief: {exc}") from exc
+            raise InputError(f"{printable(source)}: not a readable JSON brief: {exc}") from exc
         try:
             return Brief.from_dict(loaded)
         except BriefFormatError as exc:
-            raise BriefFormatError(f"{source}: {exc}") from exc
+            raise named(exc, source) from exc
 
 
 class BriefMaker(Protocol):
@@ -134,6 +138,16 @@ class BriefMaker(Protocol):
     def fingerprint(self) -> dict[str, Any]: ...  # what about it shapes a brief, for the cache's key
     def suffixes(self) -> tuple[str, ...]: ...  # the files a folder or pattern yields
     def __call__(self, source: str, data: bytes | None = None) -> Brief: ...
+
+
+def named(error: BriefingError, source: str, *aliases: str) -> BriefingError:
+    """Return ``error`` with its message naming the input as typed, in place of any name it opens with."""
+    shown, message = printable(source), str(error)
+    for name in (shown, *(printable(alias) for alias in aliases)):
+        if message.startswith(f"{name}: "):
+            message = message[len(name) + 2:]
+            break
+    return type(error)(f"{shown}: {printable(message)}")
 
 
 def default_jobs() -> int:
@@ -449,15 +463,15 @@ def _build_one(task: Task, maker: BriefMaker, renderers: list[Renderer], options
         interrupts.busy = False  # every output is written: the document is built, whatever comes now
         stages.append(("write", time.perf_counter() - mark))
         outcome = Outcome(task.source, task.outputs, status="built")
-    except BriefingError as exc:
-        outcome = Outcome(task.source, error=str(exc), status="failed")
+    except BriefingError as exc:  # a renderer's error too: every line names the input
+        outcome = Outcome(task.source, error=str(named(exc, task.source)), status="failed")
     except BuildInterrupted:
         outcome = Outcome(task.source, status="interrupted")
     except Exception as exc:  # a bug, not a bad input: this document fails, the batch goes on
         import traceback
 
-        outcome = Outcome(task.source, error=f"{task.source}: unexpected error: {type(exc).__name__}: {exc}",
-                          status="failed", traceback=traceback.format_exc())
+        error = f"{printable(task.source)}: unexpected error: {type(exc).__name__}: {printable(str(exc))}"
+        outcome = Outcome(task.source, error=error, status="failed", traceback=traceback.format_exc())
     finally:
         interrupts.busy = False
     return replace(outcome, seconds=time.perf_counter() - started, cpu_seconds=time.process_time() - cpu_started,
@@ -511,7 +525,7 @@ def build(
     todo: list[tuple[Task, Fingerprint | None]] = []
     for index, item in enumerate(planned):
         if isinstance(item, Source):
-            results[index] = Outcome(item.name, error=f"{item.name}: {item.problem}", status="failed")
+            results[index] = Outcome(item.name, error=f"{printable(item.name)}: {item.problem}", status="failed")
             continue
         fingerprint = fingerprints.of(item.source) if fingerprints else None
         if manifest is not None and fingerprint is not None and not settings.force:
@@ -641,10 +655,12 @@ def _run_in_pool(todo: list[tuple[Task, Fingerprint | None]], settings: BuildSet
                 try:
                     outcome = future.result()
                 except BrokenProcessPool as exc:
+                    died = f"{printable(task.source)}: a worker died ({exc})"
                     outcome = Outcome(task.source, status="interrupted" if interrupts.signum else "failed",
-                                      error=None if interrupts.signum else f"{task.source}: a worker died ({exc})")
+                                      error=None if interrupts.signum else died)
                 except BaseException as exc:  # noqa: BLE001 - a worker's unexpected error fails its document only
-                    outcome = Outcome(task.source, status="failed", error=f"{task.source}: {type(exc).__name__}: {exc}")
+                    error = f"{printable(task.source)}: unexpected error: {type(exc).__name__}: {exc}"
+                    outcome = Outcome(task.source, status="failed", error=error)
                 finished(task, fingerprint, outcome)
             if interrupts.signum is not None and not stopping:
                 stopping = True

@@ -256,7 +256,7 @@ def _summarise_report(report, *, quiet: bool) -> int:
     counts = report.counts()
     if report.check:
         for outcome in report.with_status("stale", "missing", "unchecked"):
-            click.echo(f"{outcome.status:<9} {outcome.input}: {outcome.reason}")
+            click.echo(f"{outcome.status:<9} {_shown(outcome.input)}: {_shown(outcome.reason or '')}")
         if report.stale:
             click.echo(f"Error: {len(report.stale)} of {len(report.outcomes)} inputs have stale or missing briefs; "
                        "run briefing build", err=True)
@@ -277,6 +277,13 @@ def _summarise_report(report, *, quiet: bool) -> int:
         workers = f" ({report.jobs} workers)" if report.jobs > 1 else ""
         click.echo(f"{counts['built']} built, {counts['cached']} current in {report.seconds:.1f}s{workers}", err=True)
     return ExitCode.OK
+
+
+def _shown(name: str) -> str:
+    """Return an input's name on one line, its control characters escaped."""
+    from briefing.ingest import printable
+
+    return printable(name)
 
 
 class _Progress:
@@ -306,12 +313,12 @@ class _Progress:
                 self._echo(outcome.traceback.rstrip())
             self._echo(f"Error: {outcome.error}")
         elif self.bar is None and not self.quiet and outcome.status == "built":
-            line = f"{outcome.input} -> {', '.join(str(p) for p in outcome.outputs)} ({outcome.seconds:.2f}s)"
+            line = f"{_shown(outcome.input)} -> {', '.join(str(p) for p in outcome.outputs)} ({outcome.seconds:.2f}s)"
             if self.verbose:
                 line += " [" + ", ".join(f"{name} {seconds:.2f}s" for name, seconds in outcome.stages) + "]"
             self._echo(line)
         elif self.bar is None and not self.quiet and outcome.status == "cached":
-            self._echo(f"{outcome.input}: current")
+            self._echo(f"{_shown(outcome.input)}: current")
         if self.bar is not None:
             self.bar.update(1, outcome)
 
@@ -339,12 +346,13 @@ def summarise(obj: _Context, input: str, config_path: Path | None, **options: An
 
     Example: briefing summarise article.txt > brief.json
     """
-    from briefing import brief_file
+    from briefing.build import Summarise
 
     with _errors(obj):
         config = _config(config_path, **options)
-        brief = brief_file(input, summary_sentences=config.summary_sentences or 3, model=config.model,
-                           max_bytes=config.max_bytes)
+        make_brief = Summarise(summary_sentences=config.summary_sentences or 3, model=config.model,
+                               max_bytes=config.max_bytes)
+        brief = make_brief(input)
     click.echo(json.dumps(brief.to_dict(), ensure_ascii=False, indent=2))
 
 
