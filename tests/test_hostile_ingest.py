@@ -217,7 +217,7 @@ def test_html_a_page_trafilatura_cannot_take_apart_is_an_input_error(monkeypatch
 # DOCX ---------------------------------------------------------------------------------------------
 
 
-def _patch_central_directory(data: bytes, name: str, *, offset: int, value: int, size: int) -> bytes:
+def patch_central_directory(data: bytes, name: str, *, offset: int, value: int, size: int) -> bytes:
     """Overwrite a field of ``name``'s central-directory entry: what a hand-crafted hostile zip would say."""
     import struct
 
@@ -232,7 +232,7 @@ def _patch_central_directory(data: bytes, name: str, *, offset: int, value: int,
     raise AssertionError(f"{name} not in the archive")
 
 
-def _docx_with_body(body_xml: str) -> bytes:
+def docx_with_body(body_xml: str) -> bytes:
     """Return the fixture Word file with its body replaced by ``body_xml``."""
     import io
     import zipfile
@@ -266,7 +266,7 @@ def test_docx_with_an_unsupported_zip_version_is_an_input_error() -> None:
 
     from .ingest_fixtures import docx_bytes
 
-    data = _patch_central_directory(docx_bytes(), "word/document.xml", offset=6, value=84, size=2)  # "zip 8.4"
+    data = patch_central_directory(docx_bytes(), "word/document.xml", offset=6, value=84, size=2)  # "zip 8.4"
     with pytest.raises(InputError, match=r"^odd\.docx: is not a readable Word \(\.docx\) file: .*zip file version"):
         parse_bytes(data, "odd.docx")
     with pytest.raises(InputError):  # standard input is sniffed first: that must not crash either
@@ -276,14 +276,14 @@ def test_docx_with_an_unsupported_zip_version_is_an_input_error() -> None:
 def test_docx_whose_xml_part_claims_to_unpack_past_the_limit_is_refused_unopened() -> None:
     from .ingest_fixtures import docx_bytes
 
-    data = _patch_central_directory(docx_bytes(), "word/document.xml", offset=24, value=40 * 2**20, size=4)
+    data = patch_central_directory(docx_bytes(), "word/document.xml", offset=24, value=40 * 2**20, size=4)
     with pytest.raises(InputError, match=r"word/document\.xml unpacks to 41,943,040 bytes, over the limit of 33,554,432"):
         parse_bytes(data, "big.docx")
 
 
 def test_docx_cell_spanning_two_billion_columns_is_read_at_once() -> None:
     row = _cell("Estonia", '<w:gridSpan w:val="2000000000"/>') + _cell("Two radars")
-    data = _docx_with_body(_SENTENCE + f"<w:tbl><w:tr>{row}</w:tr></w:tbl>")
+    data = docx_with_body(_SENTENCE + f"<w:tbl><w:tr>{row}</w:tr></w:tbl>")
     with within(5):
         document = parse_bytes(data, "span.docx")
     assert "Estonia; Two radars" in document.text
@@ -291,7 +291,7 @@ def test_docx_cell_spanning_two_billion_columns_is_read_at_once() -> None:
 
 def test_docx_vertical_merge_with_no_cell_above_is_read_not_a_crash() -> None:
     row = _cell("Estonia", '<w:vMerge/>') + _cell("Two radars")
-    document = parse_bytes(_docx_with_body(_SENTENCE + f"<w:tbl><w:tr>{row}</w:tr></w:tbl>"), "merge.docx")
+    document = parse_bytes(docx_with_body(_SENTENCE + f"<w:tbl><w:tr>{row}</w:tr></w:tbl>"), "merge.docx")
     assert "Estonia; Two radars" in document.text
 
 
@@ -328,7 +328,7 @@ def test_docx_of_many_paragraphs_is_read_in_linear_time() -> None:
         for n in range(30_000)
     )
     with within(15):
-        document = parse_bytes(_docx_with_body(body), "long.docx")
+        document = parse_bytes(docx_with_body(body), "long.docx")
     assert len(document.headings) == 600
 
 
@@ -573,3 +573,13 @@ def test_pdf_decoders_behave_as_pdfminers_own_outside_a_budget() -> None:
     with pytest.raises(zlib.error):
         pdftypes.zlib.decompress(packed[:-6])
     assert pdftypes.rldecode(b"\x02abc\xfez\x80") == b"abczzz"
+
+
+def test_random_bytes_named_as_a_pdf_are_not_called_plain_text() -> None:
+    import random
+
+    with pytest.raises(InputError) as error:
+        parse_bytes(random.Random(3).randbytes(10_000), "noise.pdf")
+    assert str(error.value) == "noise.pdf: is not a PDF file (it has no %PDF- header)"
+    with pytest.raises(InputError, match=r"it looks like plain text"):
+        parse_bytes("Café crème, naïve façade.".encode("cp1252"), "text.pdf")

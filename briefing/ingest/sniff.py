@@ -69,7 +69,11 @@ def looks_like(data: bytes) -> str:
     """Say what ``data`` looks like, for an error about a file named as something else: "; it looks like …"."""
     kind = describe_binary(data)
     if kind is None:
+        from briefing.ingest.encoding import looks_binary
+
         suffix = sniff(data)
+        if suffix == ".txt" and looks_binary(data[:4096].decode("utf-8", errors="replace")):
+            return ""  # random bytes are not "plain text"
         kind = {".html": "an HTML page", ".md": "Markdown text", ".txt": "plain text"}.get(suffix or "", "")
     if not kind:
         return ""
