@@ -583,3 +583,13 @@ def test_random_bytes_named_as_a_pdf_are_not_called_plain_text() -> None:
     assert str(error.value) == "noise.pdf: is not a PDF file (it has no %PDF- header)"
     with pytest.raises(InputError, match=r"it looks like plain text"):
         parse_bytes("Café crème, naïve façade.".encode("cp1252"), "text.pdf")
+
+
+def test_pdf_layout_grouping_stops_when_the_documents_budget_is_spent() -> None:
+    from briefing.ingest.pdf_limits import MAX_GROUPED_BOXES, Budget
+
+    budget = Budget(decoded_bytes=1, content_bytes=1, grouping=50_000)
+    assert budget.group(200)  # 40,000 of 50,000
+    assert not budget.group(200)  # the rest of the pages are ordered simply
+    assert budget.group(50)
+    assert not Budget(decoded_bytes=1, content_bytes=1).group(MAX_GROUPED_BOXES + 1)
