@@ -593,3 +593,28 @@ def test_pdf_layout_grouping_stops_when_the_documents_budget_is_spent() -> None:
     assert not budget.group(200)  # the rest of the pages are ordered simply
     assert budget.group(50)
     assert not Budget(decoded_bytes=1, content_bytes=1).group(MAX_GROUPED_BOXES + 1)
+
+
+def test_external_entities_are_never_resolved() -> None:
+    import io
+    import zipfile
+
+    from .ingest_fixtures import docx_bytes
+
+    entities = '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+    source = zipfile.ZipFile(io.BytesIO(docx_bytes()))
+    document = source.read("word/document.xml").decode()
+    start = document.index("?>") + 2
+    document = document[:start] + entities + document[start:].replace("Obligations</w:t>", "Obligations &xxe;</w:t>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = document.encode() if info.filename == "word/document.xml" else source.read(info.filename)
+            target.writestr(info.filename, data)
+    page = f'<?xml version="1.0"?>{entities}<html><body><article><p>Officials said &xxe; the talks resume.</p>'
+    for data, name in ((out.getvalue(), "xxe.docx"), ((page + _PARAGRAPHS + "</article></body></html>").encode(), "xxe.html")):
+        try:
+            text = parse_bytes(data, name).text
+        except InputError:
+            continue
+        assert "root:" not in text
