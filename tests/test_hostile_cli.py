@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from briefing.cli import ExitCode, cli
 
 from .ingest_fixtures import docx_bytes, zip_bytes
-from .test_hostile_ingest import _patch_central_directory, flate_bomb_pdf, many_pages_pdf
+from .test_hostile_ingest import patch_central_directory, flate_bomb_pdf, many_pages_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,7 +35,7 @@ def _hostile_files(folder: Path) -> dict[str, str]:
         "pages.pdf": (many_pages_pdf(10_000), r"has 10,000 pages, more than the 1,000 briefing reads"),
         "bomb.pdf": (flate_bomb_pdf(2**30), r"its compressed streams unpack to more than briefing reads"),
         "bomb.docx": (zip_bytes({"word/document.xml": b" " * (20 * 2**20)}), r"over 100:1, a zip bomb\?"),
-        "version.docx": (_patch_central_directory(docx_bytes(), "word/document.xml", offset=6, value=84, size=2),
+        "version.docx": (patch_central_directory(docx_bytes(), "word/document.xml", offset=6, value=84, size=2),
                          r"its zip archive is damaged \(zip file version 8\.4\)"),
         "front.md": (b"---\ndate: 2023-02-30\n---\n\nThe talks resumed.\n",
                      r"malformed YAML front matter: day is out of range for month"),
