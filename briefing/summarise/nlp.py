@@ -61,7 +61,8 @@ def load_pipeline(model: str | None = None) -> Language:
             "ents_filter": {"@misc": "briefing.gazetteer_filter.v1"},
         },
     )
-    ruler.add_patterns(list(gazetteer_patterns()))
+    with nlp.select_pipes(enable=[]):  # phrase patterns match on ORTH: the tokenizer alone makes them
+        ruler.add_patterns(list(gazetteer_patterns()))
     return nlp
 
 
