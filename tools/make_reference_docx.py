@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import io
 import sys
-import zipfile
 from datetime import datetime
 from pathlib import Path
 
@@ -27,9 +26,10 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm
 
+from briefing.render.docx import repack  # the renderer's fixed-date, stable-order zip
+
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "templates" / "reference.docx"
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 FIXED_TIME = datetime(2024, 1, 1)
 
 INK = "1C232E"
@@ -345,20 +345,6 @@ def build() -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return repack(buffer.getvalue())
-
-
-def repack(data: bytes) -> bytes:
-    """Rewrite the zip with fixed dates and a stable entry order."""
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        names = sorted(source.namelist(), key=lambda name: (name != "[Content_Types].xml", name))
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-            for name in names:
-                entry = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-                entry.compress_type = zipfile.ZIP_DEFLATED
-                entry.external_attr = 0o644 << 16
-                target.writestr(entry, source.read(name))
-    return out.getvalue()
 
 
 def main(argv: list[str] | None = None) -> int:
