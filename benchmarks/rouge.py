@@ -136,7 +136,7 @@ class Ours:
 
     def __init__(self) -> None:
         import briefing
-        import briefing.summarise.extractive as extractive
+        import briefing.summarise.extractive.summariser as extractive
         from briefing.ingest import parse_bytes
 
         self._briefing = briefing

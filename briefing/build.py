@@ -69,7 +69,7 @@ class Summarise:
 
     def prepare(self) -> None:
         """Load the NLP pipeline now, once per process, so no document pays for it."""
-        from briefing.summarise.nlp import load_pipeline
+        from briefing.summarise.extractive.nlp import load_pipeline
 
         try:
             load_pipeline(self.model)

@@ -244,8 +244,11 @@ def test_a_signal_stops_the_batch_leaving_whole_files_and_a_rerun_builds_the_res
         cwd=ROOT, stdout=subprocess.PIPE, text=True,
     )
     deadline = time.monotonic() + 30
-    while not list(out.glob("*.md")) and time.monotonic() < deadline:
+    # A document's Markdown is written before its JSON and before its outcome is counted:
+    # wait until a document after every worker's first has begun, so one is surely built.
+    while len(list(out.glob("*.md"))) <= jobs and time.monotonic() < deadline:
         time.sleep(0.01)
+    time.sleep(0.1)
     process.send_signal(signum)
     stdout, _ = process.communicate(timeout=30)
     report = json.loads(stdout)

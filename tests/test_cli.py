@@ -141,7 +141,7 @@ NOTES = {
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     """A folder of three short notes, the current folder; the NLP pipeline loaded (workers fork with it)."""
-    from briefing.summarise.nlp import load_pipeline
+    from briefing.summarise.extractive.nlp import load_pipeline
 
     load_pipeline()
     (tmp_path / "sources").mkdir()

@@ -15,7 +15,7 @@ import briefing
 from briefing.errors import InputError
 from briefing.ingest import parse_bytes
 from briefing.model import Document, Span
-from briefing.summarise import extractive
+from briefing.summarise.extractive import summariser as extractive
 
 
 def _document(text: str, name: str = "long.txt") -> Document:

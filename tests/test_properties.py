@@ -57,7 +57,7 @@ prose = st.lists(_sentence, min_size=1, max_size=12).map(" ".join)
 @pytest.fixture(scope="module", autouse=True)
 def _pipeline_loaded():
     """Load spaCy once before the timed examples, so the first one is not charged for it."""
-    from briefing.summarise.nlp import load_pipeline
+    from briefing.summarise.extractive.nlp import load_pipeline
 
     load_pipeline()
 

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from briefing.summarise.ranking import content_words, rank_summary, stem
+from briefing.summarise.extractive.ranking import content_words, rank_summary, stem
 
 STORY = [
     "Kenya and Uganda signed a trade pact in Nairobi on Friday, cutting tariffs on farm goods.",

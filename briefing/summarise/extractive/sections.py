@@ -13,8 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
-from briefing.summarise.lexicon import INSTRUMENT_NOUNS
-from briefing.summarise.parsed import Parsed, Sentence
+from briefing.summarise.extractive.lexicon import INSTRUMENT_NOUNS
+from briefing.summarise.extractive.parsed import Parsed, Sentence
 
 TERM_VERBS = frozenset(
     """

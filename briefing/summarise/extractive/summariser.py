@@ -8,12 +8,12 @@ from briefing import __version__
 from briefing.errors import InputError
 from briefing.ingest import printable
 from briefing.model import Brief, Document, Evidence, Generator, Point, Source
-from briefing.summarise.actors import extract_actors
-from briefing.summarise.nlp import load_pipeline
-from briefing.summarise.parsed import Parsed, Sentence, parse
-from briefing.summarise.quotes import extract_quotes
-from briefing.summarise.ranking import rank_summary
-from briefing.summarise.sections import assign_sections
+from briefing.summarise.extractive.actors import extract_actors
+from briefing.summarise.extractive.nlp import load_pipeline
+from briefing.summarise.extractive.parsed import Parsed, Sentence, parse
+from briefing.summarise.extractive.quotes import extract_quotes
+from briefing.summarise.extractive.ranking import rank_summary
+from briefing.summarise.extractive.sections import assign_sections
 
 DEFAULT_SUMMARY_SENTENCES = 3
 

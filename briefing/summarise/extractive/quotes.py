@@ -14,9 +14,9 @@ import re
 from typing import Sequence
 
 from briefing.model import Evidence, Quote
-from briefing.summarise.actors import MentionRef
-from briefing.summarise.lexicon import SPEECH_VERBS
-from briefing.summarise.parsed import Parsed, Sentence
+from briefing.summarise.extractive.actors import MentionRef
+from briefing.summarise.extractive.lexicon import SPEECH_VERBS
+from briefing.summarise.extractive.parsed import Parsed, Sentence
 
 _QUOTED = re.compile(r"“([^“”]+)”|\"([^\"\n]+)\"|«\s*([^«»]+?)\s*»")
 _MIN_WORDS = 5

@@ -1,11 +1,11 @@
 """Actors: named parties found from entities and the gazetteer, merged and ranked.
 
 Mentions come from spaCy's entities (reconciled with the gazetteer's matches,
-see :mod:`briefing.summarise.nlp`) and from noun chunks that name a
+see :mod:`briefing.summarise.extractive.nlp`) and from noun chunks that name a
 collective group or an organisation the NER missed. They
 are merged into one actor per party: a country with its capital and "the X
 government"; a person with their surname and "Mr X"; an organisation with its
-acronym. Roles come from :mod:`briefing.summarise.roles`.
+acronym. Roles come from :mod:`briefing.summarise.extractive.roles`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefing.model import Actor, Evidence
-from briefing.summarise.lexicon import (
+from briefing.summarise.extractive.lexicon import (
     CALENDAR_WORDS,
     EVENT_WORDS,
     FUNCTION_WORDS,
@@ -27,9 +27,9 @@ from briefing.summarise.lexicon import (
     ROLE_NOUNS,
     STATE_NOUNS,
 )
-from briefing.summarise.nlp import NOT_ACTOR_KINDS
-from briefing.summarise.parsed import Parsed, Sentence
-from briefing.summarise.roles import role_for
+from briefing.summarise.extractive.nlp import NOT_ACTOR_KINDS
+from briefing.summarise.extractive.parsed import Parsed, Sentence
+from briefing.summarise.extractive.roles import role_for
 
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -147,7 +147,7 @@ def _could_be_a_party(words: list[str]) -> bool:
 
 def _state_named(words: list[str]) -> str | None:
     """Return the country in "government of X", "X government", if X is one."""
-    from briefing.summarise.gazetteer import country_named
+    from briefing.summarise.extractive.gazetteer import country_named
 
     if len(words) >= 3 and words[0] in STATE_NOUNS and words[1] == "of":
         return country_named(" ".join(words[2:]))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.summarise.lexicon import ROLE_NOUNS
+from briefing.summarise.extractive.lexicon import ROLE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
