@@ -28,12 +28,16 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal, Protocol, Se
 from briefing.errors import BriefingError, InputError
 from briefing.ingest import printable
 from briefing.ingest.url import is_url
-from briefing.inputs import STDIN, Source, expand_inputs, output_stems, shard_of
-from briefing.output import write_atomic
+from briefing.ingest.url import url_stem
+from briefing.inputs import STDIN, Source, expand_inputs, shard_of
+from briefing.naming import OutputNamer, safe_part, title_stem
+from briefing.output import write_atomic, write_unique
 from briefing.render import RenderOptions, check_options, get_renderer
 
 if TYPE_CHECKING:
     from briefing.cache import Fingerprint, Manifest
+    from briefing.ingest.excerpt import PageRange
+    from briefing.model import Document
     from briefing.config import Config
     from briefing.model import Brief
     from briefing.render import Renderer
@@ -51,6 +55,7 @@ __all__ = [
 ]
 
 DEFAULT_FORMATS = ("md", "docx", "pdf")
+STDOUT_PATH = Path("-")  # an output_file that means standard output
 
 Status = Literal["built", "cached", "failed", "interrupted", "current", "stale", "missing", "unchecked"]
 
@@ -66,6 +71,9 @@ class Summarise:
     summary_sentences: int = 3
     model: str | None = None
     max_bytes: int | None = None
+    pages: PageRange | None = None  # of a PDF: brief only these
+    section: str | None = None  # brief only the section under this heading
+    words: int | None = None  # brief only the first N words
 
     def prepare(self) -> None:
         """Load the NLP pipeline now, once per process, so no document pays for it."""
@@ -77,22 +85,35 @@ class Summarise:
             pass  # every document will then fail with this error, and say so
 
     def fingerprint(self) -> dict[str, Any]:
-        return {"maker": "summarise", "summary_sentences": self.summary_sentences, "model": self.model}
+        return {"maker": "summarise", "summary_sentences": self.summary_sentences, "model": self.model,
+                "pages": str(self.pages) if self.pages else None, "section": self.section, "words": self.words}
 
     def suffixes(self) -> tuple[str, ...]:
         from briefing.inputs import known_suffixes
 
         return known_suffixes()
 
-    def __call__(self, source: str, data: bytes | None = None) -> Brief:
-        from briefing import read_document, summarise_document
+    def read(self, source: str, data: bytes | None = None) -> Document:
+        """Read the source (``data``: standard input, read by the parent process), cut to the part asked for."""
+        from briefing.ingest import DEFAULT_MAX_BYTES, read_document, read_stdin
+        from briefing.ingest.excerpt import excerpt
 
-        if data is not None:  # standard input, read by the parent process
-            from briefing.ingest import DEFAULT_MAX_BYTES, read_stdin
-
-            document = read_stdin(max_bytes=self.max_bytes or DEFAULT_MAX_BYTES, stream=io.BytesIO(data))
+        limit = self.max_bytes or DEFAULT_MAX_BYTES
+        if data is not None:
+            document = read_stdin(max_bytes=limit, stream=io.BytesIO(data), pages=self.pages)
         else:
-            document = read_document(source, max_bytes=self.max_bytes)
+            document = read_document(source, max_bytes=limit, pages=self.pages)
+        if self.section is None and self.words is None:
+            return document
+        try:
+            return excerpt(document, section=self.section, words=self.words)
+        except InputError as exc:
+            raise named(exc, source) from exc
+
+    def __call__(self, source: str, data: bytes | None = None) -> Brief:
+        from briefing import summarise_document
+
+        document = self.read(source, data)
         try:
             return summarise_document(document, summary_sentences=self.summary_sentences, model=self.model)
         except BriefingError as exc:  # the summariser knows the file's name only: name the input as typed
@@ -165,6 +186,8 @@ class BuildSettings:
 
     formats: tuple[str, ...] = DEFAULT_FORMATS
     output_dir: Path = Path("briefs")
+    output_file: Path | None = None  # -o brief.pdf: the one brief's one file; Path("-"): standard output
+    one_document: str | None = None  # why the batch must be one document (-o FILE, --open), for the error
     render: RenderOptions = field(default_factory=RenderOptions)
     maker: BriefMaker = field(default_factory=Summarise)
     jobs: int = 1
@@ -179,7 +202,7 @@ class BuildSettings:
                                organisation=config.organisation, logo=config.logo,
                                reference_docx=config.reference_docx, pdf_variant=config.pdf_variant)
         maker = Summarise(summary_sentences=config.summary_sentences or 3, model=config.model,
-                          max_bytes=config.max_bytes)
+                          max_bytes=config.max_bytes, pages=config.pages, section=config.section, words=config.words)
         values: dict[str, Any] = {"formats": tuple(dict.fromkeys(config.formats)) or DEFAULT_FORMATS,
                                   "output_dir": config.output_dir or Path("briefs"), "render": render,
                                   "maker": maker, "jobs": config.jobs or default_jobs()}
@@ -295,15 +318,24 @@ class Task:
 
     index: int
     source: str
-    outputs: tuple[Path, ...]
+    outputs: tuple[Path, ...]  # empty when named by title
     data: bytes | None = None  # standard input, read by the parent process
+    title_stem: Path | None = None  # standard input or a URL: named from its title, else this stem
 
 
 def _plan(inputs: Sequence[str], settings: BuildSettings, renderers: list[Renderer]) -> list[Source | Task]:
-    """Expand the inputs, name their outputs over the whole collection, then keep this shard's."""
+    """Expand the inputs, name each one's outputs from its path, then keep this shard's."""
+    from briefing.clash import check_distinct
+    from briefing.errors import UsageError
+
     sources = expand_inputs(inputs, suffixes=settings.maker.suffixes(), exclude=[settings.output_dir])
-    names = [s.name for s in sources if s.problem is None]
-    stems = dict(zip(names, output_stems(names)))  # before sharding: names stay unique across shards
+    documents = [source for source in sources if source.problem is None]
+    if settings.one_document and len(documents) != 1:
+        raise UsageError(f"{settings.one_document}, but the inputs are {len(documents)} documents; "
+                         "give a folder to -o, or one input")
+    namer = OutputNamer(settings.maker.suffixes())
+    named = {source.name: _outputs_of(source, settings, renderers, namer) for source in documents}
+    check_distinct([(name, path) for name, (outputs, _) in named.items() for path in outputs])  # every shard's
     planned: list[Source | Task] = []
     for source in sources:
         if settings.shard and shard_of(source.name, settings.shard[1]) != settings.shard[0]:
@@ -311,10 +343,22 @@ def _plan(inputs: Sequence[str], settings: BuildSettings, renderers: list[Render
         if source.problem is not None:
             planned.append(source)
         else:
-            stem = stems[source.name]
-            outputs = tuple(settings.output_dir / f"{stem}{r.suffix}" for r in renderers)
-            planned.append(Task(len(planned), source.name, outputs))
+            outputs, title_stem = named[source.name]
+            planned.append(Task(len(planned), source.name, outputs, title_stem=title_stem))
     return planned
+
+
+def _outputs_of(source: Source, settings: BuildSettings, renderers: list[Renderer],
+                namer: OutputNamer) -> tuple[tuple[Path, ...], Path | None]:
+    """Return a document's output paths, or (for standard input and URLs) the stem to name them by title."""
+    if settings.output_file is not None:
+        return (settings.output_file,), None
+    if source.name == STDIN or is_url(source.name):
+        fallback = "stdin" if source.name == STDIN else url_stem(source.name)
+        return (), settings.output_dir / safe_part(fallback)
+    stem = namer.relative_stem(source.name, source.root)
+    folder = settings.output_dir.joinpath(*stem.parent.parts)
+    return tuple(folder / f"{stem.name}{renderer.suffix}" for renderer in renderers), None
 
 
 def _refuse_clashes(inputs: Sequence[str], planned: list[Source | Task], settings: BuildSettings,
@@ -324,7 +368,7 @@ def _refuse_clashes(inputs: Sequence[str], planned: list[Source | Task], setting
 
     tasks = [item for item in planned if isinstance(item, Task)]
     check_outputs(
-        [path for task in tasks for path in task.outputs], inputs, [task.source for task in tasks],
+        [path for task in tasks for path in task.outputs if path != STDOUT_PATH], inputs, [task.source for task in tasks],
         output_dir=settings.output_dir, recorded=manifest.lists if manifest is not None else lambda path: False,
         readable=settings.maker.suffixes(),
     )
@@ -468,14 +512,13 @@ def _build_one(task: Task, maker: BriefMaker, renderers: list[Renderer], options
         brief = maker(task.source, task.data)
         mark = stage("brief", started)
         rendered = []
-        for path, renderer in zip(task.outputs, renderers):
-            rendered.append((path, renderer.render(brief, options=options)))
+        for renderer in renderers:
+            rendered.append((renderer.suffix, renderer.render(brief, options=options)))
             mark = stage(renderer.name, mark)
-        for path, data in rendered:
-            write_atomic(path, data)
+        written = _write(task, brief, rendered)
         interrupts.busy = False  # every output is written: the document is built, whatever comes now
         stages.append(("write", time.perf_counter() - mark))
-        outcome = Outcome(task.source, task.outputs, status="built")
+        outcome = Outcome(task.source, written, status="built")
     except BriefingError as exc:  # a renderer's error too: every line names the input
         outcome = Outcome(task.source, error=str(named(exc, task.source)), status="failed")
     except BuildInterrupted:
@@ -489,6 +532,22 @@ def _build_one(task: Task, maker: BriefMaker, renderers: list[Renderer], options
         interrupts.busy = False
     return replace(outcome, seconds=time.perf_counter() - started, cpu_seconds=time.process_time() - cpu_started,
                    stages=tuple(stages), worker=os.getpid(), peak_rss=_peak_rss())
+
+
+def _write(task: Task, brief: Brief, rendered: list[tuple[str, bytes]]) -> tuple[Path, ...]:
+    """Write a document's rendered formats where its task says; return the paths written."""
+    if task.title_stem is not None:  # never replaces a file: its name changes with its title
+        stem = task.title_stem.with_name(title_stem(brief.source.title, task.title_stem.name))
+        return write_unique(stem, rendered)
+    if task.outputs == (STDOUT_PATH,):
+        (_, data), = rendered
+        stream = sys.stdout.buffer
+        stream.write(data)
+        stream.flush()
+        return task.outputs
+    for path, (_, data) in zip(task.outputs, rendered):
+        write_atomic(path, data)
+    return task.outputs
 
 
 # In a worker process: what the initializer loaded, used by every task it runs.

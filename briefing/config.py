@@ -14,9 +14,12 @@ import re
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from briefing.errors import BriefingError
+
+if TYPE_CHECKING:
+    from briefing.ingest.excerpt import PageRange
 
 __all__ = ["CONFIG_NAME", "Config", "ConfigError", "STARTER", "find_config", "load_config", "parse_size",
            "write_starter"]
@@ -50,6 +53,9 @@ class Config:
     logo: Path | None = None
     reference_docx: Path | None = None
     pdf_variant: str | None = None
+    pages: PageRange | None = None
+    section: str | None = None
+    words: int | None = None
 
     def overridden(self, **values: Any) -> Config:
         """Return this config with every value given (not None, not empty) in place of its own."""
@@ -179,14 +185,38 @@ def _size(value: Any, base: Path) -> int:
 
 def _paper(value: Any, base: Path) -> str:
     if not isinstance(value, str) or value.lower() not in PAPER_SIZES:
-        raise _Bad(f"must be one of {', '.join(PAPER_SIZES)}, not {value!r}")
+        from briefing.suggest import did_you_mean
+
+        hint = did_you_mean(value, PAPER_SIZES) if isinstance(value, str) else ""
+        raise _Bad(f"must be one of {', '.join(PAPER_SIZES)}, not {value!r}{hint}")
     return value.lower()
+
+
+def _pages(value: Any, base: Path) -> PageRange:
+    from briefing.ingest.excerpt import parse_pages
+
+    try:
+        return parse_pages(str(value) if isinstance(value, int) and not isinstance(value, bool) else _string(value, base))
+    except ValueError as exc:
+        raise _Bad(str(exc)) from exc
+
+
+def _formats(value: Any, base: Path) -> tuple[str, ...]:
+    from briefing.render import available_renderers
+    from briefing.suggest import unknown_value
+
+    formats = _strings(value, base)
+    installed = list(available_renderers())
+    for name in formats:
+        if name not in installed:
+            raise _Bad(f"has an {unknown_value('format', name, installed)}")
+    return formats
 
 
 _KEYS: dict[str, tuple[str, Callable[[Any, Path], Any]]] = {
     "inputs": ("inputs", _inputs),
     "output-dir": ("output_dir", _path),
-    "formats": ("formats", _strings),
+    "formats": ("formats", _formats),
     "summary-sentences": ("summary_sentences", _whole(1, MAX_SUMMARY_SENTENCES)),
     "model": ("model", _string),
     "max-bytes": ("max_bytes", _size),
@@ -198,6 +228,9 @@ _KEYS: dict[str, tuple[str, Callable[[Any, Path], Any]]] = {
     "logo": ("logo", _path),
     "reference-docx": ("reference_docx", _path),
     "pdf-variant": ("pdf_variant", _string),
+    "pages": ("pages", _pages),
+    "section": ("section", _string),
+    "words": ("words", _whole(1)),
 }
 assert {f for f, _ in _KEYS.values()} == {f.name for f in fields(Config)} - {"path"}
 

@@ -33,3 +33,7 @@ class BriefFormatError(BriefingError):
 
 class OutputClashError(BriefingError):
     """A build would write over one of its inputs, or over a file briefing did not make."""
+
+
+class UsageError(BriefingError):
+    """Options or arguments that contradict each other or cannot be used: the command itself is wrong."""

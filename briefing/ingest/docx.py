@@ -18,11 +18,11 @@ from briefing.model import Document
 __all__ = ["parse", "check_archive"]
 
 MAX_UNZIPPED_BYTES = 256 * 1024 * 1024
-MAX_RATIO = 100  # uncompressed : compressed, for any member over _RATIO_FLOOR bytes
+MAX_RATIO = 100  # uncompressed : compressed, for any member over RATIO_FLOOR bytes
 # python-docx parses every XML part into a tree about 17 times the part's size,
 # at about half a second per MiB: this caps one part at ~0.6 GB and ~20 s.
 MAX_XML_PART_BYTES = 32 * 1024 * 1024
-_RATIO_FLOOR = 1024 * 1024
+RATIO_FLOOR = 1024 * 1024
 _HEADING_STYLE = re.compile(r"^(?:heading \d|title|subtitle)$", re.IGNORECASE)
 _JUNK_TITLE = re.compile(r"^(?:untitled|document\d*|title)$|^\S+\.[a-z0-9]{2,4}$", re.IGNORECASE)
 
@@ -93,7 +93,7 @@ def check_archive(data: bytes) -> None:
                     f"{member.filename} unpacks to {member.file_size:,} bytes, over the limit of "
                     f"{MAX_XML_PART_BYTES:,} for one part of a Word file; not opened"
                 )
-            if member.file_size > _RATIO_FLOOR and member.file_size > MAX_RATIO * max(member.compress_size, 1):
+            if member.file_size > RATIO_FLOOR and member.file_size > MAX_RATIO * max(member.compress_size, 1):
                 raise InputError(
                     f"{member.filename} unpacks to {member.file_size:,} bytes from {member.compress_size:,} "
                     f"(over {MAX_RATIO}:1, a zip bomb?); not opened"
