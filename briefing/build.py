@@ -328,7 +328,8 @@ def _plan(inputs: Sequence[str], settings: BuildSettings, renderers: list[Render
     from briefing.clash import check_distinct
     from briefing.errors import UsageError
 
-    sources = expand_inputs(inputs, suffixes=settings.maker.suffixes(), exclude=[settings.output_dir])
+    exclude = [settings.output_dir] if settings.output_file is None else []  # -o x.pdf: its folder may hold inputs
+    sources = expand_inputs(inputs, suffixes=settings.maker.suffixes(), exclude=exclude)
     documents = [source for source in sources if source.problem is None]
     if settings.one_document and len(documents) != 1:
         raise UsageError(f"{settings.one_document}, but the inputs are {len(documents)} documents; "
@@ -671,6 +672,10 @@ def _renderers_for(settings: BuildSettings) -> list[Renderer]:
     renderers = [get_renderer(name) for name in settings.formats]  # UnknownFormatError lists what is installed
     try:
         check_options(settings.render)  # a missing logo, template folder or reference document
+        for renderer in renderers:  # a template mistake: once, now, not once per document after its NLP
+            check = getattr(renderer, "check", None)
+            if check is not None:
+                check(settings.render)
     except RenderError as exc:
         raise ConfigError(str(exc)) from exc
     return renderers

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from enum import IntEnum
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any, Callable
 import click
 
 from briefing import __version__
-from briefing.errors import BriefingError, OutputClashError, UnknownFormatError
+from briefing.errors import BriefingError, OutputClashError, UnknownFormatError, UsageError
 
 
 class ExitCode(IntEnum):
@@ -27,33 +28,77 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130  # SIGINT stopped a batch (SIGTERM: 143, 128 + the signal's number, as shells report)
 
 
+def _installed_formats() -> list[str]:
+    from briefing.render import available_renderers
+
+    return list(available_renderers())
+
+
+def _check_formats(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    from briefing.render import unknown_format
+
+    installed = _installed_formats()
+    for name in value:
+        if name not in installed:
+            raise click.BadParameter(unknown_format(name))
+    return value
+
+
+def _complete_formats(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    return [name for name in _installed_formats() if name.startswith(incomplete)]
+
+
 _format_option = click.option(
-    "-f",
-    "--format",
-    "formats",
-    multiple=True,
-    metavar="FORMAT",
-    help="Output format; repeat for several (see `briefing formats`). Default: md, docx, pdf.",
+    "-f", "--format", "formats", multiple=True, metavar="FORMAT", callback=_check_formats,
+    shell_complete=_complete_formats, help="Format: md, docx, pdf, html or json; repeatable.",
 )
 _output_option = click.option(
-    "-o",
-    "--output-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the outputs, named <input stem>.<suffix>. Default: briefs.",
+    "-o", "--output", metavar="PATH",
+    help="Folder (briefs/), one file (x.pdf) or - (stdout).",
+)
+_output_dir_option = click.option(  # the option's first name, still accepted
+    "--output-dir", type=click.Path(file_okay=False, path_type=Path), hidden=True,
 )
 _template_option = click.option(
-    "--template-dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Folder of templates that override the built-in ones.",
+    "--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), metavar="DIR",
+    help="Templates that override the built-in ones.",
 )
 _sentences_option = click.option(
-    "--summary-sentences",
-    type=click.IntRange(1, 50),
-    help="How many key points the summary holds. Default: 3.",
+    "--summary-sentences", type=click.IntRange(1, 50), metavar="N", help="Key points in the summary (default 3).",
 )
 _model_option = click.option(
-    "--model", metavar="PIPELINE", help="spaCy pipeline to use (default: en_core_web_sm, else its re-upload)."
+    "--model", metavar="PIPELINE", help="spaCy pipeline (default en_core_web_sm).",
 )
+
+
+class _Pages(click.ParamType):
+    """Pages of a PDF: 1-20, 5, 3- or 1-3,7."""
+
+    name = "RANGE"
+
+    def convert(self, value, param, ctx):
+        from briefing.ingest.excerpt import PageRange, parse_pages
+
+        if isinstance(value, PageRange):
+            return value
+        try:
+            return parse_pages(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+_PART_OPTIONS = (
+    click.option("--pages", type=_Pages(), help="Brief only these pages of a PDF: 1-20, 5, 3-."),
+    click.option("--section", metavar="HEADING", help="Brief only the section under this heading."),
+    click.option("--words", type=click.IntRange(min=1), metavar="N", help="Brief only the first N words."),
+)
+
+
+def _part_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add --pages, --section and --words: brief part of a long document."""
+    for option in reversed(_PART_OPTIONS):
+        command = option(command)
+    return command
 
 
 class _ByteSize(click.ParamType):
@@ -70,17 +115,11 @@ class _ByteSize(click.ParamType):
 
 
 _max_bytes_option = click.option(
-    "--max-bytes",
-    type=_ByteSize(),
-    help="Refuse an input (file, download or standard input) larger than this. Default: 20MiB.",
+    "--max-bytes", type=_ByteSize(), help="Refuse an input larger than SIZE (default 20MiB).",
 )
 _config_option = click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    metavar="FILE",
-    help="Project file to read. Default: briefing.toml, else [tool.briefing] in pyproject.toml, "
-    "in this folder or the nearest parent.",
+    "--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+    help="Project file (default: the nearest briefing.toml).",
 )
 
 
@@ -120,19 +159,29 @@ def _check_pdf_variant(ctx: click.Context, param: click.Parameter, value: str | 
     return value
 
 
+def _check_reference_docx(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    from briefing.render import check_reference_docx
+
+    if value is not None:
+        try:
+            check_reference_docx(value)
+        except BriefingError as exc:
+            raise click.BadParameter(str(exc).removeprefix(f"reference document {value}: ")) from exc
+    return value
+
+
 _RENDER_OPTIONS = (
-    _template_option,
-    click.option("--marking", metavar="TEXT",
-                 help='Handling marking on every page and in the metadata, e.g. "TLP:AMBER" or "OFFICIAL-SENSITIVE".'),
-    click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False),
-                 help="Paper size of the PDF and DOCX (default: the templates', A4)."),
-    click.option("--organisation", metavar="NAME", help="Organisation named in the title block and as the author."),
-    click.option("--logo", type=click.Path(exists=True, dir_okay=False, path_type=Path), callback=_check_logo,
+    click.option("--marking", metavar="TEXT", help='Handling marking on every page, e.g. "TLP:AMBER".'),
+    click.option("--organisation", metavar="NAME", help="Organisation in the title block, and the author."),
+    click.option("--logo", type=click.Path(dir_okay=False, path_type=Path), callback=_check_logo, metavar="FILE",
                  help="PNG or SVG logo for the title block."),
-    click.option("--reference-docx", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                 help="Word file whose styles, page size and margins the DOCX uses (as pandoc's --reference-doc)."),
+    click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False),
+                 help="Paper size of the PDF and DOCX (default A4)."),
+    _template_option,
+    click.option("--reference-docx", type=click.Path(path_type=Path), callback=_check_reference_docx, metavar="FILE",
+                 help="Word file whose styles the DOCX takes."),
     click.option("--pdf-variant", metavar="VARIANT", callback=_check_pdf_variant,
-                 help="PDF variant, e.g. pdf/ua-1 (tagged, accessible) or pdf/a-3b."),
+                 help="PDF variant, e.g. pdf/ua-1 (tagged, accessible)."),
 )
 
 
@@ -140,9 +189,9 @@ def _render_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Add the rendering options to a command and hand it one RenderOptions as ``render_options``."""
 
     @functools.wraps(command)
-    def wrapper(*args: Any, template_dir: Path | None, marking: str | None, paper: str | None,
-                organisation: str | None, logo: Path | None, reference_docx: Path | None,
-                pdf_variant: str | None, **kwargs: Any) -> Any:
+    def wrapper(*args: Any, marking: str | None, organisation: str | None, logo: Path | None, paper: str | None,
+                template_dir: Path | None, reference_docx: Path | None, pdf_variant: str | None,
+                **kwargs: Any) -> Any:
         from briefing.render import RenderOptions
 
         kwargs["render_options"] = RenderOptions(
@@ -182,51 +231,50 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @_format_option
 @_output_option
-@_config_option
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes. Default: the number of CPUs.")
-@click.option("--force", is_flag=True, help="Build every document, even those whose briefs are current.")
-@click.option("--check", is_flag=True,
-              help="Build nothing: list the briefs that are stale or missing, and exit 1 if there are any.")
-@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
-              help="Write a JSON report of every document (input, outputs, seconds, status, error) to FILE.")
-@click.option("--shard", type=_Shard(), help="Build only the I-th of N stable shards of the inputs (a CI matrix).")
-@click.option("-q", "--quiet", is_flag=True, help="Print only errors and what failed.")
-@click.option("-v", "--verbose", is_flag=True, help="Print a line per document, with its timings, even on a terminal.")
-@_max_bytes_option
+@click.option("--open", "open_brief", is_flag=True, help="Open the brief in the system's viewer.")
+@_part_options
 @_sentences_option
-@_model_option
 @_render_options
+@_config_option
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Worker processes (default: one per CPU).")
+@click.option("--force", is_flag=True, help="Rebuild briefs that are current.")
+@click.option("--check", is_flag=True, help="Build nothing: list stale briefs; exit 1 if any.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Write a JSON report of every document to FILE.")
+@click.option("--shard", type=_Shard(), help="Build the I-th of N stable shards (a CI matrix).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Print a line per document, with timings.")
+@_max_bytes_option
+@_model_option
+@_output_dir_option
 @click.pass_obj
-def build(obj: _Context, inputs: tuple[str, ...], config_path: Path | None, force: bool, check: bool,
+def build(obj: _Context, inputs: tuple[str, ...], formats: tuple[str, ...], output: str | None,
+          output_dir: Path | None, open_brief: bool, config_path: Path | None, force: bool, check: bool,
           report_path: Path | None, shard: tuple[int, int] | None, quiet: bool, verbose: bool, render_options,
           **options: Any) -> None:
     """Build a brief of each INPUT in each format.
 
-    INPUTs are files, folders (searched recursively for .txt, .md, .html,
-    .pdf and .docx), glob patterns, http(s) URLs or - for standard input;
-    without any, the inputs of briefing.toml (or [tool.briefing] in
-    pyproject.toml), which also sets any option given here. A document whose
-    input, options, templates and briefing version are unchanged since its
-    briefs were built, and whose briefs still exist, is skipped.
+    INPUTs are files, folders, glob patterns, http(s) URLs or - (standard
+    input); without any, those of briefing.toml. Briefs already current are
+    skipped. Exit 0: built; 1: some failed; 2: bad usage.
 
-    Exit codes: 0 all built, 1 some failed (the others were still built) or
-    --check found stale briefs, 2 bad usage or project file.
-
-    Example: briefing build article.txt sources/ -f pdf -f docx -o briefs/ --marking "TLP:AMBER"
+    Example: briefing build article.txt sources/ -f pdf -o briefs/
     """
     from briefing.build import BuildSettings, build as build_all, check as check_all
 
     if quiet and verbose:
         raise click.UsageError("--quiet and --verbose cannot be used together")
     with _errors(obj):
-        config = _config(config_path, inputs=inputs, render_options=render_options, **options)
+        config = _config(config_path, inputs=inputs, formats=formats, render_options=render_options, **options)
         if not config.inputs:
             raise click.UsageError("no inputs: name files, folders or patterns, or set inputs in briefing.toml")
-        settings = BuildSettings.from_config(config, force=force, shard=shard)
+        where = _destination(output if output is not None else output_dir, formats, config, open_brief)
+        settings = BuildSettings.from_config(config, force=force, shard=shard, **where)
         if check:
             report = check_all(list(config.inputs), settings)
         else:
-            observer = _Progress(quiet=quiet, verbose=verbose, debug=obj.debug)
+            observer = _Progress(quiet=quiet, verbose=verbose, debug=obj.debug,
+                                 before_work=functools.partial(_warn_about_pdf_fonts, settings.formats, quiet=quiet))
             try:
                 report = build_all(list(config.inputs), settings, observer=observer)
             finally:
@@ -235,7 +283,86 @@ def build(obj: _Context, inputs: tuple[str, ...], config_path: Path | None, forc
             from briefing.output import write_atomic
 
             write_atomic(report_path, (json.dumps(report.to_dict(), indent=2) + "\n").encode("utf-8"))
-    sys.exit(_summarise_report(report, quiet=quiet))
+    code = _summarise_report(report, quiet=quiet)
+    if not report.check and not quiet and _interactive() and where.get("output_file") != Path("-"):
+        _list_written(report)
+    if open_brief and code == ExitCode.OK:
+        _open(report)
+    sys.exit(code)
+
+
+def _destination(output: str | Path | None, formats: tuple[str, ...], config, open_brief: bool) -> dict[str, Any]:
+    """Return the BuildSettings fields for ``-o``: a folder, one file, or standard output; and for ``--open``."""
+    from briefing.build import DEFAULT_FORMATS, STDOUT_PATH
+    from briefing.destination import destination
+    from briefing.render import available_renderers, get_renderer
+
+    suffixes = {get_renderer(name).suffix: name for name in available_renderers()}
+    chosen = destination(output if output is not None else config.output_dir, formats, suffixes,
+                         config.formats or DEFAULT_FORMATS)
+    fields: dict[str, Any] = {"output_dir": chosen.folder, "formats": chosen.formats}
+    if chosen.single:
+        fields.update(output_file=STDOUT_PATH if chosen.stdout else chosen.file, cache=False,
+                      one_document=f"-o {output} writes one brief")
+    if chosen.stdout:
+        fields["jobs"] = 1
+        if open_brief:
+            raise click.UsageError("--open needs a file to open; -o - writes to standard output")
+    if open_brief and not chosen.single:
+        fields["one_document"] = "--open opens one brief"
+    return fields
+
+
+def _warn_about_pdf_fonts(formats: tuple[str, ...], *, quiet: bool) -> None:
+    """Say once, not per document, that PDF fonts will be slow to embed without HarfBuzz's subsetter."""
+    import logging
+
+    from briefing.doctor import harfbuzz_subset_available
+
+    if "pdf" not in formats or harfbuzz_subset_available():
+        return
+    logging.getLogger("weasyprint").addFilter(_NoFontToolsNotice())
+    if not quiet:
+        click.echo("Note: HarfBuzz's subsetter (libharfbuzz-subset0) is missing, so PDF fonts embed about 3x "
+                   "slower; see `briefing doctor`.", err=True)
+
+
+class _NoFontToolsNotice:
+    """Drop WeasyPrint's per-font "Using fontTools instead of HarfBuzz-Subset" warning: said once already."""
+
+    def filter(self, record) -> bool:
+        return "HarfBuzz-Subset" not in record.getMessage()
+
+
+def _interactive() -> bool:
+    """Say whether a person is watching: standard error is a terminal."""
+    return sys.stderr.isatty()
+
+
+def _list_written(report) -> None:
+    """On a terminal, end with the files the build wrote, or their folders when there are many."""
+    written = [path for outcome in report.with_status("built") for path in outcome.outputs]
+    if not written:
+        return
+    if len(written) <= 6:
+        click.echo("Wrote " + ", ".join(str(path) for path in written), err=True)
+        return
+    folders = sorted({str(path.parent) for path in written})
+    shown = ", ".join(folders[:3]) + (f" and {len(folders) - 3} more" if len(folders) > 3 else "")
+    click.echo(f"Wrote {len(written)} files in {shown}", err=True)
+
+
+def _open(report) -> None:
+    """Open the brief just built (or current) in the system's viewer; a failure to open is a warning."""
+    from briefing.viewer import open_in_viewer, preferred
+
+    outputs = [path for outcome in report.outcomes for path in outcome.outputs]
+    if not outputs:
+        return
+    try:
+        open_in_viewer(preferred(outputs))
+    except BriefingError as exc:
+        click.echo(f"Warning: {exc}", err=True)
 
 
 def _config(config_path: Path | None, *, render_options=None, **values: Any):
@@ -289,7 +416,9 @@ def _shown(name: str) -> str:
 class _Progress:
     """Show a batch's progress: a bar on a terminal, else (or with --verbose) one line per document."""
 
-    def __init__(self, *, quiet: bool, verbose: bool, debug: bool = False) -> None:
+    def __init__(self, *, quiet: bool, verbose: bool, debug: bool = False,
+                 before_work: Callable[[], None] | None = None) -> None:
+        self.before_work = before_work  # said once the batch is planned, if any document is to be built
         self.quiet = quiet
         self.verbose = verbose
         self.debug = debug
@@ -297,6 +426,8 @@ class _Progress:
         self.failures = 0
 
     def planned(self, total: int, to_build: int) -> None:
+        if to_build and self.before_work is not None:
+            self.before_work()
         stream = sys.stderr
         if not (self.quiet or self.verbose) and stream.isatty() and to_build > 1:
             self.bar = click.progressbar(length=total, label="Building", file=stream, show_pos=True,
@@ -336,47 +467,76 @@ class _Progress:
 
 @cli.command()
 @click.argument("input", metavar="INPUT")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Write the JSON to FILE (default: standard output).")
+@_part_options
+@_sentences_option
 @_config_option
 @_max_bytes_option
-@_sentences_option
 @_model_option
 @click.pass_obj
-def summarise(obj: _Context, input: str, config_path: Path | None, **options: Any) -> None:
-    """Print the brief of INPUT as JSON on stdout.
+def summarise(obj: _Context, input: str, output: Path | None, config_path: Path | None, **options: Any) -> None:
+    """Print the brief of INPUT as JSON (the contract other tools read).
 
-    Example: briefing summarise article.txt > brief.json
+    Example: briefing summarise article.txt -o brief.json
     """
     from briefing.build import Summarise
 
     with _errors(obj):
         config = _config(config_path, **options)
+        if output is not None and str(output) != "-":
+            _refuse_summary_output(output, input)
         make_brief = Summarise(summary_sentences=config.summary_sentences or 3, model=config.model,
-                               max_bytes=config.max_bytes)
+                               max_bytes=config.max_bytes, pages=config.pages, section=config.section,
+                               words=config.words)
         brief = make_brief(input)
-    click.echo(json.dumps(brief.to_dict(), ensure_ascii=False, indent=2))
+        data = json.dumps(brief.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        if output is None or str(output) == "-":
+            click.echo(data, nl=False)
+        else:
+            from briefing.output import write_atomic
+
+            write_atomic(output, data.encode("utf-8"))
+            if _interactive():
+                click.echo(f"Wrote {output}", err=True)
+
+
+def _refuse_summary_output(output: Path, source: str) -> None:
+    """Refuse, before any work, a -o that names another format, the input itself, or a file briefing did not make."""
+    from briefing.clash import check_outputs
+    from briefing.render import available_renderers, get_renderer
+
+    suffixes = {get_renderer(name).suffix: name for name in available_renderers()}
+    named = suffixes.get(output.suffix.lower())
+    if named is not None and named != "json":
+        raise click.UsageError(f"summarise writes the brief's JSON; for {output} run: briefing build INPUT -o {output}")
+    check_outputs([output], [source], [source], output_dir=output.parent, recorded=lambda path: False, readable=())
 
 
 @cli.command()
 @click.argument("input", metavar="INPUT")
+@click.option("--json", "as_json", is_flag=True, help="Print the whole Document as JSON: metadata, text, spans.")
+@_part_options
 @_config_option
 @_max_bytes_option
-@click.option("--json", "as_json", is_flag=True, help="Print the whole Document as JSON: metadata, text, spans.")
 @click.pass_obj
-def text(obj: _Context, input: str, config_path: Path | None, max_bytes: int | None, as_json: bool) -> None:
+def text(obj: _Context, input: str, as_json: bool, config_path: Path | None, **options: Any) -> None:
     """Print the plain text ingest extracted from INPUT: exactly what the summariser reads.
 
-    INPUT is a .txt, .md, .html, .pdf or .docx file, an http(s) URL, or - for
-    standard input.
+    INPUT is a .txt, .md, .html, .pdf or .docx file (or one of them .gz), an
+    http(s) URL, or - for standard input.
 
-    Example: briefing text statement.pdf | less
+    Example: briefing text statement.pdf --pages 1-3 | less
     """
     import dataclasses
 
-    from briefing import read_document
+    from briefing.build import Summarise
 
     with _errors(obj):
-        config = _config(config_path, max_bytes=max_bytes)
-        document = read_document(input, max_bytes=config.max_bytes)
+        config = _config(config_path, **options)
+        reader = Summarise(max_bytes=config.max_bytes, pages=config.pages, section=config.section,
+                           words=config.words)
+        document = reader.read(input)
     if as_json:
         data = {**dataclasses.asdict(document), "words": document.words, "metadata": dict(document.metadata)}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -388,26 +548,29 @@ def text(obj: _Context, input: str, config_path: Path | None, max_bytes: int | N
 @click.argument("brief_json", metavar="BRIEF.json", type=click.Path(dir_okay=False, path_type=Path))
 @_format_option
 @_output_option
-@_config_option
 @_render_options
+@_config_option
+@_output_dir_option
 @click.pass_obj
-def render(obj: _Context, brief_json: Path, formats: tuple[str, ...], output_dir: Path | None,
+def render(obj: _Context, brief_json: Path, formats: tuple[str, ...], output: str | None, output_dir: Path | None,
            config_path: Path | None, render_options) -> None:
     """Render a brief's JSON (for example, one a person edited) without summarising again.
 
-    Example: briefing render briefs/article.json -f pdf -o briefs/
+    Example: briefing render briefs/article.json -o article.pdf
     """
     from briefing.build import BuildSettings, LoadBrief, build as build_all
 
     with _errors(obj):
-        config = _config(config_path, formats=formats, output_dir=output_dir, render_options=render_options)
-        settings = BuildSettings.from_config(config, maker=LoadBrief(), jobs=1, cache=False)
+        config = _config(config_path, formats=formats, render_options=render_options)
+        where = _destination(output if output is not None else output_dir, formats, config, open_brief=False)
+        settings = BuildSettings.from_config(config, maker=LoadBrief(), jobs=1, cache=False, **where)
         result = build_all([str(brief_json)], settings)
     for outcome in result.outcomes:
         if outcome.error is not None:
             click.echo(f"Error: {outcome.error}", err=True)
             sys.exit(ExitCode.FAILED)
-        click.echo(", ".join(str(p) for p in outcome.outputs), err=True)
+        if where.get("output_file") != Path("-"):
+            click.echo(", ".join(str(p) for p in outcome.outputs), err=True)
 
 
 @cli.command()
@@ -416,15 +579,42 @@ def render(obj: _Context, brief_json: Path, formats: tuple[str, ...], output_dir
 @click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 @click.pass_obj
 def init(obj: _Context, path: Path, force: bool) -> None:
-    """Write a commented starter project file (briefing.toml) for `briefing build`.
+    """Start a project: a commented briefing.toml, and the sources/ folder it names.
 
-    Example: briefing init && $EDITOR briefing.toml && briefing build
+    Example: briefing init && cp ~/article.pdf sources/ && briefing build
     """
-    from briefing.config import write_starter
+    from briefing.config import SOURCES_FOLDER, create_project
 
     with _errors(obj):
-        written = write_starter(path, overwrite=force)
-    click.echo(str(written))
+        made = create_project(path, overwrite=force)
+    for created in made:
+        click.echo(f"Created {created}{os.sep if created.is_dir() else ''}")
+    sources = path.parent / SOURCES_FOLDER
+    click.echo(f"Next: put documents in {sources}{os.sep}, then run: briefing build", err=True)
+
+
+@cli.command()
+@click.pass_obj
+def doctor(obj: _Context) -> None:
+    """Check what briefing needs (Pango, fonts, the NLP pipeline…) and say how to install what is missing.
+
+    Exit 0 when everything required is there (advice may remain), 1 otherwise.
+
+    Example: briefing doctor
+    """
+    from briefing.doctor import check_environment
+
+    findings = check_environment()
+    width = max(len(finding.what) for finding in findings)
+    marks = {"ok": "ok", "missing": "MISSING", "advice": "advice"}
+    for finding in findings:
+        click.echo(f"{marks[finding.level]:<7} {finding.what:<{width}}  {finding.detail}")
+        if finding.fix:
+            click.echo(f"{'':<7} {'':<{width}}  -> {finding.fix}")
+    missing = [finding.what for finding in findings if finding.level == "missing"]
+    if missing:
+        click.echo(f"Error: missing {', '.join(missing)}; install what is shown above", err=True)
+    sys.exit(ExitCode.FAILED if missing else ExitCode.OK)
 
 
 @cli.group()
@@ -486,9 +676,9 @@ class _errors:
 
         if exc is None or self.debug or not isinstance(exc, BriefingError):
             return False
-        if isinstance(exc, (UnknownFormatError, ConfigError)):
+        if isinstance(exc, (UnknownFormatError, UsageError)):  # the command is wrong: "Try --help" helps
             raise click.UsageError(str(exc))
-        if isinstance(exc, OutputClashError):  # a usage error, but no "Try --help" would help
+        if isinstance(exc, (ConfigError, OutputClashError)):  # bad usage, but no "Usage: … Try --help" would help
             error = click.ClickException(str(exc))
             error.exit_code = ExitCode.USAGE
             raise error

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from briefing.ingest.excerpt import PageRange
 
 __all__ = ["CONFIG_NAME", "Config", "ConfigError", "STARTER", "find_config", "load_config", "parse_size",
-           "write_starter"]
+           "create_project", "write_starter"]
 
 CONFIG_NAME = "briefing.toml"
 PYPROJECT = "pyproject.toml"
@@ -202,14 +202,13 @@ def _pages(value: Any, base: Path) -> PageRange:
 
 
 def _formats(value: Any, base: Path) -> tuple[str, ...]:
-    from briefing.render import available_renderers
-    from briefing.suggest import unknown_value
+    from briefing.render import available_renderers, unknown_format
 
     formats = _strings(value, base)
-    installed = list(available_renderers())
+    installed = available_renderers()
     for name in formats:
         if name not in installed:
-            raise _Bad(f"has an {unknown_value('format', name, installed)}")
+            raise _Bad(f"names an {unknown_format(name)}")
     return formats
 
 
@@ -330,6 +329,33 @@ formats = ["md", "docx", "pdf"]
 # The spaCy pipeline (default: en_core_web_sm, else its re-upload).
 # model = "en_core_web_sm"
 '''
+
+
+SOURCES_FOLDER = "sources"
+SOURCES_README = "README"  # no suffix: a build does not read it as a document
+SOURCES_NOTE = ("Put the documents to brief here (.txt, .md, .html, .pdf, .docx, or any of them .gz); "
+                "`briefing build` writes their briefs to briefs/.\n")
+
+
+def create_project(path: Path, *, overwrite: bool = False) -> list[Path]:
+    """Write the starter ``briefing.toml`` and the ``sources/`` folder it names (with a README); return what was made.
+
+    An existing ``sources/`` folder and README are kept as they are.
+    """
+    made = [write_starter(path, overwrite=overwrite)]
+    sources = Path(path).parent / SOURCES_FOLDER
+    if sources.exists() and not sources.is_dir():
+        raise ConfigError(f"{sources} exists and is not a folder; move it, or edit inputs in {path}")
+    if not sources.is_dir():
+        sources.mkdir(parents=True)
+        made.append(sources)
+    readme = sources / SOURCES_README
+    if not readme.exists():
+        from briefing.output import write_atomic
+
+        write_atomic(readme, SOURCES_NOTE.encode("utf-8"))
+        made.append(readme)
+    return made
 
 
 def write_starter(path: Path, *, overwrite: bool = False) -> Path:

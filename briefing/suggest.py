@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from typing import Iterable
 
-__all__ = ["did_you_mean", "unknown_value"]
+__all__ = ["did_you_mean"]
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
@@ -17,9 +17,3 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
     return f"; did you mean {lowered[close[0]]!r}?" if close else ""
 
-
-def unknown_value(kind: str, value: str, choices: Iterable[str]) -> str:
-    """Return ``"unknown KIND 'v'; did you mean 'w'? (choose one of a, b, c)"``."""
-    options = list(choices)
-    listing = ", ".join(options) or "none"
-    return f"unknown {kind} {value!r}{did_you_mean(value, options)} (choose one of {listing})"

@@ -59,6 +59,9 @@ class Renderer(Protocol):
 
     def render(self, brief: Brief, *, options: RenderOptions) -> bytes: ...
 
+    # Optional: ``check(options)`` raises RenderError for options or templates it cannot use; a build calls it
+    # once, before any document is read.
+
 
 def available_renderers() -> dict[str, EntryPoint]:
     """Return the installed renderers' entry points by name, sorted by name."""
@@ -75,13 +78,20 @@ def get_renderer(name: str) -> Renderer:
     installed = available_renderers()
     ep = installed.get(name)
     if ep is None:
-        choices = ", ".join(installed) or "none"
-        raise UnknownFormatError(f"unknown format {name!r}; installed formats: {choices}")
+        raise UnknownFormatError(unknown_format(name))
     try:
         cls = ep.load()
     except Exception as exc:  # a broken plugin must not take the others down
         raise RenderError(f"the {name!r} renderer ({ep.value}) failed to load: {exc}") from exc
     return cls()
+
+
+def unknown_format(name: str) -> str:
+    """Return the message for a format no renderer is installed for, with the likeliest one meant."""
+    from briefing.suggest import did_you_mean
+
+    installed = list(available_renderers())
+    return f"unknown format {name!r}{did_you_mean(name, installed)} (installed formats: {', '.join(installed) or 'none'})"
 
 
 def check_options(options: RenderOptions) -> None:
@@ -95,10 +105,30 @@ def check_options(options: RenderOptions) -> None:
         raise RenderError(f"unknown paper size {options.paper!r}; choose one of {', '.join(PAPER_SIZES)}")
     if options.logo is not None:
         load_logo(options.logo)
-    if options.reference_docx is not None and not Path(options.reference_docx).is_file():
-        raise RenderError(f"reference document {str(options.reference_docx)!r} does not exist or is not a file")
+    if options.reference_docx is not None:
+        check_reference_docx(Path(options.reference_docx))
     if options.pdf_variant is not None:
         check_variant(options.pdf_variant)
+
+
+def check_reference_docx(path: Path) -> None:
+    """Raise RenderError unless ``path`` is a readable Word document (a .docx whose styles a DOCX can take)."""
+    from briefing.errors import InputError
+    from briefing.ingest.docx import check_archive
+
+    shown = str(path)
+    if not path.exists():
+        raise RenderError(f"reference document {shown}: no such file")
+    if not path.is_file():
+        raise RenderError(f"reference document {shown}: not a file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RenderError(f"reference document {shown}: cannot be read: {exc.strerror or exc}") from exc
+    try:
+        check_archive(data)
+    except InputError as exc:
+        raise RenderError(f"reference document {shown}: {exc}; give a Word (.docx) file") from exc
 
 
 def render(brief: Brief, name: str, *, options: RenderOptions | None = None) -> bytes:

@@ -152,6 +152,12 @@ class PdfRenderer:
     media_type: ClassVar[str] = "application/pdf"
     description: ClassVar[str] = "An A4 or Letter PDF laid out for print, with bookmarks (needs WeasyPrint)"
 
+    def check(self, options: RenderOptions) -> None:
+        """Fill the page's template with a sample brief (not laid out), so a template mistake stops a build early."""
+        from briefing.render.sample import sample_brief
+
+        render_html(sample_brief(), options, media="print")
+
     def render(self, brief: Brief, *, options: RenderOptions) -> bytes:
         """Return the PDF; byte-identical across runs when SOURCE_DATE_EPOCH is set."""
         weasyprint = _import_weasyprint()
