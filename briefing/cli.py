@@ -563,7 +563,7 @@ def render(obj: _Context, brief_json: Path, formats: tuple[str, ...], output: st
     with _errors(obj):
         config = _config(config_path, formats=formats, render_options=render_options)
         where = _destination(output if output is not None else output_dir, formats, config, open_brief=False)
-        settings = BuildSettings.from_config(config, maker=LoadBrief(), jobs=1, cache=False, **where)
+        settings = BuildSettings.from_config(config, maker=LoadBrief(), **{**where, "jobs": 1, "cache": False})
         result = build_all([str(brief_json)], settings)
     for outcome in result.outcomes:
         if outcome.error is not None:

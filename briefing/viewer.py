@@ -12,6 +12,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Sequence
 
@@ -39,10 +40,11 @@ def open_in_viewer(path: Path) -> None:
             return
         raise BriefingError(f"cannot open {path}: no xdg-open here; set {OPENER_VARIABLE} to a viewer command")
     try:
-        subprocess.Popen([*command, str(path)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL, start_new_session=True)
+        viewer = subprocess.Popen([*command, str(path)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL, start_new_session=True)
     except OSError as exc:
         raise BriefingError(f"cannot open {path} with {command[0]}: {exc.strerror or exc}") from exc
+    threading.Thread(target=viewer.wait, daemon=True).start()  # reap it, without making briefing wait
 
 
 def _opener() -> list[str] | None:
