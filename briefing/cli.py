@@ -215,7 +215,17 @@ class _Context:
         self.debug = debug
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _InOrderOfUse(click.Group):
+    """List the commands in the order a new user meets them, not alphabetically."""
+
+    ORDER = ("init", "build", "summarise", "text", "render", "templates", "formats", "doctor")
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        known = [name for name in self.ORDER if name in self.commands]
+        return known + sorted(set(self.commands) - set(known))
+
+
+@click.group(cls=_InOrderOfUse, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefing")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 @click.pass_context
@@ -596,9 +606,11 @@ def init(obj: _Context, path: Path, force: bool) -> None:
 @cli.command()
 @click.pass_obj
 def doctor(obj: _Context) -> None:
-    """Check what briefing needs (Pango, fonts, the NLP pipeline…) and say how to install what is missing.
+    """Check what briefing needs, and say what to install for each gap.
 
-    Exit 0 when everything required is there (advice may remain), 1 otherwise.
+    Python and packages, Pango for the PDF, HarfBuzz's subsetter, fonts for
+    non-Latin scripts, the NLP pipeline, LibreOffice. Exit 0 when everything
+    required is there (advice may remain), 1 otherwise.
 
     Example: briefing doctor
     """
