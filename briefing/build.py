@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal, Protocol, Sequence
 
 from briefing.errors import BriefingError, InputError
-from briefing.ingest import printable
 from briefing.ingest.url import is_url
 from briefing.inputs import STDIN, Source, expand_inputs, output_stems, shard_of
 from briefing.output import write_atomic
@@ -87,16 +86,16 @@ class Summarise:
     def __call__(self, source: str, data: bytes | None = None) -> Brief:
         from briefing import read_document, summarise_document
 
-        if data is not None:  # standard input, read by the parent process
-            from briefing.ingest import DEFAULT_MAX_BYTES, read_stdin
-
-            document = read_stdin(max_bytes=self.max_bytes or DEFAULT_MAX_BYTES, stream=io.BytesIO(data))
-        else:
-            document = read_document(source, max_bytes=self.max_bytes)
         try:
+            if data is not None:  # standard input, read by the parent process
+                from briefing.ingest import DEFAULT_MAX_BYTES, read_stdin
+
+                document = read_stdin(max_bytes=self.max_bytes or DEFAULT_MAX_BYTES, stream=io.BytesIO(data))
+            else:
+                document = read_document(source, max_bytes=self.max_bytes)
             return summarise_document(document, summary_sentences=self.summary_sentences, model=self.model)
         except BriefingError as exc:  # the summariser knows the file's name only: name the input as typed
-            raise named(exc, source, document.name) from exc
+            raise exc.about(source)
 
 
 @dataclass(frozen=True)
@@ -122,13 +121,13 @@ class LoadBrief:
             text = data.decode("utf-8") if data is not None else Path(source).read_text(encoding="utf-8")
             loaded = json.loads(text)
         except FileNotFoundError as exc:
-            raise InputError(f"{printable(source)}: no such file") from exc
+            raise InputError("no such file", source=source) from exc
         except (OSError, UnicodeDecodeError, ValueError) as exc:
-            raise InputError(f"{printable(source)}: not a readable JSON brief: {exc}") from exc
+            raise InputError(f"not a readable JSON brief: {exc}", source=source) from exc
         try:
             return Brief.from_dict(loaded)
         except BriefFormatError as exc:
-            raise named(exc, source) from exc
+            raise exc.about(source)
 
 
 class BriefMaker(Protocol):
@@ -138,16 +137,6 @@ class BriefMaker(Protocol):
     def fingerprint(self) -> dict[str, Any]: ...  # what about it shapes a brief, for the cache's key
     def suffixes(self) -> tuple[str, ...]: ...  # the files a folder or pattern yields
     def __call__(self, source: str, data: bytes | None = None) -> Brief: ...
-
-
-def named(error: BriefingError, source: str, *aliases: str) -> BriefingError:
-    """Return ``error`` with its message naming the input as typed, in place of any name it opens with."""
-    shown, message = printable(source), str(error)
-    for name in (shown, *(printable(alias) for alias in aliases)):
-        if message.startswith(f"{name}: "):
-            message = message[len(name) + 2:]
-            break
-    return type(error)(f"{shown}: {printable(message)}")
 
 
 def default_jobs() -> int:
@@ -464,18 +453,23 @@ def _build_one(task: Task, maker: BriefMaker, renderers: list[Renderer], options
         stages.append(("write", time.perf_counter() - mark))
         outcome = Outcome(task.source, task.outputs, status="built")
     except BriefingError as exc:  # a renderer's error too: every line names the input
-        outcome = Outcome(task.source, error=str(named(exc, task.source)), status="failed")
+        outcome = Outcome(task.source, error=str(exc.about(task.source)), status="failed")
     except BuildInterrupted:
         outcome = Outcome(task.source, status="interrupted")
     except Exception as exc:  # a bug, not a bad input: this document fails, the batch goes on
         import traceback
 
-        error = f"{printable(task.source)}: unexpected error: {type(exc).__name__}: {printable(str(exc))}"
-        outcome = Outcome(task.source, error=error, status="failed", traceback=traceback.format_exc())
+        outcome = Outcome(task.source, error=_unexpected(task.source, exc), status="failed",
+                          traceback=traceback.format_exc())
     finally:
         interrupts.busy = False
     return replace(outcome, seconds=time.perf_counter() - started, cpu_seconds=time.process_time() - cpu_started,
                    stages=tuple(stages), worker=os.getpid(), peak_rss=_peak_rss())
+
+
+def _unexpected(source: str, exc: BaseException) -> str:
+    """Say that building ``source`` hit a bug (an exception that is not a BriefingError)."""
+    return str(BriefingError(f"unexpected error: {type(exc).__name__}: {exc}", source=source))
 
 
 # In a worker process: what the initializer loaded, used by every task it runs.
@@ -525,7 +519,8 @@ def build(
     todo: list[tuple[Task, Fingerprint | None]] = []
     for index, item in enumerate(planned):
         if isinstance(item, Source):
-            results[index] = Outcome(item.name, error=f"{printable(item.name)}: {item.problem}", status="failed")
+            results[index] = Outcome(item.name, error=str(InputError(item.problem, source=item.name)),
+                                     status="failed")
             continue
         fingerprint = fingerprints.of(item.source) if fingerprints else None
         if manifest is not None and fingerprint is not None and not settings.force:
@@ -655,12 +650,11 @@ def _run_in_pool(todo: list[tuple[Task, Fingerprint | None]], settings: BuildSet
                 try:
                     outcome = future.result()
                 except BrokenProcessPool as exc:
-                    died = f"{printable(task.source)}: a worker died ({exc})"
+                    died = str(BriefingError(f"a worker died ({exc})", source=task.source))
                     outcome = Outcome(task.source, status="interrupted" if interrupts.signum else "failed",
                                       error=None if interrupts.signum else died)
                 except BaseException as exc:  # noqa: BLE001 - a worker's unexpected error fails its document only
-                    error = f"{printable(task.source)}: unexpected error: {type(exc).__name__}: {exc}"
-                    outcome = Outcome(task.source, status="failed", error=error)
+                    outcome = Outcome(task.source, status="failed", error=_unexpected(task.source, exc))
                 finished(task, fingerprint, outcome)
             if interrupts.signum is not None and not stopping:
                 stopping = True

@@ -10,21 +10,15 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from enum import IntEnum
 from pathlib import Path
 from typing import Any, Callable
 
 import click
 
 from briefing import __version__
-from briefing.errors import BriefingError, UnknownFormatError
+from briefing.errors import BriefingError, ExitCode, printable
 
-
-class ExitCode(IntEnum):
-    OK = 0
-    FAILED = 1  # an input failed to build or render (the others were still built), or --check found stale briefs
-    USAGE = 2  # bad options or arguments, or a bad project file (briefing.toml)
-    INTERRUPTED = 130  # SIGINT stopped a batch (SIGTERM: 143, 128 + the signal's number, as shells report)
+__all__ = ["ExitCode", "cli", "main"]
 
 
 _format_option = click.option(
@@ -281,8 +275,6 @@ def _summarise_report(report, *, quiet: bool) -> int:
 
 def _shown(name: str) -> str:
     """Return an input's name on one line, its control characters escaped."""
-    from briefing.ingest import printable
-
     return printable(name)
 
 
@@ -482,13 +474,13 @@ class _errors:
         return None
 
     def __exit__(self, kind, exc, tb) -> bool:
-        from briefing.config import ConfigError
-
         if exc is None or self.debug or not isinstance(exc, BriefingError):
             return False
-        if isinstance(exc, (UnknownFormatError, ConfigError)):
+        if exc.exit_code == ExitCode.USAGE:
             raise click.UsageError(str(exc))
-        raise click.ClickException(str(exc))
+        error = click.ClickException(str(exc))
+        error.exit_code = exc.exit_code
+        raise error
 
 
 def main() -> None:

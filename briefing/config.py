@@ -16,7 +16,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Callable
 
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, ConfigError
 
 __all__ = ["CONFIG_NAME", "Config", "ConfigError", "STARTER", "find_config", "load_config", "parse_size",
            "write_starter"]
@@ -25,10 +25,6 @@ CONFIG_NAME = "briefing.toml"
 PYPROJECT = "pyproject.toml"
 PAPER_SIZES = ("a4", "letter")
 MAX_SUMMARY_SENTENCES = 50
-
-
-class ConfigError(BriefingError):
-    """Settings that cannot be used: a bad project file, or an option no renderer can use."""
 
 
 @dataclass(frozen=True)

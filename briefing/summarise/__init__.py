@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib.metadata import entry_points
 from typing import Protocol
 
-from briefing.errors import BriefingError
+from briefing.errors import UnknownSummariserError
 from briefing.model import Brief, Document
 
 GROUP = "briefing.summarisers"
@@ -26,5 +26,5 @@ def get_summariser(name: str = "extractive", *, model: str | None = None) -> Sum
     """Instantiate the summariser called ``name``."""
     found = {ep.name: ep for ep in entry_points(group=GROUP)}
     if name not in found:
-        raise BriefingError(f"unknown summariser {name!r}; installed: {', '.join(sorted(found)) or 'none'}")
+        raise UnknownSummariserError(f"unknown summariser {name!r}; installed: {', '.join(sorted(found)) or 'none'}")
     return found[name].load()(model=model)

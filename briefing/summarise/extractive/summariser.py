@@ -6,7 +6,6 @@ from typing import ClassVar
 
 from briefing import __version__
 from briefing.errors import InputError
-from briefing.ingest import printable
 from briefing.model import Brief, Document, Evidence, Generator, Point, Source
 from briefing.summarise.extractive.actors import extract_actors
 from briefing.summarise.extractive.nlp import load_pipeline
@@ -39,8 +38,9 @@ class ExtractiveSummariser:
         parsed = parse(document, load_pipeline(self.model))
         if len(parsed.sentences) > MAX_SENTENCES:
             raise InputError(
-                f"{printable(document.name)}: has {len(parsed.sentences):,} sentences, more than the {MAX_SENTENCES:,} "
-                "briefing summarises; brief a part of it"
+                f"has {len(parsed.sentences):,} sentences, more than the {MAX_SENTENCES:,} briefing summarises; "
+                "brief a part of it",
+                source=document.name,
             )
         exclude = frozenset(filter(None, (document.publisher,)))
         actors, mentions = extract_actors(parsed, exclude=exclude)
@@ -68,8 +68,9 @@ def check_size(document: Document) -> None:
         size = f"{words:,} words" if words > MAX_WORDS else f"{characters:,} characters"
         limit = f"{MAX_WORDS:,} words" if words > MAX_WORDS else f"{MAX_CHARACTERS:,} characters"
         raise InputError(
-            f"{printable(document.name)}: has {size}, more than the {limit} briefing summarises; brief a part of it "
-            "(briefing text shows what was read)"
+            f"has {size}, more than the {limit} briefing summarises; brief a part of it "
+            "(briefing text shows what was read)",
+            source=document.name,
         )
 
 
