@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from briefing.options import DEFAULT_SUMMARY_SENTENCES
+
 __version__ = "0.1.0"
 __all__ = ["__version__", "read_document", "summarise_document", "render_brief", "brief_file"]
 
@@ -40,7 +42,7 @@ def read_document(path: str | Path, *, max_bytes: int | None = None) -> Document
 def summarise_document(
     document: Document,
     *,
-    summary_sentences: int = 3,
+    summary_sentences: int = DEFAULT_SUMMARY_SENTENCES,
     summariser: str = "extractive",
     model: str | None = None,
 ) -> Brief:

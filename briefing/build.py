@@ -29,6 +29,7 @@ from briefing.errors import BriefingError, InputError
 from briefing.ingest.url import is_url
 from briefing.inputs import STDIN, Source, expand_inputs, output_stems, shard_of
 from briefing.output import write_atomic
+from briefing.options import DEFAULT_FORMATS, DEFAULT_MAX_BYTES, BatchOptions, BriefOptions, fingerprint
 from briefing.render import RenderOptions, check_options, get_renderer
 
 if TYPE_CHECKING:
@@ -49,7 +50,6 @@ __all__ = [
     "default_jobs",
 ]
 
-DEFAULT_FORMATS = ("md", "docx", "pdf")
 
 Status = Literal["built", "cached", "failed", "interrupted", "current", "stale", "missing", "unchecked"]
 
@@ -62,21 +62,23 @@ Status = Literal["built", "cached", "failed", "interrupted", "current", "stale",
 class Summarise:
     """Make a brief by reading and summarising a source (the ``build`` command)."""
 
-    summary_sentences: int = 3
-    model: str | None = None
-    max_bytes: int | None = None
+    options: BriefOptions = field(default_factory=BriefOptions)
+
+    @property
+    def max_bytes(self) -> int:
+        return self.options.max_bytes
 
     def prepare(self) -> None:
         """Load the NLP pipeline now, once per process, so no document pays for it."""
         from briefing.summarise.extractive.nlp import load_pipeline
 
         try:
-            load_pipeline(self.model)
+            load_pipeline(self.options.model)
         except BriefingError:
             pass  # every document will then fail with this error, and say so
 
     def fingerprint(self) -> dict[str, Any]:
-        return {"maker": "summarise", "summary_sentences": self.summary_sentences, "model": self.model}
+        return {"maker": "summarise", **fingerprint(self.options)}
 
     def suffixes(self) -> tuple[str, ...]:
         from briefing.inputs import known_suffixes
@@ -88,12 +90,13 @@ class Summarise:
 
         try:
             if data is not None:  # standard input, read by the parent process
-                from briefing.ingest import DEFAULT_MAX_BYTES, read_stdin
+                from briefing.ingest import read_stdin
 
-                document = read_stdin(max_bytes=self.max_bytes or DEFAULT_MAX_BYTES, stream=io.BytesIO(data))
+                document = read_stdin(max_bytes=self.max_bytes, stream=io.BytesIO(data))
             else:
                 document = read_document(source, max_bytes=self.max_bytes)
-            return summarise_document(document, summary_sentences=self.summary_sentences, model=self.model)
+            return summarise_document(document, summary_sentences=self.options.summary_sentences,
+                                      model=self.options.model)
         except BriefingError as exc:  # the summariser knows the file's name only: name the input as typed
             raise exc.about(source)
 
@@ -101,6 +104,8 @@ class Summarise:
 @dataclass(frozen=True)
 class LoadBrief:
     """Make a brief by loading its JSON (the ``render`` command: re-render an edited brief)."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
 
     def prepare(self) -> None:
         pass
@@ -133,6 +138,8 @@ class LoadBrief:
 class BriefMaker(Protocol):
     """Turn one source into a Brief; picklable, so worker processes can be handed one."""
 
+    max_bytes: int  # the most standard input it reads
+
     def prepare(self) -> None: ...  # load what every brief needs, once per process
     def fingerprint(self) -> dict[str, Any]: ...  # what about it shapes a brief, for the cache's key
     def suffixes(self) -> tuple[str, ...]: ...  # the files a folder or pattern yields
@@ -164,14 +171,11 @@ class BuildSettings:
     @classmethod
     def from_config(cls, config: Config, **batch: Any) -> BuildSettings:
         """Return the settings a project file (with the command line's options in it) asks for; ``batch`` overrides."""
-        render = RenderOptions(template_dir=config.template_dir, marking=config.marking, paper=config.paper,
-                               organisation=config.organisation, logo=config.logo,
-                               reference_docx=config.reference_docx, pdf_variant=config.pdf_variant)
-        maker = Summarise(summary_sentences=config.summary_sentences or 3, model=config.model,
-                          max_bytes=config.max_bytes)
-        values: dict[str, Any] = {"formats": tuple(dict.fromkeys(config.formats)) or DEFAULT_FORMATS,
-                                  "output_dir": config.output_dir or Path("briefs"), "render": render,
-                                  "maker": maker, "jobs": config.jobs or default_jobs()}
+        values: dict[str, Any] = {"formats": tuple(dict.fromkeys(config.options(BatchOptions).formats)),
+                                  "output_dir": config.output_dir or Path("briefs"),
+                                  "render": config.options(RenderOptions),
+                                  "maker": Summarise(config.options(BriefOptions)),
+                                  "jobs": config.jobs or default_jobs()}
         return cls(**{**values, **batch})
 
 
@@ -318,24 +322,13 @@ class _Fingerprints:
         from briefing.cache import sha256_file, sha256_json, sha256_tree
         from briefing.render.templates import template_dirs
 
-        render = settings.render
-
-        def content(path: Path | None) -> str | None:
-            return sha256_file(path) if path is not None else None
-
         options = {
-            "formats": sorted(settings.formats),
+            **fingerprint(BatchOptions(formats=settings.formats), settings.render),  # every output-shaping option
             "brief": settings.maker.fingerprint(),
-            "marking": render.marking,
-            "paper": render.paper,
-            "organisation": render.organisation,
-            "pdf_variant": render.pdf_variant,
-            "logo": content(render.logo),
-            "reference_docx": content(render.reference_docx),
             "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH"),
         }
         self.options = sha256_json(options)
-        self.templates = sha256_tree(template_dirs(render.template_dir))
+        self.templates = sha256_tree(template_dirs(settings.render.template_dir))
         self.version = __version__
         self._hash = sha256_file
 
@@ -600,9 +593,7 @@ def _renderers_for(settings: BuildSettings) -> list[Renderer]:
 
 def _read_stdin(settings: BuildSettings) -> bytes:
     """Read standard input in this process, so a worker can build it: as much as the size limit allows, +1."""
-    from briefing.ingest import DEFAULT_MAX_BYTES
-
-    limit = getattr(settings.maker, "max_bytes", None) or DEFAULT_MAX_BYTES
+    limit = settings.maker.max_bytes
     stream = getattr(sys.stdin, "buffer", None)
     return stream.read(limit + 1) if stream is not None else b""
 

@@ -14,10 +14,10 @@ from typing import BinaryIO, Callable
 
 from briefing.errors import InputError, printable
 from briefing.model import Document
+from briefing.options import DEFAULT_MAX_BYTES
 
 __all__ = ["DEFAULT_MAX_BYTES", "READERS", "read_document", "read_file", "read_stdin", "parse_bytes"]
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 STDIN = "-"
 
 Reader = Callable[[bytes, str], Document]

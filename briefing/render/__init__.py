@@ -17,6 +17,7 @@ from typing import ClassVar, Literal, Protocol
 
 from briefing.errors import RenderError, UnknownFormatError
 from briefing.model import Brief
+from briefing.options import Choice, File, Folder, option
 
 __all__ = ["RenderOptions", "Renderer", "PAPER_SIZES", "available_renderers", "check_options", "get_renderer", "render"]
 
@@ -32,21 +33,26 @@ PAPER_SIZES: tuple[str, ...] = ("a4", "letter")
 class RenderOptions:
     """What a user may ask of every renderer; each uses what applies to it.
 
-    ``marking`` is a handling marking ("TLP:AMBER", "OFFICIAL-SENSITIVE", any
-    text) printed at the top and bottom of every page and recorded in the
-    metadata. ``paper`` is ``"a4"`` or ``"letter"`` (None keeps the template's
-    size). ``organisation`` and ``logo`` (a PNG or SVG file) brand the title
-    block. ``reference_docx`` supplies the Word styles. ``pdf_variant`` is a
-    WeasyPrint PDF variant such as ``"pdf/ua-1"`` (tagged, accessible PDF).
+    Each field is a user option, declared once (see :mod:`briefing.options`).
     """
 
-    template_dir: Path | None = None
-    marking: str | None = None
-    paper: Literal["a4", "letter"] | None = None
-    organisation: str | None = None
-    logo: Path | None = None
-    reference_docx: Path | None = None
-    pdf_variant: str | None = None
+    template_dir: Path | None = option(kind=Folder(), shapes_output=True, cache_part="templates",
+                                       help="Folder of templates that override the built-in ones.")
+    marking: str | None = option(
+        shapes_output=True, metavar="TEXT",
+        help='Handling marking on every page and in the metadata, e.g. "TLP:AMBER" or "OFFICIAL-SENSITIVE".')
+    paper: Literal["a4", "letter"] | None = option(
+        kind=Choice(PAPER_SIZES), shapes_output=True, default_text="the templates', A4",
+        help="Paper size of the PDF and DOCX.")
+    organisation: str | None = option(shapes_output=True, metavar="NAME",
+                                      help="Organisation named in the title block and as the author.")
+    logo: Path | None = option(kind=File(), shapes_output=True, check="briefing.render.logo:load_logo",
+                               help="PNG or SVG logo for the title block.")
+    reference_docx: Path | None = option(
+        kind=File(), shapes_output=True,
+        help="Word file whose styles, page size and margins the DOCX uses (as pandoc's --reference-doc).")
+    pdf_variant: str | None = option(shapes_output=True, metavar="VARIANT", check="briefing.render.pdf:check_variant",
+                                     help="PDF variant, e.g. pdf/ua-1 (tagged, accessible) or pdf/a-3b.")
 
 
 class Renderer(Protocol):

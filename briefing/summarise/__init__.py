@@ -7,6 +7,7 @@ from typing import Protocol
 
 from briefing.errors import UnknownSummariserError
 from briefing.model import Brief, Document
+from briefing.options import DEFAULT_SUMMARY_SENTENCES
 
 GROUP = "briefing.summarisers"
 
@@ -14,7 +15,7 @@ GROUP = "briefing.summarisers"
 class Summariser(Protocol):
     name: str
 
-    def summarise(self, document: Document, *, summary_sentences: int = 3) -> Brief: ...
+    def summarise(self, document: Document, *, summary_sentences: int = DEFAULT_SUMMARY_SENTENCES) -> Brief: ...
 
 
 def available_summarisers() -> list[str]:

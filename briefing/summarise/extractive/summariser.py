@@ -7,6 +7,7 @@ from typing import ClassVar
 from briefing import __version__
 from briefing.errors import InputError
 from briefing.model import Brief, Document, Evidence, Generator, Point, Source
+from briefing.options import DEFAULT_SUMMARY_SENTENCES
 from briefing.summarise.extractive.actors import extract_actors
 from briefing.summarise.extractive.nlp import load_pipeline
 from briefing.summarise.extractive.parsed import Parsed, Sentence, parse
@@ -14,7 +15,6 @@ from briefing.summarise.extractive.quotes import extract_quotes
 from briefing.summarise.extractive.ranking import rank_summary
 from briefing.summarise.extractive.sections import assign_sections
 
-DEFAULT_SUMMARY_SENTENCES = 3
 
 # What one document may hold to be summarised (README, "Limits and hostile input").
 # spaCy parses about 3,000 words a second and keeps every parse; the summary ranker
