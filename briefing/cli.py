@@ -431,9 +431,9 @@ class _errors:
     def __exit__(self, kind, exc, tb) -> bool:
         if exc is None or self.debug or not isinstance(exc, BriefingError):
             return False
-        if exc.exit_code == ExitCode.USAGE:
+        if exc.exit_code == ExitCode.USAGE and exc.shows_usage:
             raise click.UsageError(str(exc))
-        error = click.ClickException(str(exc))
+        error = click.ClickException(str(exc))  # exit 2 without "Try --help" when no option would help
         error.exit_code = exc.exit_code
         raise error
 

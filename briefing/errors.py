@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import ClassVar
 
 __all__ = ["BriefFormatError", "BriefingError", "ConfigError", "ExitCode", "InputError", "ModelError",
-           "RenderError", "UnknownFormatError", "UnknownSummariserError", "printable"]
+           "OutputClashError", "RenderError", "UnknownFormatError", "UnknownSummariserError", "printable"]
 
 
 class ExitCode(IntEnum):
@@ -39,6 +39,7 @@ class BriefingError(Exception):
     """Base class: something went wrong that the user can understand and fix."""
 
     exit_code: ClassVar[ExitCode] = ExitCode.FAILED
+    shows_usage: ClassVar[bool] = False  # the CLI adds its usage line and "Try --help"
 
     def __init__(self, message: str, *, source: str | Path | None = None) -> None:
         super().__init__(message)
@@ -85,15 +86,24 @@ class UnknownFormatError(BriefingError):
     """No renderer is installed under the requested name."""
 
     exit_code = ExitCode.USAGE
+    shows_usage = True
 
 
 class UnknownSummariserError(BriefingError):
     """No summariser is installed under the requested name, or it failed to load."""
 
     exit_code = ExitCode.USAGE
+    shows_usage = True
 
 
 class ConfigError(BriefingError):
     """Settings that cannot be used: a bad project file, or an option no renderer can use."""
 
     exit_code = ExitCode.USAGE
+    shows_usage = True
+
+
+class OutputClashError(BriefingError):
+    """A build would write over one of its inputs, or over a file briefing did not make."""
+
+    exit_code = ExitCode.USAGE  # bad usage, but no other option would help: no "Try --help"
