@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import ClassVar
 
 __all__ = ["BriefFormatError", "BriefingError", "ConfigError", "ExitCode", "InputError", "ModelError",
-           "OutputClashError", "RenderError", "UnknownFormatError", "UnknownSummariserError", "printable"]
+           "OutputClashError", "PluginError", "RenderError", "UnknownFormatError", "UnknownSummariserError", "printable"]
 
 
 class ExitCode(IntEnum):
@@ -76,6 +76,10 @@ class RenderError(BriefingError):
 
 class ModelError(BriefingError):
     """The NLP pipeline is missing or cannot be loaded."""
+
+
+class PluginError(BriefingError):
+    """An installed plugin (a reader, summariser or renderer) failed to load."""
 
 
 class BriefFormatError(BriefingError):

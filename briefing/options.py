@@ -20,15 +20,19 @@ from dataclasses import MISSING, Field, dataclass, field, fields
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
-__all__ = ["BatchOptions", "BriefOptions", "Choice", "DEFAULT_FORMATS", "DEFAULT_SUMMARY_SENTENCES", "File",
+__all__ = ["BatchOptions", "BriefOptions", "Choice", "DEFAULT_FORMATS", "DEFAULT_OUTPUT_DIR", "DEFAULT_SUMMARISER", "DEFAULT_SUMMARY_SENTENCES", "File",
            "Flag", "Folder", "Inputs", "Kind", "MAX_SUMMARY_SENTENCES", "Option", "Size", "Strings", "Text", "Whole",
            "declared", "fingerprint", "option", "parse_size"]
 
+#: The summariser that makes a brief unless the user names another.
+DEFAULT_SUMMARISER = "extractive"
 #: How many key points a summary holds unless the user says otherwise.
 DEFAULT_SUMMARY_SENTENCES = 3
 MAX_SUMMARY_SENTENCES = 50
 #: The formats a build writes unless the user says otherwise.
 DEFAULT_FORMATS: tuple[str, ...] = ("md", "docx", "pdf")
+#: Where a build writes unless the user says otherwise.
+DEFAULT_OUTPUT_DIR = Path("briefs")
 #: Refuse an input (file, download or standard input) larger than this unless the user says otherwise.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -113,7 +117,7 @@ class File(Kind):
         return _near(base / super().parse(value, base))
 
     def fingerprint(self, value: Any) -> Any:
-        from briefing.cache import sha256_file
+        from briefing.build.cache import sha256_file
 
         return sha256_file(Path(value)) if value is not None else None
 
@@ -129,7 +133,7 @@ class Folder(Kind):
         return _near(base / super().parse(value, base))
 
     def fingerprint(self, value: Any) -> Any:
-        from briefing.cache import sha256_tree
+        from briefing.build.cache import sha256_tree
 
         return sha256_tree([Path(value)]) if value is not None else None
 
@@ -265,8 +269,8 @@ class BatchOptions:
     formats: tuple[str, ...] = option(
         DEFAULT_FORMATS, kind=Strings(), flags=("-f", "--format"), metavar="FORMAT", shapes_output=True,
         help="Output format; repeat for several (see `briefing formats`).")
-    output_dir: Path | None = option(
-        kind=Folder(exists=False), flags=("-o", "--output-dir"), default_text="briefs",
+    output_dir: Path = option(
+        DEFAULT_OUTPUT_DIR, kind=Folder(exists=False), flags=("-o", "--output-dir"),
         help="Folder for the outputs, named <input stem>.<suffix>.")
     jobs: int | None = option(kind=Whole(1), flags=("-j", "--jobs"), default_text="the number of CPUs",
                               help="Worker processes.")
@@ -276,6 +280,8 @@ class BatchOptions:
 class BriefOptions:
     """How a source is read and summarised into a brief."""
 
+    summariser: str = option(DEFAULT_SUMMARISER, shapes_output=True, metavar="NAME",
+                             help="Summariser that makes the brief.")
     max_bytes: int = option(DEFAULT_MAX_BYTES, kind=Size(), default_text="20MiB",
                             help="Refuse an input (file, download or standard input) larger than this.")
     summary_sentences: int = option(DEFAULT_SUMMARY_SENTENCES, kind=Whole(1, MAX_SUMMARY_SENTENCES),

@@ -8,7 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from briefing import options as o
-from briefing.build import BuildSettings, _Fingerprints
+from briefing.build import BuildSettings
+from briefing.build.fingerprints import Fingerprints
 from briefing.cli import cli
 from briefing.config import Config, load_config, option_groups
 from briefing.options import declared
@@ -56,7 +57,7 @@ def test_the_cache_key_changes_when_an_option_that_shapes_outputs_changes(name, 
 
 
 def _key(settings: BuildSettings) -> tuple[str, str]:
-    fingerprints = _Fingerprints(settings)
+    fingerprints = Fingerprints(settings)
     return fingerprints.options, fingerprints.templates
 
 
