@@ -6,7 +6,7 @@ dependency: pdfminer, trafilatura, python-docx) is imported on first use.
 
 from __future__ import annotations
 
-from briefing.ingest import sniff
+from briefing.ingest import sniff as signatures
 from briefing.ingest.readers import LazyReader
 
 __all__ = ["DocxReader", "HtmlReader", "MarkdownReader", "PdfReader", "TextReader"]
@@ -18,9 +18,7 @@ class PdfReader(LazyReader):
     suffixes = (".pdf",)
     media_types = ("application/pdf", "application/x-pdf")
     sniff_order = 10
-
-    def sniff(self, data: bytes) -> bool:
-        return sniff.is_pdf(data)
+    sniff = staticmethod(signatures.is_pdf)
 
 
 class DocxReader(LazyReader):
@@ -29,9 +27,7 @@ class DocxReader(LazyReader):
     suffixes = (".docx",)
     media_types = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",)
     sniff_order = 20
-
-    def sniff(self, data: bytes) -> bool:
-        return sniff.is_docx(data)
+    sniff = staticmethod(signatures.is_docx)
 
 
 class HtmlReader(LazyReader):
@@ -41,9 +37,7 @@ class HtmlReader(LazyReader):
     media_types = ("text/html", "application/xhtml+xml")
     takes_charset = True
     sniff_order = 30
-
-    def sniff(self, data: bytes) -> bool:
-        return sniff.is_html(data)
+    sniff = staticmethod(signatures.is_html)
 
 
 class MarkdownReader(LazyReader):
@@ -53,9 +47,7 @@ class MarkdownReader(LazyReader):
     media_types = ("text/markdown", "text/x-markdown")
     takes_charset = True
     sniff_order = 40
-
-    def sniff(self, data: bytes) -> bool:
-        return sniff.is_markdown(data)
+    sniff = staticmethod(signatures.is_markdown)
 
 
 class TextReader(LazyReader):
@@ -65,6 +57,4 @@ class TextReader(LazyReader):
     media_types = ("text/plain",)
     takes_charset = True
     sniff_order = 1000  # the fallback: whatever is not recognised is read as text, which rejects binary data
-
-    def sniff(self, data: bytes) -> bool:
-        return not sniff.is_zip(data)  # a zip archive that is not a Word document is nothing we read
+    sniff = staticmethod(signatures.is_not_zip)  # a zip archive that is not a Word document is nothing we read

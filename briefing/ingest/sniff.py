@@ -6,7 +6,7 @@ import io
 import re
 import zipfile
 
-__all__ = ["describe_binary", "is_docx", "is_html", "is_markdown", "is_pdf", "is_zip", "looks_like", "sniff"]
+__all__ = ["describe_binary", "is_docx", "is_html", "is_markdown", "is_not_zip", "is_pdf", "is_zip", "looks_like", "sniff"]
 
 # Signatures of common files that are not documents we read: named in errors.
 _MAGIC = (
@@ -41,6 +41,10 @@ def is_pdf(data: bytes) -> bool:
 
 def is_zip(data: bytes) -> bool:
     return data.startswith(b"PK\x03\x04")
+
+
+def is_not_zip(data: bytes) -> bool:
+    return not is_zip(data)
 
 
 def is_docx(data: bytes) -> bool:
