@@ -86,3 +86,15 @@ def test_a_reader_plugin_is_searched_for_in_folders_and_sniffed_on_standard_inpu
     assert ".rtf" in known_suffixes()
     assert readers().sniff(RTF).name == "rtf"
     assert "Bamako" in read_stdin(stream=io.BytesIO(RTF)).text
+
+
+def test_a_broken_reader_plugin_is_reported_and_the_others_still_read(
+        installed_reader: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    info = installed_reader / "briefing_rtf_reader-1.0.dist-info" / "entry_points.txt"
+    info.write_text("[briefing.readers]\nrtf = briefing_rtf_reader:Missing\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "another"))  # a new sys.path: the registry is read again
+    importlib.invalidate_caches()
+    found = readers()
+    assert ".rtf" not in found.suffixes() and ".txt" in found.suffixes()
+    assert "the 'rtf' reader (briefing_rtf_reader:Missing) failed to load" in caplog.text
