@@ -67,7 +67,7 @@ def check_outputs(outputs: Iterable[Path], inputs: Sequence[str], sources: Seque
 
 def check_distinct(outputs: Iterable[tuple[str, Path]]) -> None:
     """Raise OutputClashError if two inputs of ``(input, output path)`` pairs would write the same output."""
-    from briefing.ingest import printable
+    from briefing.errors import printable
 
     writer: dict[str, str] = {}
     for source, path in outputs:

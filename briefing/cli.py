@@ -11,116 +11,38 @@ import functools
 import json
 import os
 import sys
-from enum import IntEnum
 from pathlib import Path
 from typing import Any, Callable
 
 import click
 
 from briefing import __version__
-from briefing.errors import BriefingError, OutputClashError, UnknownFormatError, UsageError
+from briefing.errors import BriefingError, ExitCode, printable
+
+__all__ = ["ExitCode", "cli", "main"]
 
 
-class ExitCode(IntEnum):
-    OK = 0
-    FAILED = 1  # an input failed to build or render (the others were still built), or --check found stale briefs
-    USAGE = 2  # bad options or arguments, or a bad project file (briefing.toml)
-    INTERRUPTED = 130  # SIGINT stopped a batch (SIGTERM: 143, 128 + the signal's number, as shells report)
-
-
-def _installed_formats() -> list[str]:
-    from briefing.render import available_renderers
-
-    return list(available_renderers())
-
-
-def _check_formats(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
-    from briefing.render import unknown_format
-
-    installed = _installed_formats()
-    for name in value:
-        if name not in installed:
-            raise click.BadParameter(unknown_format(name))
-    return value
-
-
-def _complete_formats(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
-    return [name for name in _installed_formats() if name.startswith(incomplete)]
-
-
-_format_option = click.option(
-    "-f", "--format", "formats", multiple=True, metavar="FORMAT", callback=_check_formats,
-    shell_complete=_complete_formats, help="Format: md, docx, pdf, html or json; repeatable.",
+_config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Project file. Default: the nearest briefing.toml.",
 )
-_output_option = click.option(
-    "-o", "--output", metavar="PATH",
-    help="Folder (briefs/), one file (x.pdf) or - (stdout).",
-)
-_output_dir_option = click.option(  # the option's first name, still accepted
-    "--output-dir", type=click.Path(file_okay=False, path_type=Path), hidden=True,
-)
-_template_option = click.option(
-    "--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), metavar="DIR",
-    help="Templates that override the built-in ones.",
-)
-_sentences_option = click.option(
-    "--summary-sentences", type=click.IntRange(1, 50), metavar="N", help="Key points in the summary (default 3).",
-)
-_model_option = click.option(
-    "--model", metavar="PIPELINE", help="spaCy pipeline (default en_core_web_sm).",
-)
-
-
-class _Pages(click.ParamType):
-    """Pages of a PDF: 1-20, 5, 3- or 1-3,7."""
-
-    name = "RANGE"
-
-    def convert(self, value, param, ctx):
-        from briefing.ingest.excerpt import PageRange, parse_pages
-
-        if isinstance(value, PageRange):
-            return value
-        try:
-            return parse_pages(value)
-        except ValueError as exc:
-            self.fail(str(exc), param, ctx)
-
-
-_PART_OPTIONS = (
-    click.option("--pages", type=_Pages(), help="Brief only these pages of a PDF: 1-20, 5, 3-."),
-    click.option("--section", metavar="HEADING", help="Brief only the section under this heading."),
-    click.option("--words", type=click.IntRange(min=1), metavar="N", help="Brief only the first N words."),
-)
-
-
-def _part_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Add --pages, --section and --words: brief part of a long document."""
-    for option in reversed(_PART_OPTIONS):
-        command = option(command)
-    return command
 
 
 class _ByteSize(click.ParamType):
     """A size in bytes, with an optional unit: 5000000, 500kB, 20MB, 1GiB."""
 
     name = "SIZE"
+
     def convert(self, value, param, ctx) -> int:
-        from briefing.config import parse_size
+        from briefing.options import parse_size
 
         try:
             return parse_size(value)
         except ValueError as exc:
             self.fail(str(exc), param, ctx)
-
-
-_max_bytes_option = click.option(
-    "--max-bytes", type=_ByteSize(), help="Refuse an input larger than SIZE (default 20MiB).",
-)
-_config_option = click.option(
-    "--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
-    help="Project file (default: the nearest briefing.toml).",
-)
 
 
 class _Shard(click.ParamType):
@@ -137,77 +59,107 @@ class _Shard(click.ParamType):
         self.fail(f"{value!r} is not I/N with 1 <= I <= N (for example 2/4)", param, ctx)
 
 
-def _check_logo(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
-    from briefing.render.logo import load_logo
+def _click_type(kind: Any) -> dict[str, Any]:
+    """Return the click settings for a kind of option value (see briefing.options)."""
+    from briefing import options as o
 
-    if value is not None:
+    if isinstance(kind, o.Whole):
+        return {"type": click.IntRange(kind.low, kind.high)}
+    if isinstance(kind, o.Choice):
+        return {"type": click.Choice(kind.choices, case_sensitive=False)}
+    if isinstance(kind, o.Size):
+        return {"type": _ByteSize()}
+    if isinstance(kind, o.Flag):
+        return {"is_flag": True, "default": None}  # None when not given: the project file's value stands
+    if isinstance(kind, o.File):
+        return {"type": click.Path(exists=kind.exists, dir_okay=False, path_type=Path)}
+    if isinstance(kind, o.Output):
+        return {}  # a folder, one file (x.pdf) or -: see briefing.destination
+    if isinstance(kind, o.Folder):
+        return {"type": click.Path(exists=kind.exists, file_okay=False, path_type=Path)}
+    if isinstance(kind, o.Pages):
+        return {"type": _Pages()}
+    if isinstance(kind, o.Formats):
+        return {"multiple": True, "shell_complete": _complete(kind)}
+    if isinstance(kind, o.Strings):
+        return {"multiple": True}
+    return {}
+
+
+def _complete(kind: Any) -> Callable[[click.Context, click.Parameter, str], list[str]]:
+    """Return a shell-completion callback offering what ``kind`` accepts (the installed formats)."""
+
+    def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+        return [choice for choice in kind.choices() if choice.startswith(incomplete)]
+
+    return complete
+
+
+class _Pages(click.ParamType):
+    """Pages of a PDF: 1-20, 5, 3- or 1-3,7."""
+
+    name = "RANGE"
+
+    def convert(self, value, param, ctx):
+        from briefing.options import Pages
+
         try:
-            load_logo(value)
-        except BriefingError as exc:
-            raise click.BadParameter(str(exc)) from exc
-    return value
+            return Pages().parse(value, Path.cwd())
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
 
 
-def _check_pdf_variant(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from briefing.render.pdf import check_variant
+def _checked(check: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """Return a click callback that runs the option's check ("module:function") on a value given."""
 
-    if value is not None:
-        try:
-            check_variant(value)
-        except BriefingError as exc:
-            raise click.BadParameter(str(exc)) from exc
-    return value
+    def callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        from importlib import import_module
 
+        if value is not None:
+            module, _, function = check.partition(":")
+            try:
+                for one in value if isinstance(value, tuple) else (value,):
+                    getattr(import_module(module), function)(one)
+            except BriefingError as exc:
+                raise click.BadParameter(exc.message) from exc
+        return value
 
-def _check_reference_docx(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
-    from briefing.render import check_reference_docx
-
-    if value is not None:
-        try:
-            check_reference_docx(value)
-        except BriefingError as exc:
-            raise click.BadParameter(str(exc).removeprefix(f"reference document {value}: ")) from exc
-    return value
+    return callback
 
 
-_RENDER_OPTIONS = (
-    click.option("--marking", metavar="TEXT", help='Handling marking on every page, e.g. "TLP:AMBER".'),
-    click.option("--organisation", metavar="NAME", help="Organisation in the title block, and the author."),
-    click.option("--logo", type=click.Path(dir_okay=False, path_type=Path), callback=_check_logo, metavar="FILE",
-                 help="PNG or SVG logo for the title block."),
-    click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False),
-                 help="Paper size of the PDF and DOCX (default A4)."),
-    _template_option,
-    click.option("--reference-docx", type=click.Path(path_type=Path), callback=_check_reference_docx, metavar="FILE",
-                 help="Word file whose styles the DOCX takes."),
-    click.option("--pdf-variant", metavar="VARIANT", callback=_check_pdf_variant,
-                 help="PDF variant, e.g. pdf/ua-1 (tagged, accessible)."),
-)
+def _declared_options(*groups: str, only: tuple[str, ...] | None = None) -> Callable[[Callable[..., Any]], Any]:
+    """Add the options the groups ("batch", "brief", "render") declare (or ``only`` those) to a command.
+
+    Each arrives as a keyword argument named as its field; None when not given.
+    """
+
+    def add(command: Callable[..., Any]) -> Callable[..., Any]:
+        from briefing.config import option_groups
+        from briefing.options import declared, default_of
+
+        classes = dict(zip(("batch", "brief", "render"), option_groups()))
+        chosen = [(item, declaration) for item, declaration in declared(*(classes[g] for g in groups))
+                  if declaration.on_command_line and (only is None or item.name in only)]
+        if only is not None:  # in the order asked for: the order a user reaches for them in --help
+            chosen.sort(key=lambda pair: only.index(pair[0].name))
+        for item, declaration in reversed(chosen):
+            settings = _click_type(declaration.kind)
+            metavar = declaration.metavar or (declaration.kind.metavar if declaration.kind.metavar != "TEXT" else None)
+            if metavar and not settings.get("is_flag"):
+                settings["metavar"] = metavar
+            if declaration.check:
+                settings["callback"] = _checked(declaration.check)
+            command = click.option(*declaration.cli_flags(item.name), item.name,
+                                   help=declaration.help_text(default_of(item)), **settings)(command)
+        return command
+
+    return add
 
 
-def _render_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Add the rendering options to a command and hand it one RenderOptions as ``render_options``."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, marking: str | None, organisation: str | None, logo: Path | None, paper: str | None,
-                template_dir: Path | None, reference_docx: Path | None, pdf_variant: str | None,
-                **kwargs: Any) -> Any:
-        from briefing.render import RenderOptions
-
-        kwargs["render_options"] = RenderOptions(
-            template_dir=template_dir,
-            marking=marking,
-            paper=paper.lower() if paper else None,
-            organisation=organisation,
-            logo=logo,
-            reference_docx=reference_docx,
-            pdf_variant=pdf_variant,
-        )
-        return command(*args, **kwargs)
-
-    for option in reversed(_RENDER_OPTIONS):
-        wrapper = option(wrapper)
-    return wrapper
+# The rendering options in the order a user reaches for them (their declaration's order is RenderOptions').
+_RENDER_ORDER = ("marking", "organisation", "logo", "paper", "template_dir", "reference_docx", "pdf_variant")
+# -o's first long name, still accepted; not shown.
+_output_dir_alias = click.option("--output-dir", "output_dir_alias", type=click.Path(path_type=Path), hidden=True)
 
 
 class _Context:
@@ -239,14 +191,12 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
-@_format_option
-@_output_option
+@_declared_options("batch", only=("formats", "output_dir"))
 @click.option("--open", "open_brief", is_flag=True, help="Open the brief in the system's viewer.")
-@_part_options
-@_sentences_option
-@_render_options
+@_declared_options("brief", only=("pages", "section", "words", "summary_sentences"))
+@_declared_options("render", only=_RENDER_ORDER)
 @_config_option
-@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Worker processes (default: one per CPU).")
+@_declared_options("batch", only=("jobs",))
 @click.option("--force", is_flag=True, help="Rebuild briefs that are current.")
 @click.option("--check", is_flag=True, help="Build nothing: list stale briefs; exit 1 if any.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
@@ -254,14 +204,12 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--shard", type=_Shard(), help="Build the I-th of N stable shards (a CI matrix).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Print a line per document, with timings.")
-@_max_bytes_option
-@_model_option
-@_output_dir_option
+@_declared_options("brief", only=("max_bytes", "model", "summariser"))
+@_output_dir_alias
 @click.pass_obj
-def build(obj: _Context, inputs: tuple[str, ...], formats: tuple[str, ...], output: str | None,
-          output_dir: Path | None, open_brief: bool, config_path: Path | None, force: bool, check: bool,
-          report_path: Path | None, shard: tuple[int, int] | None, quiet: bool, verbose: bool, render_options,
-          **options: Any) -> None:
+def build(obj: _Context, inputs: tuple[str, ...], open_brief: bool, config_path: Path | None, force: bool,
+          check: bool, report_path: Path | None, shard: tuple[int, int] | None, quiet: bool, verbose: bool,
+          output_dir_alias: Path | None, **options: Any) -> None:
     """Build a brief of each INPUT in each format.
 
     INPUTs are files, folders, glob patterns, http(s) URLs or - (standard
@@ -275,10 +223,11 @@ def build(obj: _Context, inputs: tuple[str, ...], formats: tuple[str, ...], outp
     if quiet and verbose:
         raise click.UsageError("--quiet and --verbose cannot be used together")
     with _errors(obj):
-        config = _config(config_path, inputs=inputs, formats=formats, render_options=render_options, **options)
+        options["output_dir"] = options.get("output_dir") or output_dir_alias
+        config = _config(config_path, inputs=inputs, **options)
         if not config.inputs:
             raise click.UsageError("no inputs: name files, folders or patterns, or set inputs in briefing.toml")
-        where = _destination(output if output is not None else output_dir, formats, config, open_brief)
+        where = _destination(config, options.get("formats") or (), open_brief=open_brief)
         settings = BuildSettings.from_config(config, force=force, shard=shard, **where)
         if check:
             report = check_all(list(config.inputs), settings)
@@ -301,16 +250,17 @@ def build(obj: _Context, inputs: tuple[str, ...], formats: tuple[str, ...], outp
     sys.exit(code)
 
 
-def _destination(output: str | Path | None, formats: tuple[str, ...], config, open_brief: bool) -> dict[str, Any]:
+def _destination(config, formats: tuple[str, ...], *, open_brief: bool) -> dict[str, Any]:
     """Return the BuildSettings fields for ``-o``: a folder, one file, or standard output; and for ``--open``."""
-    from briefing.build import DEFAULT_FORMATS, STDOUT_PATH
+    from briefing.build.plan import STDOUT_PATH
     from briefing.destination import destination
+    from briefing.options import BatchOptions
     from briefing.render import available_renderers, get_renderer
 
     suffixes = {get_renderer(name).suffix: name for name in available_renderers()}
-    chosen = destination(output if output is not None else config.output_dir, formats, suffixes,
-                         config.formats or DEFAULT_FORMATS)
-    fields: dict[str, Any] = {"output_dir": chosen.folder, "formats": chosen.formats}
+    output = config.output_dir
+    chosen = destination(output, formats, suffixes, config.options(BatchOptions).formats)
+    fields: dict[str, Any] = {"output_dir": chosen.folder, "formats": tuple(dict.fromkeys(chosen.formats))}
     if chosen.single:
         fields.update(output_file=STDOUT_PATH if chosen.stdout else chosen.file, cache=False,
                       one_document=f"-o {output} writes one brief")
@@ -375,14 +325,10 @@ def _open(report) -> None:
         click.echo(f"Warning: {exc}", err=True)
 
 
-def _config(config_path: Path | None, *, render_options=None, **values: Any):
+def _config(config_path: Path | None, **values: Any):
     """Return the project file's settings with every option given on the command line in their place."""
-    import dataclasses
-
     from briefing.config import load_config
 
-    if render_options is not None:
-        values.update((f.name, getattr(render_options, f.name)) for f in dataclasses.fields(render_options))
     return load_config(config_path).overridden(**values)
 
 
@@ -418,8 +364,6 @@ def _summarise_report(report, *, quiet: bool) -> int:
 
 def _shown(name: str) -> str:
     """Return an input's name on one line, its control characters escaped."""
-    from briefing.ingest import printable
-
     return printable(name)
 
 
@@ -478,12 +422,10 @@ class _Progress:
 @cli.command()
 @click.argument("input", metavar="INPUT")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
-              help="Write the JSON to FILE (default: standard output).")
-@_part_options
-@_sentences_option
+              help="Write the JSON to FILE. Default: standard output.")
+@_declared_options("brief", only=("pages", "section", "words", "summary_sentences"))
 @_config_option
-@_max_bytes_option
-@_model_option
+@_declared_options("brief", only=("max_bytes", "model", "summariser"))
 @click.pass_obj
 def summarise(obj: _Context, input: str, output: Path | None, config_path: Path | None, **options: Any) -> None:
     """Print the brief of INPUT as JSON (the contract other tools read).
@@ -491,17 +433,16 @@ def summarise(obj: _Context, input: str, output: Path | None, config_path: Path 
     Example: briefing summarise article.txt -o brief.json
     """
     from briefing.build import Summarise
+    from briefing.options import BriefOptions
 
     with _errors(obj):
         config = _config(config_path, **options)
-        if output is not None and str(output) != "-":
+        to_file = output is not None and str(output) != "-"
+        if to_file:
             _refuse_summary_output(output, input)
-        make_brief = Summarise(summary_sentences=config.summary_sentences or 3, model=config.model,
-                               max_bytes=config.max_bytes, pages=config.pages, section=config.section,
-                               words=config.words)
-        brief = make_brief(input)
+        brief = Summarise(config.options(BriefOptions))(input)
         data = json.dumps(brief.to_dict(), ensure_ascii=False, indent=2) + "\n"
-        if output is None or str(output) == "-":
+        if not to_file:
             click.echo(data, nl=False)
         else:
             from briefing.output import write_atomic
@@ -526,9 +467,9 @@ def _refuse_summary_output(output: Path, source: str) -> None:
 @cli.command()
 @click.argument("input", metavar="INPUT")
 @click.option("--json", "as_json", is_flag=True, help="Print the whole Document as JSON: metadata, text, spans.")
-@_part_options
+@_declared_options("brief", only=("pages", "section", "words"))
 @_config_option
-@_max_bytes_option
+@_declared_options("brief", only=("max_bytes",))
 @click.pass_obj
 def text(obj: _Context, input: str, as_json: bool, config_path: Path | None, **options: Any) -> None:
     """Print the plain text ingest extracted from INPUT: exactly what the summariser reads.
@@ -541,12 +482,11 @@ def text(obj: _Context, input: str, as_json: bool, config_path: Path | None, **o
     import dataclasses
 
     from briefing.build import Summarise
+    from briefing.options import BriefOptions
 
     with _errors(obj):
         config = _config(config_path, **options)
-        reader = Summarise(max_bytes=config.max_bytes, pages=config.pages, section=config.section,
-                           words=config.words)
-        document = reader.read(input)
+        document = Summarise(config.options(BriefOptions)).read(input)
     if as_json:
         data = {**dataclasses.asdict(document), "words": document.words, "metadata": dict(document.metadata)}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -556,14 +496,13 @@ def text(obj: _Context, input: str, as_json: bool, config_path: Path | None, **o
 
 @cli.command()
 @click.argument("brief_json", metavar="BRIEF.json", type=click.Path(dir_okay=False, path_type=Path))
-@_format_option
-@_output_option
-@_render_options
+@_declared_options("batch", only=("formats", "output_dir"))
+@_declared_options("render", only=_RENDER_ORDER)
 @_config_option
-@_output_dir_option
+@_output_dir_alias
 @click.pass_obj
-def render(obj: _Context, brief_json: Path, formats: tuple[str, ...], output: str | None, output_dir: Path | None,
-           config_path: Path | None, render_options) -> None:
+def render(obj: _Context, brief_json: Path, config_path: Path | None, output_dir_alias: Path | None,
+           **options: Any) -> None:
     """Render a brief's JSON (for example, one a person edited) without summarising again.
 
     Example: briefing render briefs/article.json -o article.pdf
@@ -571,8 +510,9 @@ def render(obj: _Context, brief_json: Path, formats: tuple[str, ...], output: st
     from briefing.build import BuildSettings, LoadBrief, build as build_all
 
     with _errors(obj):
-        config = _config(config_path, formats=formats, render_options=render_options)
-        where = _destination(output if output is not None else output_dir, formats, config, open_brief=False)
+        options["output_dir"] = options.get("output_dir") or output_dir_alias
+        config = _config(config_path, **options)
+        where = _destination(config, options.get("formats") or (), open_brief=False)
         settings = BuildSettings.from_config(config, maker=LoadBrief(), **{**where, "jobs": 1, "cache": False})
         result = build_all([str(brief_json)], settings)
     for outcome in result.outcomes:
@@ -684,17 +624,13 @@ class _errors:
         return None
 
     def __exit__(self, kind, exc, tb) -> bool:
-        from briefing.config import ConfigError
-
         if exc is None or self.debug or not isinstance(exc, BriefingError):
             return False
-        if isinstance(exc, (UnknownFormatError, UsageError)):  # the command is wrong: "Try --help" helps
+        if exc.exit_code == ExitCode.USAGE and exc.shows_usage:
             raise click.UsageError(str(exc))
-        if isinstance(exc, (ConfigError, OutputClashError)):  # bad usage, but no "Usage: … Try --help" would help
-            error = click.ClickException(str(exc))
-            error.exit_code = ExitCode.USAGE
-            raise error
-        raise click.ClickException(str(exc))
+        error = click.ClickException(str(exc))  # exit 2 without "Try --help" when no option would help
+        error.exit_code = exc.exit_code
+        raise error
 
 
 def main() -> None:

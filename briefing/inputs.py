@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from briefing.ingest import STDIN
 from briefing.ingest.url import is_url
 
 __all__ = ["STDIN", "Source", "expand_inputs", "is_document", "known_suffixes", "searched_folder", "shard_of"]
 
-STDIN = "-"
 
 
 @dataclass(frozen=True)
@@ -32,11 +32,11 @@ class Source:
 
 
 def known_suffixes() -> tuple[str, ...]:
-    """Return the suffixes ingest reads, ``.gz`` (a compressed one of them) included."""
-    from briefing.ingest import READERS
+    """Return the suffixes the installed readers read (what a folder or pattern yields), and ``.gz``."""
     from briefing.ingest.compressed import COMPRESSED_SUFFIX
+    from briefing.ingest.readers import readers
 
-    return (*READERS, COMPRESSED_SUFFIX)
+    return (*readers().suffixes(), COMPRESSED_SUFFIX)
 
 
 def is_document(name: str, suffixes: Sequence[str]) -> bool:

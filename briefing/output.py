@@ -118,7 +118,7 @@ def _write_temporary(path: Path, data: bytes) -> str:
 
 def _cannot_write(path: Path, exc: OSError) -> BriefingError:
     """Return a BriefingError naming ``path`` and the reason for an OS error."""
-    from briefing.ingest import printable
+    from briefing.errors import printable
 
     reason = exc.strerror or str(exc) or type(exc).__name__
     return BriefingError(f"{printable(path)}: cannot write: {reason}")

@@ -96,7 +96,7 @@ def test_a_config_option_no_renderer_can_use_is_exit_2_without_usage(here, no_su
 @pytest.mark.parametrize("make, says", [
     (lambda p: None, "no such file"),
     (lambda p: p.write_text("not a Word file"), "not a valid Word (.docx) file"),
-    (lambda p: p.mkdir(), "not a file"),
+    (lambda p: p.mkdir(), "is a directory"),
 ])
 def test_a_bad_reference_docx_is_exit_2_whatever_the_reason(here, no_summarising, make, says):
     make(here / "house.docx")

@@ -1,65 +1,33 @@
 """Ingest: turn an input (a file, a URL, or ``-`` for standard input) into a normalised Document.
 
-One reader per input kind, chosen by the file's suffix, a URL's content
-type, or (for standard input) the bytes themselves. Every reader gets the
+One reader per input kind (:mod:`briefing.ingest.readers`, found through
+the ``briefing.readers`` entry points), chosen by the file's suffix, a
+URL's content type, or (for standard input) the bytes themselves. Every reader gets the
 raw bytes and the input's name, and returns a Document whose ``text`` is
 what all later offsets point into.
 """
 
 from __future__ import annotations
 
-import functools
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Callable
+from typing import TYPE_CHECKING, BinaryIO
 
-from briefing.errors import InputError
+from briefing.errors import InputError, printable
+from briefing.ingest.readers import readers, unsupported
 from briefing.model import Document
+from briefing.options import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from briefing.ingest.excerpt import PageRange
+    from briefing.ingest.readers import Reader
 
-__all__ = ["DEFAULT_MAX_BYTES", "READERS", "document_suffix", "read_document", "read_file", "read_stdin", "parse_bytes"]
+__all__ = ["DEFAULT_MAX_BYTES", "STDIN", "document_suffix", "read_document", "read_file", "read_stdin", "parse_bytes"]
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 STDIN = "-"
 
-Reader = Callable[[bytes, str], Document]
-
-
-def _lazy(module: str) -> Reader:
-    """Return a reader that imports its module (and its heavy dependencies) on first use."""
-
-    def read(data: bytes, name: str, **options: object) -> Document:
-        from importlib import import_module
-
-        try:
-            parse = import_module(f"briefing.ingest.{module}").parse
-        except ImportError as exc:
-            missing = exc.name or str(exc)
-            raise InputError(
-                f"reading this kind of file needs {missing}, which is not installed: pip install {missing}"
-            ) from exc
-        return parse(data, name, **options)
-
-    read.__name__ = read.__qualname__ = f"{module}.parse"
-    return read
-
-
-READERS: dict[str, Reader] = {
-    ".txt": _lazy("txt"),
-    ".text": _lazy("txt"),
-    ".md": _lazy("markdown"),
-    ".markdown": _lazy("markdown"),
-    ".html": _lazy("html"),
-    ".htm": _lazy("html"),
-    ".xhtml": _lazy("html"),
-    ".pdf": _lazy("pdf"),
-    ".docx": _lazy("docx"),
-}
-
-
-def read_document(source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, pages: PageRange | None = None) -> Document:
+def read_document(source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                  pages: PageRange | None = None) -> Document:
     """Read a file path, an http(s) URL, or ``-`` (standard input) into a Document.
 
     ``pages`` reads only those pages of a PDF; for another kind of input it is an InputError.
@@ -75,7 +43,7 @@ def read_document(source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, pag
                     raise InputError(_NOT_PAGED)
                 return read_url(source, max_bytes=max_bytes)
             except InputError as exc:
-                raise InputError(f"{printable(source)}: {printable(str(exc))}") from exc
+                raise exc.about(source)
     return read_file(source, max_bytes=max_bytes, pages=pages)
 
 
@@ -83,62 +51,63 @@ _NOT_PAGED = "--pages selects pages of a PDF, and this is not one; brief a part 
 
 
 def read_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, pages: PageRange | None = None) -> Document:
-    """Read the file at ``path`` into a Document, choosing the reader by suffix (only ``pages`` of a PDF)."""
+    """Read the file at ``path`` into a Document, choosing the reader by suffix (``page.html.gz``: unpacked first)."""
     from briefing.ingest.compressed import gunzip, inner_name
 
     path = Path(path)
     inner = inner_name(path.name)
-    reader = _reader_for(path.with_name(inner) if inner != path.name else path, shown=path)
-    reader = _paged(reader, document_suffix(path.name), pages, path)
+    reader = _paged(_reader_for(path.with_name(inner), shown=path), pages, path)
+    try:
+        data = _read_bytes(path, max_bytes)
+        if inner != path.name:
+            data = gunzip(data)
+    except InputError as exc:
+        raise exc.about(path)
+    return parse_bytes(data, inner, reader=reader, label=str(path))
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """Return a file's bytes, at most ``max_bytes`` of them; InputError (naming no file) if it cannot."""
     if not path.exists():
-        raise InputError(f"{printable(path)}: no such file")
+        raise InputError("no such file")
     if path.is_dir():
-        raise InputError(f"{printable(path)}: is a directory, not a document")
+        raise InputError("is a directory, not a document")
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(
-                f"{printable(path)}: file is {size:,} bytes, over the limit of {max_bytes:,} bytes (see --max-bytes)"
-            )
+            raise InputError(f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes (see --max-bytes)")
         with path.open("rb") as stream:  # the size read, not the size stat'ed: files can grow
             data = stream.read(max_bytes + 1)
     except PermissionError as exc:
-        raise InputError(f"{printable(path)}: permission denied") from exc
+        raise InputError("permission denied") from exc
     except OSError as exc:
-        raise InputError(f"{printable(path)}: cannot be read: {exc.strerror or exc}") from exc
+        raise InputError(f"cannot be read: {exc.strerror or exc}") from exc
     if len(data) > max_bytes:
-        raise InputError(f"{printable(path)}: file is over the limit of {max_bytes:,} bytes (see --max-bytes)")
-    if inner != path.name:
-        try:
-            data = gunzip(data)
-        except InputError as exc:
-            raise InputError(f"{printable(path)}: {exc}") from exc
-    return parse_bytes(data, inner, reader=reader, label=str(path))
+        raise InputError(f"file is over the limit of {max_bytes:,} bytes (see --max-bytes)")
+    return data
 
 
 def read_stdin(*, max_bytes: int = DEFAULT_MAX_BYTES, stream: BinaryIO | None = None,
                pages: PageRange | None = None) -> Document:
-    """Read a document from standard input (or ``stream``); its kind is told from its first bytes."""
-    from briefing.ingest.sniff import sniff
+    """Read a document from standard input (or ``stream``); its kind is told from its first bytes (gzip: unpacked)."""
+    from briefing.ingest.compressed import GZIP_MAGIC, gunzip
 
     stream = stream if stream is not None else getattr(sys.stdin, "buffer", None)
     if stream is None:
-        raise InputError(f"{STDIN}: standard input is not available")
+        raise InputError("standard input is not available", source=STDIN)
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError(f"{STDIN}: standard input is over the limit of {max_bytes:,} bytes (see --max-bytes)")
-    from briefing.ingest.compressed import GZIP_MAGIC, gunzip
-
+        raise InputError(f"standard input is over the limit of {max_bytes:,} bytes (see --max-bytes)", source=STDIN)
     if data.startswith(GZIP_MAGIC):
         try:
             data = gunzip(data)
         except InputError as exc:
-            raise InputError(f"{STDIN}: standard input {exc}") from exc
-    suffix = sniff(data)
-    if suffix is None:
-        raise InputError(f"{STDIN}: a zip archive that is not a Word document; supported: {_known()}")
-    reader = _paged(_reader_for(Path("stdin" + suffix)), suffix, pages, STDIN)
-    return parse_bytes(data, "stdin" + suffix, reader=reader, label=STDIN)
+            raise InputError(f"standard input {exc.message}", source=STDIN) from exc
+    reader = readers().sniff(data)
+    if reader is None:
+        raise unsupported("a zip archive that is not a Word document").about(STDIN)
+    reader = _paged(reader, pages, STDIN)
+    return parse_bytes(data, "stdin" + reader.suffixes[0], reader=reader, label=STDIN)
 
 
 def parse_bytes(data: bytes, name: str, *, reader: Reader | None = None, label: str | None = None) -> Document:
@@ -147,42 +116,41 @@ def parse_bytes(data: bytes, name: str, *, reader: Reader | None = None, label: 
     Errors name the input as ``label`` (what the user typed), else ``name``, and
     show both it and the reason on one line, control characters escaped.
     """
-    reader = reader or _reader_for(Path(name))
-    label = label or name
     try:
-        return reader(data, name)
+        return (reader or _reader_for(Path(name))).parse(data, name)
     except InputError as exc:
-        raise InputError(f"{printable(label)}: {printable(str(exc))}") from exc
-
-
-def printable(name: str | Path) -> str:
-    """Return an input's name as an error may show it: on one line, control and invisible characters escaped.
-
-    A file can be called ``"a\\nb.txt"`` or carry a terminal escape sequence;
-    printed as it is, its name would break the one-line error or drive the
-    user's terminal.
-    """
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in str(name))
-
-
-def _paged(reader: Reader, suffix: str, pages: PageRange | None, label: str | Path) -> Reader:
-    """Return a reader that reads only ``pages`` of a PDF; InputError for pages of anything else."""
-    if pages is None:
-        return reader
-    if suffix != ".pdf":
-        raise InputError(f"{printable(label)}: {_NOT_PAGED}")
-    return functools.partial(reader, pages=pages)
+        raise exc.about(label or name)
 
 
 def _reader_for(path: Path, *, shown: Path | None = None) -> Reader:
-    suffix = path.suffix.lower()
-    reader = READERS.get(suffix)
+    reader = readers().for_suffix(path.suffix)
     if reader is None:
-        kind = printable(suffix) or "(no suffix)"
-        if shown is not None and shown != path:
+        kind = printable(path.suffix.lower()) or "(no suffix)"
+        if shown is not None and shown.name != path.name:
             kind += ".gz"
-        raise InputError(f"{printable(shown or path)}: unsupported input type {kind}; supported: {_known()}")
+        raise unsupported(f"unsupported input type {kind}").about(shown or path)
     return reader
+
+
+class _PagedReader:
+    """A paged reader (a PDF's) that reads only some pages: what ``--pages`` asks."""
+
+    def __init__(self, reader: Reader, pages: PageRange) -> None:
+        self._reader = reader
+        self._pages = pages
+        self.suffixes = reader.suffixes
+
+    def parse(self, data: bytes, name: str) -> Document:
+        return self._reader.parse(data, name, pages=self._pages)  # type: ignore[call-arg]
+
+
+def _paged(reader: Reader, pages: PageRange | None, label: str | Path) -> Reader:
+    """Return a reader that reads only ``pages``; InputError for pages of a reader that has none (not a PDF)."""
+    if pages is None:
+        return reader
+    if not getattr(reader, "paged", False):
+        raise InputError(_NOT_PAGED, source=str(label))
+    return _PagedReader(reader, pages)  # type: ignore[return-value]
 
 
 def document_suffix(name: str) -> str:
@@ -190,7 +158,3 @@ def document_suffix(name: str) -> str:
     from briefing.ingest.compressed import inner_name
 
     return Path(inner_name(name)).suffix.lower()
-
-
-def _known() -> str:
-    return ", ".join(sorted(READERS)) + " (each also gzip-compressed, .gz)"

@@ -25,7 +25,7 @@ class HtmlRenderer:
     media_type: ClassVar[str] = "text/html; charset=utf-8"
     description: ClassVar[str] = "A standalone HTML5 page with linked source notes"
 
-    def check(self, options: RenderOptions) -> None:
+    def check_options(self, options: RenderOptions) -> None:
         """Fill the template with a sample brief, so a template mistake stops a build before any work."""
         from briefing.render.sample import sample_brief
 

@@ -18,7 +18,7 @@ class MarkdownRenderer:
     media_type: ClassVar[str] = "text/markdown; charset=utf-8"
     description: ClassVar[str] = "GitHub-flavoured Markdown with footnoted sources"
 
-    def check(self, options: RenderOptions) -> None:
+    def check_options(self, options: RenderOptions) -> None:
         """Fill the template with a sample brief, so a template mistake stops a build before any work."""
         from briefing.render.sample import sample_brief
 
