@@ -62,12 +62,12 @@ def check_environment() -> list[Finding]:
 
 
 def _python() -> Finding:
-    from briefing import __version__
+    from briefing.package import version as briefing_version
 
     version = ".".join(str(part) for part in sys.version_info[:3])
     if sys.version_info < (3, 11):
         return Finding("missing", "Python", f"{version}; briefing needs 3.11 or newer", "install Python 3.11+")
-    return Finding("ok", "Python", f"{version}, briefing {__version__}")
+    return Finding("ok", "Python", f"{version}, briefing {briefing_version()}")
 
 
 def _packages() -> Finding:
@@ -78,7 +78,8 @@ def _packages() -> Finding:
         except importlib.metadata.PackageNotFoundError:
             missing.append(name)
     if missing:
-        return Finding("missing", "packages", f"not installed: {', '.join(missing)}", f"pip install {' '.join(missing)}")
+        return Finding("missing", "packages", f"not installed: {', '.join(missing)}",
+                       f"pip install {' '.join(missing)}")
     return Finding("ok", "packages", ", ".join(found))
 
 
@@ -125,7 +126,7 @@ def _fonts() -> Finding:
         if not listed:
             lacking.setdefault(package, []).append(script)
     if not lacking:
-        return Finding("ok", "fonts", "Arabic, Hebrew, Devanagari, Thai, Chinese, Japanese and Korean text can be shown")
+        return Finding("ok", "fonts", "for Arabic, Hebrew, Devanagari, Thai, Chinese, Japanese and Korean")
     scripts = ", ".join(script for scripts in lacking.values() for script in scripts)
     return Finding("advice", "fonts", f"none for {scripts}: such text shows as boxes in the PDF",
                    f"sudo apt-get install {' '.join(lacking)}")

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import ClassVar
 
 __all__ = ["BriefFormatError", "BriefingError", "ConfigError", "ExitCode", "InputError", "ModelError",
-           "OutputClashError", "PluginError", "RenderError", "UnknownFormatError", "UnknownSummariserError", "UsageError",
-           "printable"]
+           "OutputClashError", "PluginError", "RenderError", "UnknownFormatError", "UnknownSummariserError",
+           "UsageError", "printable"]
 
 
 class ExitCode(IntEnum):

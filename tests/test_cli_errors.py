@@ -73,8 +73,10 @@ def test_a_misspelt_format_gets_did_you_mean(here, no_summarising):
 
 
 @pytest.mark.parametrize("text, says", [
-    ('inputs = ["a.txt"]\nformats = ["md", "pdff"]\n', "line 2: 'formats' names an unknown format 'pdff'; did you mean 'pdf'?"),
-    ('inputs = ["a.txt"]\npaper = "leter"\n', "line 2: 'paper' must be one of a4, letter, not 'leter'; did you mean 'letter'?"),
+    ('inputs = ["a.txt"]\nformats = ["md", "pdff"]\n',
+     "line 2: 'formats' names an unknown format 'pdff'; did you mean 'pdf'?"),
+    ('inputs = ["a.txt"]\npaper = "leter"\n',
+     "line 2: 'paper' must be one of a4, letter, not 'leter'; did you mean 'letter'?"),
     ('inputs = ["a.txt"]\nouput-dir = "x"\n', "line 2: unknown key 'ouput-dir'; did you mean 'output-dir'?"),
     ('inputs = ["a.txt"]\npages = "20-1"\n', "line 2: 'pages' '20-1': pages count from 1"),
 ])

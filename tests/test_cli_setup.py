@@ -1,4 +1,4 @@
-"""Setting up and long documents (issue 11): init, doctor, shell completion, help on one screen, --pages/--section/--words."""
+"""Setting up and long documents (issue 11): init, doctor, completion, one-screen help, --pages/--section/--words."""
 
 from __future__ import annotations
 
@@ -171,7 +171,8 @@ def test_section_briefs_the_part_under_a_heading(tmp_path):
     source.write_text(LONG_MARKDOWN, encoding="utf-8")
     security = run("text", source, "--section", "security")  # from the heading to the next one
     assert security.exit_code == 0, security.output
-    assert security.stdout == "Security\n\nMali and Niger signed a defence pact in Niamey. Both armies will train together.\n"
+    assert security.stdout == ("Security\n\nMali and Niger signed a defence pact in Niamey. "
+                               "Both armies will train together.\n")
     border = run("text", source, "--section", "Border")  # a part of a heading will do when no heading is it
     assert border.stdout.startswith("Border posts\n\nTen border posts")
     missing = run("text", source, "--section", "Trades policy")

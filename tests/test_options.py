@@ -76,6 +76,10 @@ def _toml_value(kind: o.Kind) -> str:
         return "true"
     if isinstance(kind, o.Choice):
         return f'"{kind.choices[0]}"'
+    if isinstance(kind, o.Formats):
+        return '"md"'
+    if isinstance(kind, o.Pages):
+        return '"1-2"'
     return '"x"'
 
 

@@ -81,7 +81,8 @@ def refuse_clashes(inputs: Sequence[str], planned: list[Source | Task], settings
 
     tasks = [item for item in planned if isinstance(item, Task)]
     check_outputs(
-        [path for task in tasks for path in task.outputs if path != STDOUT_PATH], inputs, [task.source for task in tasks],
+        [path for task in tasks for path in task.outputs if path != STDOUT_PATH], inputs,
+        [task.source for task in tasks],
         output_dir=settings.output_dir, recorded=manifest.lists if manifest is not None else lambda path: False,
         readable=settings.maker.suffixes(),
     )

@@ -82,7 +82,8 @@ def _section(document: Document, blocks: list[Block], heading: str) -> list[Bloc
     wanted = _normal(heading)
     starts = [i for i, (kind, text) in enumerate(blocks) if kind == "heading" and _normal(text) == wanted]
     if not starts:
-        starts = [i for i, (kind, text) in enumerate(blocks) if kind == "heading" and wanted and wanted in _normal(text)]
+        starts = [i for i, (kind, text) in enumerate(blocks)
+                  if kind == "heading" and wanted and wanted in _normal(text)]
     if not starts:
         raise InputError(_no_section(document, blocks, heading))
     start = starts[0]

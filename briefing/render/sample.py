@@ -24,7 +24,7 @@ _TEXT = (
 @functools.lru_cache(maxsize=1)
 def sample_brief() -> Brief:
     """Return a brief whose every list holds an item, every item its evidence."""
-    from briefing import __version__
+    from briefing.package import version
 
     signed = _span("Two neighbouring states signed a water-sharing treaty on Monday.")
     release = _span("Each must release 40 percent of the river's flow within 30 days.")
@@ -35,7 +35,7 @@ def sample_brief() -> Brief:
         source=Source(name="sample.txt", title="Neighbours sign a water-sharing treaty", published="2024-01-15",
                       publisher="Example News", url="https://example.org/treaty", sha256="0" * 64,
                       words=len(_TEXT.split()), language="en"),
-        generator=Generator(name="briefing", version=__version__, summariser="extractive"),
+        generator=Generator(name="briefing", version=version(), summariser="extractive"),
         summary=(Point("Two neighbouring states signed a water-sharing treaty.", (signed,)),),
         background=(Point("The states had disputed the river for a decade.", (quote,)),),
         actors=(Actor("Ana Costa", "person", "Foreign minister", ("Costa",), (quote,)),
