@@ -45,6 +45,7 @@ class Document:
     credit: str | None = None
     paragraphs: tuple[Span, ...] = ()
     headings: tuple[Span, ...] = ()
+    heading_levels: tuple[int, ...] = ()  # each heading's level (1 highest, 0 unknown), or empty if none is known
     metadata: tuple[tuple[str, str], ...] = ()
 
     @property

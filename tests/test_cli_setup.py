@@ -169,12 +169,13 @@ Ghana and Togo agreed to cut tariffs on cement. The deal starts in March.
 def test_section_briefs_the_part_under_a_heading(tmp_path):
     source = tmp_path / "report.md"
     source.write_text(LONG_MARKDOWN, encoding="utf-8")
-    security = run("text", source, "--section", "security")  # from the heading to the next one
+    security = run("text", source, "--section", "security")  # to the next heading of its level: ## Trade
     assert security.exit_code == 0, security.output
     assert security.stdout == ("Security\n\nMali and Niger signed a defence pact in Niamey. "
-                               "Both armies will train together.\n")
+                               "Both armies will train together.\n\nBorder posts\n\nTen border posts will open "
+                               "next year.\n")
     border = run("text", source, "--section", "Border")  # a part of a heading will do when no heading is it
-    assert border.stdout.startswith("Border posts\n\nTen border posts")
+    assert border.stdout == "Border posts\n\nTen border posts will open next year.\n"
     missing = run("text", source, "--section", "Trades policy")
     assert missing.exit_code == 1
     assert "has no section headed 'Trades policy'" in missing.stderr and "'Trade'" in missing.stderr
@@ -222,3 +223,33 @@ def test_a_brief_of_a_section_cites_that_section(tmp_path, monkeypatch):
     assert built.exit_code == 0
     again = run("build", "report.md", "--words", "30", "-f", "json", "-o", "out")
     assert "1 built" in again.stderr  # --words shapes the brief: a new value rebuilds it
+
+
+def test_section_keeps_its_subsections_in_word_and_html_and_stops_at_the_next_heading_in_text(tmp_path):
+    import docx
+
+    word = docx.Document()
+    word.add_heading("Annual report", level=0)
+    word.add_paragraph("This report sums up the year.")
+    for level, heading, text in [(1, "Findings", "The survey covered forty towns in the north."),
+                                 (2, "Water", "Wells in twelve towns had run dry by June."),
+                                 (1, "Outlook", "Rains are expected to return in October.")]:
+        word.add_heading(heading, level=level)
+        word.add_paragraph(text)
+    word.save(tmp_path / "report.docx")
+    findings = run("text", tmp_path / "report.docx", "--section", "Findings")
+    assert findings.exit_code == 0, findings.output
+    assert "Wells in twelve towns" in findings.stdout and "Rains" not in findings.stdout
+
+    filler = " ".join(["The ministers met again and talked at length about the plan."] * 6)
+    page = (f"<html><head><title>Report</title></head><body><article><h1>Report</h1><h2>Findings</h2><p>{filler}</p>"
+            f"<h3>Water</h3><p>Wells in twelve towns had run dry. {filler}</p><h2>Outlook</h2><p>Rains return. {filler}"
+            "</p></article></body></html>")
+    (tmp_path / "report.html").write_text(page, encoding="utf-8")
+    html = run("text", tmp_path / "report.html", "--section", "findings")
+    assert html.exit_code == 0, html.output
+    assert "Wells in twelve towns" in html.stdout and "Rains return" not in html.stdout
+
+    (tmp_path / "notes.txt").write_text("Notes\n\nFINDINGS\n\nForty towns.\n\nWATER\n\nTwelve dry.\n", encoding="utf-8")
+    plain = run("text", tmp_path / "notes.txt", "--section", "findings")  # no levels: to the next heading
+    assert plain.stdout == "FINDINGS\n\nForty towns.\n"

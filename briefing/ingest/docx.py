@@ -114,7 +114,7 @@ def _blocks(parent, document, styles: dict[str | None, str]) -> Iterator[Block]:
         if child.tag == qn("w:p"):
             paragraph = Paragraph(child, document)
             if text := clean_line(paragraph.text):
-                yield Block(text, _kind(paragraph, styles))
+                yield _block(text, _style(paragraph, styles))
         elif child.tag == qn("w:tbl"):
             yield from _table(Table(child, document), document)
         elif child.tag == qn("w:sdt"):  # a content control: its content is ordinary body
@@ -162,8 +162,13 @@ def _table(table, document) -> Iterator[Block]:
             yield from _table(Table(element, document), document)
 
 
-def _kind(paragraph, styles: dict[str | None, str]) -> str:
-    return "heading" if _HEADING_STYLE.match(_style(paragraph, styles)) else "paragraph"
+def _block(text: str, style: str) -> Block:
+    """Return a paragraph, or a heading with its level (Title 1, Heading N: N + 1, Subtitle and others unknown)."""
+    if not _HEADING_STYLE.match(style):
+        return Block(text)
+    name = style.lower()
+    level = 1 if name == "title" else int(name[-1]) + 1 if name.startswith("heading ") else 0
+    return Block(text, "heading", level)
 
 
 def _styled_title(document) -> str | None:

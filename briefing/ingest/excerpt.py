@@ -2,7 +2,8 @@
 
 ``PageRange`` is what ``--pages 1-20`` asks of the PDF reader (pages outside
 it are never read). ``excerpt`` cuts a Document, whatever its kind, to one
-section (``--section "HEADING"``: from that heading to the next) or to its
+section (``--section "HEADING"``: from that heading to the next of its
+level, or to the next heading when the source has no levels) or to its
 first N words (``--words N``, ending at the last whole paragraph that fits,
 or mid-paragraph at a sentence when even the first does not). The result is
 a Document like any other: its text, paragraphs and headings re-based, so
@@ -64,14 +65,16 @@ def excerpt(document: Document, *, section: str | None = None, words: int | None
     return _rebuilt(document, blocks)
 
 
-# A block: (kind, text), kind "heading" or "paragraph", in reading order.
-Block = tuple[str, str]
+# A block: (kind, text, level), kind "heading" or "paragraph", level a heading's (0: unknown), in reading order.
+Block = tuple[str, str, int]
 
 
 def _blocks(document: Document) -> list[Block]:
-    spans = [("heading", s) for s in document.headings] + [("paragraph", s) for s in document.paragraphs]
+    levels = document.heading_levels or (0,) * len(document.headings)
+    spans = [("heading", span, level) for span, level in zip(document.headings, levels)]
+    spans += [("paragraph", span, 0) for span in document.paragraphs]
     spans.sort(key=lambda item: item[1].start)
-    return [(kind, document.text[span.start:span.end]) for kind, span in spans]
+    return [(kind, document.text[span.start:span.end], level) for kind, span, level in spans]
 
 
 def _normal(text: str) -> str:
@@ -80,27 +83,41 @@ def _normal(text: str) -> str:
 
 def _section(document: Document, blocks: list[Block], heading: str) -> list[Block]:
     wanted = _normal(heading)
-    starts = [i for i, (kind, text) in enumerate(blocks) if kind == "heading" and _normal(text) == wanted]
+    starts = [i for i, (kind, text, _) in enumerate(blocks) if kind == "heading" and _normal(text) == wanted]
     if not starts:
-        starts = [i for i, (kind, text) in enumerate(blocks)
+        starts = [i for i, (kind, text, _) in enumerate(blocks)
                   if kind == "heading" and wanted and wanted in _normal(text)]
     if not starts:
         raise InputError(_no_section(document, blocks, heading))
     start = starts[0]
-    end = next((i for i in range(start + 1, len(blocks)) if blocks[i][0] == "heading"), len(blocks))
-    # a heading straight after the one asked for opens its first subsection: keep going to the next after text
-    while end < len(blocks) and end == start + 1:
-        end = next((i for i in range(end + 1, len(blocks)) if blocks[i][0] == "heading"), len(blocks))
-    chosen = blocks[start:end]
-    if not any(kind == "paragraph" for kind, _ in chosen):
+    chosen = blocks[start:_section_end(blocks, start)]
+    if not any(kind == "paragraph" for kind, _, _ in chosen):
         raise InputError(f"the section {heading!r} has no text under its heading")
     return chosen
+
+
+def _section_end(blocks: list[Block], start: int) -> int:
+    """Return where the section opened by the heading at ``start`` ends.
+
+    With levels (Markdown, HTML, Word), at the next heading of the same
+    level or higher, so subsections come along; without, at the next
+    heading, or the one after when the first follows at once (it opens a
+    subsection).
+    """
+    level = blocks[start][2]
+    headings = [i for i in range(start + 1, len(blocks)) if blocks[i][0] == "heading"]
+    if level:
+        return next((i for i in headings if 0 < blocks[i][2] <= level), len(blocks))
+    end = next(iter(headings), len(blocks))
+    if end == start + 1:
+        end = next((i for i in headings if i > end), len(blocks))
+    return end
 
 
 def _no_section(document: Document, blocks: list[Block], heading: str) -> str:
     from briefing.suggest import did_you_mean
 
-    headings = [text for kind, text in blocks if kind == "heading"]
+    headings = [text for kind, text, _ in blocks if kind == "heading"]
     if not headings:
         return f"has no headings, so no section {heading!r}; brief a part of it with --words N instead"
     hint = did_you_mean(heading, headings)
@@ -112,13 +129,13 @@ def _no_section(document: Document, blocks: list[Block], heading: str) -> str:
 def _first_words(document: Document, blocks: list[Block], limit: int) -> list[Block]:
     chosen: list[Block] = []
     count = 0
-    for kind, text in blocks:
+    for kind, text, level in blocks:
         size = len(text.split())
         if count + size > limit:
-            if not any(k == "paragraph" for k, _ in chosen):
-                chosen.append((kind, _cut(text, limit - count)))
+            if not any(k == "paragraph" for k, _, _ in chosen):
+                chosen.append((kind, _cut(text, limit - count), level))
             break
-        chosen.append((kind, text))
+        chosen.append((kind, text, level))
         count += size
     while chosen and chosen[-1][0] == "heading":  # a heading with nothing under it
         chosen.pop()
@@ -139,10 +156,16 @@ def _rebuilt(document: Document, blocks: list[Block]) -> Document:
     parts: list[str] = []
     paragraphs: list[Span] = []
     headings: list[Span] = []
+    levels: list[int] = []
     offset = 0
-    for kind, text in blocks:
+    for kind, text, level in blocks:
         span = Span(offset, offset + len(text))
-        (headings if kind == "heading" else paragraphs).append(span)
+        if kind == "heading":
+            headings.append(span)
+            levels.append(level)
+        else:
+            paragraphs.append(span)
         parts.append(text)
         offset = span.end + 2
-    return replace(document, text="\n\n".join(parts), paragraphs=tuple(paragraphs), headings=tuple(headings))
+    return replace(document, text="\n\n".join(parts), paragraphs=tuple(paragraphs), headings=tuple(headings),
+                   heading_levels=tuple(levels) if document.heading_levels else ())
