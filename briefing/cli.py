@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import shlex
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -268,6 +269,10 @@ def _destination(config, formats: tuple[str, ...], *, open_brief: bool) -> dict[
         fields["jobs"] = 1
         if open_brief:
             raise click.UsageError("--open needs a file to open; -o - writes to standard output")
+        media_type = get_renderer(chosen.formats[0]).media_type
+        if _stdout_is_terminal() and not media_type.startswith(("text/", "application/json")):
+            raise click.UsageError(f"-o - would write {chosen.formats[0]} bytes to the terminal; "
+                                   f"redirect it (> brief{get_renderer(chosen.formats[0]).suffix}) or give -o a file")
     if open_brief and not chosen.single:
         fields["one_document"] = "--open opens one brief"
     return fields
@@ -292,6 +297,11 @@ class _NoFontToolsNotice:
 
     def filter(self, record) -> bool:
         return "HarfBuzz-Subset" not in record.getMessage()
+
+
+def _stdout_is_terminal() -> bool:
+    """Say whether standard output is a terminal (where a PDF's bytes would be garbage)."""
+    return sys.stdout.isatty()
 
 
 def _interactive() -> bool:
@@ -460,7 +470,8 @@ def _refuse_summary_output(output: Path, source: str) -> None:
     suffixes = {get_renderer(name).suffix: name for name in available_renderers()}
     named = suffixes.get(output.suffix.lower())
     if named is not None and named != "json":
-        raise click.UsageError(f"summarise writes the brief's JSON; for {output} run: briefing build INPUT -o {output}")
+        raise click.UsageError(f"summarise writes the brief's JSON; for {output} run: "
+                               f"briefing build {shlex.quote(source)} -o {shlex.quote(str(output))}")
     check_outputs([output], [source], [source], output_dir=output.parent, recorded=lambda path: False, readable=())
 
 

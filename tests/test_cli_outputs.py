@@ -92,6 +92,14 @@ def test_o_dash_writes_one_format_to_standard_output(here):
     assert files(here) == ["note.txt"]
 
 
+def test_o_dash_writes_no_pdf_bytes_to_a_terminal(here, monkeypatch):
+    monkeypatch.setattr("briefing.cli._stdout_is_terminal", lambda: True)
+    write(here / "note.txt", NOTE)
+    result = run("build", "note.txt", "-o", "-", "-f", "pdf")
+    assert result.exit_code == 2 and "-o - would write pdf bytes to the terminal" in result.stderr
+    assert run("build", "note.txt", "-o", "-", "-f", "md").exit_code == 0  # text is fine
+
+
 def test_summarise_writes_its_json_to_o_file(here):
     write(here / "note.txt", NOTE)
     result = run("summarise", "note.txt", "-o", "brief.json")
@@ -100,7 +108,7 @@ def test_summarise_writes_its_json_to_o_file(here):
     assert json.loads((here / "brief.json").read_text(encoding="utf-8"))["schema_version"] == 1
     assert run("summarise", "note.txt", "-o", "brief.json").exit_code == 0  # its own file: replaced
     wrong = run("summarise", "note.txt", "-o", "brief.pdf")
-    assert wrong.exit_code == 2 and "briefing build INPUT -o brief.pdf" in wrong.stderr
+    assert wrong.exit_code == 2 and "briefing build note.txt -o brief.pdf" in wrong.stderr
     (here / "mine.json").write_text("{}")
     kept = run("summarise", "note.txt", "-o", "mine.json")
     assert kept.exit_code == 2 and "was not made by briefing" in kept.stderr
