@@ -66,6 +66,7 @@ class Summarise:
     summary_sentences: int = 3
     model: str | None = None
     max_bytes: int | None = None
+    allow_private_urls: bool = False
 
     def prepare(self) -> None:
         """Load the NLP pipeline now, once per process, so no document pays for it."""
@@ -92,7 +93,7 @@ class Summarise:
 
             document = read_stdin(max_bytes=self.max_bytes or DEFAULT_MAX_BYTES, stream=io.BytesIO(data))
         else:
-            document = read_document(source, max_bytes=self.max_bytes)
+            document = read_document(source, max_bytes=self.max_bytes, allow_private_urls=self.allow_private_urls)
         try:
             return summarise_document(document, summary_sentences=self.summary_sentences, model=self.model)
         except BriefingError as exc:  # the summariser knows the file's name only: name the input as typed
@@ -179,7 +180,7 @@ class BuildSettings:
                                organisation=config.organisation, logo=config.logo,
                                reference_docx=config.reference_docx, pdf_variant=config.pdf_variant)
         maker = Summarise(summary_sentences=config.summary_sentences or 3, model=config.model,
-                          max_bytes=config.max_bytes)
+                          max_bytes=config.max_bytes, allow_private_urls=bool(config.allow_private_urls))
         values: dict[str, Any] = {"formats": tuple(dict.fromkeys(config.formats)) or DEFAULT_FORMATS,
                                   "output_dir": config.output_dir or Path("briefs"), "render": render,
                                   "maker": maker, "jobs": config.jobs or default_jobs()}
@@ -349,6 +350,7 @@ class _Fingerprints:
         self.templates = sha256_tree(template_dirs(render.template_dir))
         self.version = __version__
         self._hash = sha256_file
+        self._max_bytes = getattr(settings.maker, "max_bytes", None) or _default_max_bytes()
 
     def of(self, source: str) -> Fingerprint | None:
         """Return the fingerprint of a file input; None for a URL or standard input, or an unreadable file."""
@@ -357,10 +359,16 @@ class _Fingerprints:
         if source == STDIN or is_url(source):
             return None
         try:
-            digest = self._hash(Path(source))
-        except OSError:
+            digest = self._hash(Path(source), max_bytes=self._max_bytes)  # a FIFO or a huge file: not read
+        except (OSError, BriefingError):
             return None
         return Fingerprint(digest, self.options, self.templates, self.version)
+
+
+def _default_max_bytes() -> int:
+    from briefing.ingest import DEFAULT_MAX_BYTES
+
+    return DEFAULT_MAX_BYTES
 
 
 def _manifest(settings: BuildSettings) -> Manifest:

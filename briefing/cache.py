@@ -25,10 +25,16 @@ _GLOB = ".briefing-cache*.json"
 _FORMAT = 1
 
 
-def sha256_file(path: Path) -> str:
-    """Return the SHA-256 of a file's bytes."""
+def sha256_file(path: Path, *, max_bytes: int | None = None) -> str:
+    """Return the SHA-256 of a regular file's bytes.
+
+    A special file (a FIFO, ``/dev/zero``) or one over ``max_bytes`` raises
+    InputError before a byte is read.
+    """
+    from briefing.ingest.files import open_regular
+
     digest = hashlib.sha256()
-    with open(path, "rb") as handle:
+    with open_regular(path, max_bytes=max_bytes if max_bytes is not None else 2**63) as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()

@@ -74,6 +74,12 @@ _max_bytes_option = click.option(
     type=_ByteSize(),
     help="Refuse an input (file, download or standard input) larger than this. Default: 20MiB.",
 )
+_allow_private_option = click.option(
+    "--allow-private-urls",
+    is_flag=True,
+    default=None,
+    help="Fetch URLs that lead to loopback, private or link-local addresses (refused by default).",
+)
 _config_option = click.option(
     "--config",
     "config_path",
@@ -193,6 +199,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and what failed.")
 @click.option("-v", "--verbose", is_flag=True, help="Print a line per document, with its timings, even on a terminal.")
 @_max_bytes_option
+@_allow_private_option
 @_sentences_option
 @_model_option
 @_render_options
@@ -338,6 +345,7 @@ class _Progress:
 @click.argument("input", metavar="INPUT")
 @_config_option
 @_max_bytes_option
+@_allow_private_option
 @_sentences_option
 @_model_option
 @click.pass_obj
@@ -351,7 +359,7 @@ def summarise(obj: _Context, input: str, config_path: Path | None, **options: An
     with _errors(obj):
         config = _config(config_path, **options)
         make_brief = Summarise(summary_sentences=config.summary_sentences or 3, model=config.model,
-                               max_bytes=config.max_bytes)
+                               max_bytes=config.max_bytes, allow_private_urls=bool(config.allow_private_urls))
         brief = make_brief(input)
     click.echo(json.dumps(brief.to_dict(), ensure_ascii=False, indent=2))
 
@@ -360,9 +368,11 @@ def summarise(obj: _Context, input: str, config_path: Path | None, **options: An
 @click.argument("input", metavar="INPUT")
 @_config_option
 @_max_bytes_option
+@_allow_private_option
 @click.option("--json", "as_json", is_flag=True, help="Print the whole Document as JSON: metadata, text, spans.")
 @click.pass_obj
-def text(obj: _Context, input: str, config_path: Path | None, max_bytes: int | None, as_json: bool) -> None:
+def text(obj: _Context, input: str, config_path: Path | None, max_bytes: int | None,
+         allow_private_urls: bool | None, as_json: bool) -> None:
     """Print the plain text ingest extracted from INPUT: exactly what the summariser reads.
 
     INPUT is a .txt, .md, .html, .pdf or .docx file, an http(s) URL, or - for
@@ -375,8 +385,9 @@ def text(obj: _Context, input: str, config_path: Path | None, max_bytes: int | N
     from briefing import read_document
 
     with _errors(obj):
-        config = _config(config_path, max_bytes=max_bytes)
-        document = read_document(input, max_bytes=config.max_bytes)
+        config = _config(config_path, max_bytes=max_bytes, allow_private_urls=allow_private_urls)
+        document = read_document(input, max_bytes=config.max_bytes,
+                                 allow_private_urls=bool(config.allow_private_urls))
     if as_json:
         data = {**dataclasses.asdict(document), "words": document.words, "metadata": dict(document.metadata)}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))

@@ -42,6 +42,7 @@ class Config:
     summary_sentences: int | None = None
     model: str | None = None
     max_bytes: int | None = None
+    allow_private_urls: bool | None = None
     jobs: int | None = None
     template_dir: Path | None = None
     marking: str | None = None
@@ -170,6 +171,12 @@ def _whole(low: int, high: int | None = None) -> Callable[[Any, Path], int]:
     return convert
 
 
+def _flag(value: Any, base: Path) -> bool:
+    if not isinstance(value, bool):
+        raise _Bad(f"must be true or false, not {value!r}")
+    return value
+
+
 def _size(value: Any, base: Path) -> int:
     try:
         return parse_size(value)
@@ -190,6 +197,7 @@ _KEYS: dict[str, tuple[str, Callable[[Any, Path], Any]]] = {
     "summary-sentences": ("summary_sentences", _whole(1, MAX_SUMMARY_SENTENCES)),
     "model": ("model", _string),
     "max-bytes": ("max_bytes", _size),
+    "allow-private-urls": ("allow_private_urls", _flag),
     "jobs": ("jobs", _whole(1)),
     "template-dir": ("template_dir", _path),
     "marking": ("marking", _string),
@@ -290,6 +298,10 @@ formats = ["md", "docx", "pdf"]
 
 # Refuse an input larger than this (file, download or standard input).
 # max-bytes = "20MiB"
+
+# Fetch URLs (and redirects) that lead to loopback, private or link-local
+# addresses: only for links you trust, never for links others submit.
+# allow-private-urls = true
 
 # Worker processes; the default is the number of CPUs.
 # jobs = 2

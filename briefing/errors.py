@@ -29,3 +29,7 @@ class ModelError(BriefingError):
 
 class BriefFormatError(BriefingError):
     """A brief's JSON does not follow the contract."""
+
+
+class InputWarning(UserWarning):
+    """Something in an input was repaired or dropped (control characters, say); the brief was still made."""

@@ -9,10 +9,11 @@ what all later offsets point into.
 from __future__ import annotations
 
 import sys
+import warnings
 from pathlib import Path
 from typing import BinaryIO, Callable
 
-from briefing.errors import InputError
+from briefing.errors import InputError, InputWarning
 from briefing.model import Document
 
 __all__ = ["DEFAULT_MAX_BYTES", "READERS", "read_document", "read_file", "read_stdin", "parse_bytes"]
@@ -55,8 +56,13 @@ READERS: dict[str, Reader] = {
 }
 
 
-def read_document(source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read a file path, an http(s) URL, or ``-`` (standard input) into a Document."""
+def read_document(source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                  allow_private_urls: bool = False) -> Document:
+    """Read a file path, an http(s) URL, or ``-`` (standard input) into a Document.
+
+    A URL, and every redirect it leads through, must be at a public address
+    unless ``allow_private_urls`` is set.
+    """
     if isinstance(source, str):
         if source == STDIN:
             return read_stdin(max_bytes=max_bytes)
@@ -64,7 +70,8 @@ def read_document(source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
 
         if is_url(source):
             try:
-                return read_url(source, max_bytes=max_bytes)
+                with labelled_warnings(source):
+                    return read_url(source, max_bytes=max_bytes, allow_private=allow_private_urls)
             except InputError as exc:
                 raise InputError(f"{printable(source)}: {printable(str(exc))}") from exc
     return read_file(source, max_bytes=max_bytes)
@@ -76,16 +83,13 @@ def read_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docume
     reader = _reader_for(path)
     if not path.exists():
         raise InputError(f"{printable(path)}: no such file")
-    if path.is_dir():
-        raise InputError(f"{printable(path)}: is a directory, not a document")
+    from briefing.ingest.files import open_regular
+
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"{printable(path)}: file is {size:,} bytes, over the limit of {max_bytes:,} bytes (see --max-bytes)"
-            )
-        with path.open("rb") as stream:  # the size read, not the size stat'ed: files can grow
+        with open_regular(path, max_bytes=max_bytes) as stream:  # the size read, not the size stat'ed: files grow
             data = stream.read(max_bytes + 1)
+    except InputError as exc:  # a special file, or one over the limit
+        raise InputError(f"{printable(path)}: {exc}") from exc
     except PermissionError as exc:
         raise InputError(f"{printable(path)}: permission denied") from exc
     except OSError as exc:
@@ -119,10 +123,31 @@ def parse_bytes(data: bytes, name: str, *, reader: Reader | None = None, label: 
     """
     reader = reader or _reader_for(Path(name))
     label = label or name
-    try:
-        return reader(data, name)
-    except InputError as exc:
-        raise InputError(f"{printable(label)}: {printable(str(exc))}") from exc
+    with labelled_warnings(label):
+        try:
+            return reader(data, name)
+        except InputError as exc:
+            raise InputError(f"{printable(label)}: {printable(str(exc))}") from exc
+
+
+class labelled_warnings:
+    """Re-issue the InputWarnings raised inside the block with the input's name in front, each once."""
+
+    def __init__(self, label: str | Path) -> None:
+        self.label = printable(label)
+        self._catcher = warnings.catch_warnings(record=True)
+
+    def __enter__(self) -> None:
+        self._caught = self._catcher.__enter__()
+        warnings.simplefilter("always", InputWarning)
+
+    def __exit__(self, *exc: object) -> None:
+        self._catcher.__exit__(*exc)
+        for message in dict.fromkeys(str(w.message) for w in self._caught if issubclass(w.category, InputWarning)):
+            warnings.warn(InputWarning(f"{self.label}: {message}"), stacklevel=3)
+        for caught in self._caught:
+            if not issubclass(caught.category, InputWarning):
+                warnings.warn_explicit(caught.message, caught.category, caught.filename, caught.lineno)
 
 
 def printable(name: str | Path) -> str:
