@@ -353,14 +353,17 @@ class _Fingerprints:
         self._max_bytes = getattr(settings.maker, "max_bytes", None) or _default_max_bytes()
 
     def of(self, source: str) -> Fingerprint | None:
-        """Return the fingerprint of a file input; None for a URL or standard input, or an unreadable file."""
+        """Return the fingerprint of a file input; None for a URL or standard input, or an unreadable file.
+
+        Raises InputError, before reading a byte, for a special file or one over the size limit.
+        """
         from briefing.cache import Fingerprint
 
         if source == STDIN or is_url(source):
             return None
         try:
             digest = self._hash(Path(source), max_bytes=self._max_bytes)  # a FIFO or a huge file: not read
-        except (OSError, BriefingError):
+        except OSError:
             return None
         return Fingerprint(digest, self.options, self.templates, self.version)
 
@@ -535,7 +538,11 @@ def build(
         if isinstance(item, Source):
             results[index] = Outcome(item.name, error=f"{printable(item.name)}: {item.problem}", status="failed")
             continue
-        fingerprint = fingerprints.of(item.source) if fingerprints else None
+        try:
+            fingerprint = fingerprints.of(item.source) if fingerprints else None
+        except InputError as exc:  # refused by its kind or size: no need to build it to know
+            results[index] = Outcome(item.source, error=str(named(exc, item.source)), status="failed")
+            continue
         if manifest is not None and fingerprint is not None and not settings.force:
             if manifest.staleness(item.source, fingerprint, item.outputs) is None:
                 results[index] = Outcome(item.source, item.outputs, status="cached")
@@ -582,7 +589,11 @@ def check(inputs: Sequence[str], settings: BuildSettings | None = None) -> Build
         if isinstance(item, Source):
             report.outcomes.append(Outcome(item.name, status="missing", reason=item.problem))
             continue
-        fingerprint = fingerprints.of(item.source)
+        try:
+            fingerprint = fingerprints.of(item.source)
+        except InputError as exc:
+            report.outcomes.append(Outcome(item.source, item.outputs, status="missing", reason=str(exc)))
+            continue
         if fingerprint is None:  # a URL or standard input cannot be checked without fetching it; a file, unread
             status: Status = "unchecked" if item.source == STDIN or is_url(item.source) else "missing"
             report.outcomes.append(Outcome(item.source, item.outputs, status=status,

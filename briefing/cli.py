@@ -182,6 +182,27 @@ def cli(ctx: click.Context, debug: bool) -> None:
     Example: briefing build seeds/sahel-security-pact.txt -f pdf -f md
     """
     ctx.obj = _Context(debug)
+    _show_input_warnings()
+
+
+def _show_input_warnings() -> None:
+    """Print what ingest repaired in an input as one ``warning: <input>: …`` line, not Python's warning format."""
+    import warnings
+
+    from briefing.errors import InputWarning
+
+    shown = warnings.showwarning
+    if getattr(shown, "briefing", False):
+        return
+
+    def show(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001 - warnings' API
+        if issubclass(category, InputWarning):
+            click.echo(f"warning: {message}", err=True)
+        else:
+            shown(message, category, filename, lineno, file, line)
+
+    show.briefing = True  # type: ignore[attr-defined]
+    warnings.showwarning = show
 
 
 @cli.command()
