@@ -45,7 +45,7 @@ def decode(data: bytes, *, declared: str | None = None) -> str:
 
 
 def clean_line(line: str) -> str:
-    """Normalise one line: NFC, no control or bidi-override characters, joiners only where a script uses them, single spaces."""
+    """Normalise one line: NFC, no control or bidi-override characters, joiners only where used, single spaces."""
     line = unicodedata.normalize("NFC", line)
     line = _SURROGATE.sub("", _CONTROL.sub("", line))
     if "\u200c" in line or "\u200d" in line:
