@@ -31,5 +31,9 @@ class BriefFormatError(BriefingError):
     """A brief's JSON does not follow the contract."""
 
 
+class OutputClashError(BriefingError):
+    """A build would write over one of its inputs, or over a file briefing did not make."""
+
+
 class InputWarning(UserWarning):
     """Something in an input was repaired or dropped (control characters, say); the brief was still made."""
