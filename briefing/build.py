@@ -15,6 +15,7 @@ ones, and the report says the batch was interrupted; a rerun builds the rest.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import signal
@@ -29,11 +30,11 @@ from briefing.errors import BriefingError, InputError
 from briefing.ingest import printable
 from briefing.ingest.url import is_url
 from briefing.inputs import STDIN, Source, expand_inputs, output_stems, shard_of
-from briefing.output import write_atomic
+from briefing.output import remove_stale_parts, write_all_atomic
 from briefing.render import RenderOptions, check_options, get_renderer
 
 if TYPE_CHECKING:
-    from briefing.cache import Fingerprint, Manifest
+    from briefing.cache import Fingerprint, Manifest, Orphan
     from briefing.config import Config
     from briefing.model import Brief
     from briefing.render import Renderer
@@ -170,6 +171,7 @@ class BuildSettings:
     maker: BriefMaker = field(default_factory=Summarise)
     jobs: int = 1
     force: bool = False  # build even what the cache says is current
+    prune: bool = False  # remove the outputs recorded for inputs that no longer exist
     cache: bool = True  # read and write the manifest
     shard: tuple[int, int] | None = None  # (i, n): build the i-th (1-based) of n shards
 
@@ -206,6 +208,7 @@ class Outcome:
     worker: int | None = None  # the process that built it
     peak_rss: int | None = None  # that process's peak resident memory so far, in bytes
     traceback: str | None = None  # for an error that is a bug, not a bad input
+    digests: tuple[str, ...] = ()  # the SHA-256 of each output's bytes, as written
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -235,6 +238,9 @@ class BuildReport:
     shard: tuple[int, int] | None = None
     interrupted: int | None = None  # the signal that stopped the batch
     check: bool = False
+    orphans: list[Orphan] = field(default_factory=list)  # --check: outputs of inputs that no longer exist
+    pruned: list[Path] = field(default_factory=list)  # --prune: the outputs removed
+    problems: list[str] = field(default_factory=list)  # the batch's own failures (the manifest could not be saved)
 
     def with_status(self, *statuses: Status) -> list[Outcome]:
         return [o for o in self.outcomes if o.status in statuses]
@@ -276,6 +282,9 @@ class BuildReport:
             "counts": self.counts(),
             "documents": [o.to_dict() for o in self.outcomes],
             "workers": self.workers(),
+            "orphans": [{"input": o.input, "outputs": [str(p) for p in o.outputs]} for o in self.orphans],
+            "pruned": [str(p) for p in self.pruned],
+            "problems": list(self.problems),
         }
 
 
@@ -348,8 +357,7 @@ class _Fingerprints:
         def content(path: Path | None) -> str | None:
             return sha256_file(path) if path is not None else None
 
-        options = {
-            "formats": sorted(settings.formats),
+        options = {  # not the formats: each output's freshness is its own
             "brief": settings.maker.fingerprint(),
             "marking": render.marking,
             "paper": render.paper,
@@ -482,11 +490,11 @@ def _build_one(task: Task, maker: BriefMaker, renderers: list[Renderer], options
         for path, renderer in zip(task.outputs, renderers):
             rendered.append((path, renderer.render(brief, options=options)))
             mark = stage(renderer.name, mark)
-        for path, data in rendered:
-            write_atomic(path, data)
+        write_all_atomic(rendered)  # every format or none: a full disk leaves no one format new
         interrupts.busy = False  # every output is written: the document is built, whatever comes now
         stages.append(("write", time.perf_counter() - mark))
-        outcome = Outcome(task.source, task.outputs, status="built")
+        digests = tuple(hashlib.sha256(data).hexdigest() for _, data in rendered)
+        outcome = Outcome(task.source, task.outputs, status="built", digests=digests)
     except BriefingError as exc:  # a renderer's error too: every line names the input
         outcome = Outcome(task.source, error=str(named(exc, task.source)), status="failed")
     except BuildInterrupted:
@@ -565,6 +573,9 @@ def build(
             item = replace(item, data=_read_stdin(settings))
         todo.append((item, fingerprint))
 
+    if todo or settings.prune:
+        _check_writable(settings.output_dir)
+        remove_stale_parts(settings.output_dir)  # what a killed worker left
     jobs = max(1, min(settings.jobs, len(todo)))
     report = BuildReport(jobs=jobs, shard=settings.shard)
     emitter = _InOrder(len(planned), observer)
@@ -577,15 +588,20 @@ def build(
 
     def finished(task: Task, fingerprint: Fingerprint | None, outcome: Outcome) -> None:
         if outcome.status == "built" and manifest is not None and fingerprint is not None:
-            manifest.record(task.source, fingerprint, task.outputs)
-            saver.maybe_save()
+            manifest.record(task.source, fingerprint, dict(zip(task.outputs, outcome.digests)))
+            saver.maybe_save(report)
         emitter.add(task.index, outcome)
 
     try:
         run = _run_here if jobs == 1 else _run_in_pool
         report.interrupted = run(todo, settings, renderers, jobs, finished)
     finally:
-        saver.save()
+        saver.save(report)
+    if settings.prune and manifest is not None and report.interrupted is None:
+        try:
+            report.pruned = manifest.prune()
+        except (BriefingError, OSError) as exc:
+            report.problems.append(f"cannot prune: {exc}")
     report.outcomes = emitter.outcomes()
     report.seconds = time.perf_counter() - started
     return report
@@ -619,8 +635,19 @@ def check(inputs: Sequence[str], settings: BuildSettings | None = None) -> Build
         else:
             report.outcomes.append(Outcome(item.source, item.outputs, status=staleness.kind,
                                            reason=staleness.reason))
+    report.orphans = manifest.orphans()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _check_writable(folder: Path) -> None:
+    """Raise ConfigError (exit 2, before any work) if the output folder cannot be written in."""
+    from briefing.config import ConfigError
+    from briefing.output import writable_folder
+
+    problem = writable_folder(folder)
+    if problem is not None:
+        raise ConfigError(f"{folder}: the output folder cannot be written in: {problem}")
 
 
 def _renderers_for(settings: BuildSettings) -> list[Renderer]:
@@ -665,50 +692,36 @@ def _run_here(todo: list[tuple[Task, Fingerprint | None]], settings: BuildSettin
 
 def _run_in_pool(todo: list[tuple[Task, Fingerprint | None]], settings: BuildSettings, renderers: list[Renderer],
                  jobs: int, finished: Finished) -> int | None:
-    """Build the documents in ``jobs`` worker processes; return the signal that stopped them, if any."""
+    """Build the documents in ``jobs`` worker processes; return the signal that stopped them, if any.
+
+    A worker that dies is replaced and its document retried once in a fresh
+    worker; a document that kills two workers fails, named (:mod:`briefing.workers`).
+    """
+    import functools
     import warnings
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-    from concurrent.futures.process import BrokenProcessPool
+
+    from briefing.workers import NOT_STARTED, WorkerDied, run_in_workers
 
     interrupts = _Interrupts(raise_while_busy=False).install([signal.SIGINT, signal.SIGTERM])
-    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(), initializer=_start_worker,
-                                   initargs=(settings,))
-    futures = {}
+    fingerprints = {task.index: fingerprint for task, fingerprint in todo}
     try:
         with warnings.catch_warnings():  # Python 3.12+ warns about fork() in a process with threads
             warnings.simplefilter("ignore", DeprecationWarning)
-            for task, fingerprint in todo:
-                futures[executor.submit(_run_in_worker, task, settings)] = (task, fingerprint)
-        pending = set(futures)
-        stopping = False
-        while pending:
-            done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-            for future in sorted(done, key=lambda f: futures[f][0].index):
-                task, fingerprint = futures[future]
-                try:
-                    outcome = future.result()
-                except BrokenProcessPool as exc:
-                    died = f"{printable(task.source)}: a worker died ({exc})"
-                    outcome = Outcome(task.source, status="interrupted" if interrupts.signum else "failed",
-                                      error=None if interrupts.signum else died)
-                except BaseException as exc:  # noqa: BLE001 - a worker's unexpected error fails its document only
-                    error = f"{printable(task.source)}: unexpected error: {type(exc).__name__}: {exc}"
+            results = run_in_workers([task for task, _ in todo], jobs=jobs, context=_pool_context(),
+                                     setup=_start_worker, setup_args=(settings,),
+                                     work=functools.partial(_run_in_worker, settings=settings),
+                                     stop_requested=lambda: interrupts.signum is not None)
+            for task, result in results:
+                if result is NOT_STARTED or (isinstance(result, WorkerDied) and result.stopping):
+                    outcome = Outcome(task.source, status="interrupted")
+                elif isinstance(result, WorkerDied):
+                    error = (f"{printable(task.source)}: the worker building it died {result.attempts} times "
+                             f"({result.reason}); the other documents went on")
                     outcome = Outcome(task.source, status="failed", error=error)
-                finished(task, fingerprint, outcome)
-            if interrupts.signum is not None and not stopping:
-                stopping = True
-                for future in pending:
-                    future.cancel()
-                _stop_workers(executor)
-            pending = {f for f in pending if not f.cancelled()}
-        for future, (task, fingerprint) in futures.items():
-            if future.cancelled():
-                finished(task, fingerprint, Outcome(task.source, status="interrupted"))
+                else:
+                    outcome = result
+                finished(task, fingerprints[task.index], outcome)
     finally:
-        if interrupts.signum is not None:
-            executor.shutdown(wait=True, cancel_futures=True)
-        else:
-            executor.shutdown(wait=True)
         interrupts.restore()
     return interrupts.signum
 
@@ -720,16 +733,6 @@ def _pool_context() -> Any:
     if sys.platform.startswith("linux"):
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
-
-
-def _stop_workers(executor: Any) -> None:
-    """Ask every worker to abandon its document: SIGTERM, which a worker turns into BuildInterrupted."""
-    for process in list(getattr(executor, "_processes", {}).values()):
-        try:
-            if process.is_alive():
-                os.kill(process.pid, signal.SIGTERM)
-        except (OSError, ValueError, AttributeError):
-            pass
 
 
 class _InOrder:
@@ -760,11 +763,18 @@ class _Saver:
         self._every = every
         self._last = time.monotonic()
 
-    def maybe_save(self) -> None:
+    def maybe_save(self, report: BuildReport) -> None:
         if self._manifest is not None and time.monotonic() - self._last >= self._every:
-            self.save()
+            self.save(report)
 
-    def save(self) -> None:
-        if self._manifest is not None:
+    def save(self, report: BuildReport) -> None:
+        """Save; a failure (a full disk, a lock held too long) goes into the report, never past it."""
+        if self._manifest is None:
+            return
+        try:
             self._manifest.save()
-            self._last = time.monotonic()
+        except (BriefingError, OSError) as exc:
+            problem = f"the build cache could not be saved: {exc} (the next build rebuilds what it would have held)"
+            if problem not in report.problems:
+                report.problems.append(problem)
+        self._last = time.monotonic()

@@ -189,14 +189,14 @@ def _show_input_warnings() -> None:
     """Print what ingest repaired in an input as one ``warning: <input>: …`` line, not Python's warning format."""
     import warnings
 
-    from briefing.errors import InputWarning
+    from briefing.errors import BriefingWarning
 
     shown = warnings.showwarning
     if getattr(shown, "briefing", False):
         return
 
     def show(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001 - warnings' API
-        if issubclass(category, InputWarning):
+        if issubclass(category, BriefingWarning):
             click.echo(f"warning: {message}", err=True)
         else:
             shown(message, category, filename, lineno, file, line)
@@ -213,7 +213,9 @@ def _show_input_warnings() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes. Default: the number of CPUs.")
 @click.option("--force", is_flag=True, help="Build every document, even those whose briefs are current.")
 @click.option("--check", is_flag=True,
-              help="Build nothing: list the briefs that are stale or missing, and exit 1 if there are any.")
+              help="Build nothing: list the briefs that are stale, missing or orphaned, and exit 1 if there are any.")
+@click.option("--prune", is_flag=True,
+              help="Remove the briefs the cache recorded for inputs that no longer exist (nothing else).")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="Write a JSON report of every document (input, outputs, seconds, status, error) to FILE.")
 @click.option("--shard", type=_Shard(), help="Build only the I-th of N stable shards of the inputs (a CI matrix).")
@@ -225,7 +227,7 @@ def _show_input_warnings() -> None:
 @_model_option
 @_render_options
 @click.pass_obj
-def build(obj: _Context, inputs: tuple[str, ...], config_path: Path | None, force: bool, check: bool,
+def build(obj: _Context, inputs: tuple[str, ...], config_path: Path | None, force: bool, check: bool, prune: bool,
           report_path: Path | None, shard: tuple[int, int] | None, quiet: bool, verbose: bool, render_options,
           **options: Any) -> None:
     """Build a brief of each INPUT in each format.
@@ -250,7 +252,9 @@ def build(obj: _Context, inputs: tuple[str, ...], config_path: Path | None, forc
         config = _config(config_path, inputs=inputs, render_options=render_options, **options)
         if not config.inputs:
             raise click.UsageError("no inputs: name files, folders or patterns, or set inputs in briefing.toml")
-        settings = BuildSettings.from_config(config, force=force, shard=shard)
+        settings = BuildSettings.from_config(config, force=force, shard=shard, prune=prune)
+        if check and prune:
+            raise click.UsageError("--check builds and removes nothing; use --prune without it")
         if check:
             report = check_all(list(config.inputs), settings)
         else:
@@ -259,10 +263,13 @@ def build(obj: _Context, inputs: tuple[str, ...], config_path: Path | None, forc
                 report = build_all(list(config.inputs), settings, observer=observer)
             finally:
                 observer.close()
-        if report_path is not None:
-            from briefing.output import write_atomic
+    if report_path is not None:  # before the summary line, and whatever else failed
+        from briefing.output import write_atomic
 
+        try:
             write_atomic(report_path, (json.dumps(report.to_dict(), indent=2) + "\n").encode("utf-8"))
+        except BriefingError as exc:
+            report.problems.append(f"the report could not be written: {exc}")
     sys.exit(_summarise_report(report, quiet=quiet))
 
 
@@ -285,19 +292,30 @@ def _summarise_report(report, *, quiet: bool) -> int:
     if report.check:
         for outcome in report.with_status("stale", "missing", "unchecked"):
             click.echo(f"{outcome.status:<9} {_shown(outcome.input)}: {_shown(outcome.reason or '')}")
+        for orphan in report.orphans:
+            outputs = ", ".join(_shown(str(p)) for p in orphan.outputs)
+            click.echo(f"orphaned  {outputs}: its input {_shown(orphan.input)} no longer exists")
         if report.stale:
             click.echo(f"Error: {len(report.stale)} of {len(report.outcomes)} inputs have stale or missing briefs; "
                        "run briefing build", err=True)
             return ExitCode.FAILED
+        if report.orphans:
+            click.echo(f"Error: {len(report.orphans)} recorded inputs no longer exist; "
+                       "run briefing build --prune to remove their briefs", err=True)
+            return ExitCode.FAILED
         if not quiet:
             click.echo(f"All {len(report.outcomes)} inputs' briefs are current.", err=True)
         return ExitCode.OK
+    for path in report.pruned:
+        click.echo(f"pruned {_shown(str(path))}", err=True)
+    for problem in report.problems:
+        click.echo(f"Error: {problem}", err=True)
     if report.interrupted is not None:
         name = signal.Signals(report.interrupted).name
         click.echo(f"Interrupted by {name}: {counts['built']} built, {counts['interrupted']} not built; "
                    "run the same command again to build the rest.", err=True)
         return 128 + report.interrupted
-    if report.failed:
+    if report.failed or report.problems:
         done = counts["built"] + counts["cached"]
         click.echo(f"Error: {len(report.failed)} of {len(report.outcomes)} inputs failed ({done} built)", err=True)
         return ExitCode.FAILED

@@ -17,30 +17,61 @@ from pathlib import Path
 
 from briefing.errors import BriefingError
 
-__all__ = ["remove_stale_parts", "write_atomic"]
+__all__ = ["remove_stale_parts", "write_all_atomic", "write_atomic", "writable_folder"]
 
 _PART = re.compile(r"^\.briefing-(\d+)-[A-Za-z0-9_]+\.part$")
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".briefing-{os.getpid()}-", suffix=".part", dir=path.parent)
+    write_all_atomic([(path, data)])
+
+
+def write_all_atomic(files: list[tuple[Path, bytes]]) -> None:
+    """Write every file or none: all to temporary files first, then each renamed into place.
+
+    A full disk or any other failure while writing leaves every target as it
+    was (one document's Markdown is not left new beside its old PDF) and no
+    temporary file behind.
+    """
+    parts: list[tuple[str, Path]] = []
+    current = files[0][0] if files else Path(".")
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        for path, data in files:
+            current = path
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".briefing-{os.getpid()}-", suffix=".part", dir=path.parent)
+            parts.append((tmp, path))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o644)
+        while parts:
+            tmp, current = parts[0]
+            os.replace(tmp, current)
+            parts.pop(0)
     except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        for tmp, _ in parts:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
         if isinstance(exc, OSError):
-            raise BriefingError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+            raise BriefingError(f"{current}: cannot write: {exc.strerror or exc}") from exc
         raise
+
+
+def writable_folder(folder: Path) -> str | None:
+    """Say why files cannot be written in ``folder`` (creating it if need be), or return None if they can."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".briefing-{os.getpid()}-", suffix=".part", dir=folder)
+        os.close(fd)
+        os.unlink(tmp)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
 
 
 def remove_stale_parts(folder: Path) -> list[Path]:
