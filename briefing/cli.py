@@ -295,13 +295,13 @@ def _summarise_report(report, *, quiet: bool) -> int:
         for orphan in report.orphans:
             outputs = ", ".join(_shown(str(p)) for p in orphan.outputs)
             click.echo(f"orphaned  {outputs}: its input {_shown(orphan.input)} no longer exists")
-        if report.stale:
-            click.echo(f"Error: {len(report.stale)} of {len(report.outcomes)} inputs have stale or missing briefs; "
-                       "run briefing build", err=True)
-            return ExitCode.FAILED
         if report.orphans:
             click.echo(f"Error: {len(report.orphans)} recorded inputs no longer exist; "
                        "run briefing build --prune to remove their briefs", err=True)
+        if report.stale:
+            click.echo(f"Error: {len(report.stale)} of {len(report.outcomes)} inputs have stale or missing briefs; "
+                       "run briefing build", err=True)
+        if report.stale or report.orphans:
             return ExitCode.FAILED
         if not quiet:
             click.echo(f"All {len(report.outcomes)} inputs' briefs are current.", err=True)
