@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefing.build import BuildSettings, LoadBrief, build, check
-from briefing.cache import MANIFEST, Manifest
+from briefing.build.cache import MANIFEST, Manifest
 from briefing.cli import cli
 from briefing.errors import CacheWarning
 from briefing.filelock import LockTimeout, locked

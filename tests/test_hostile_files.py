@@ -65,7 +65,7 @@ def test_reading_a_special_file_by_name_is_refused_at_once(tmp_path: Path) -> No
 
 
 def test_hashing_refuses_special_and_oversized_files_before_reading(tmp_path: Path) -> None:
-    from briefing.cache import sha256_file
+    from briefing.build.cache import sha256_file
 
     inputs = _special_folder(tmp_path)
     with pytest.raises(InputError, match="named pipe"):
