@@ -53,6 +53,7 @@ class _Pool:
     setup_args: tuple[Any, ...]
     work: Callable[[Any], Any]
     tasks: Sequence[Any]
+    on_retry: Callable[[Any, str], None] | None = None  # told of a task being retried, and why
     workers: list[_Worker] = field(default_factory=list)
 
     def assign(self, worker: _Worker, index: int) -> None:
@@ -92,15 +93,17 @@ class _Pool:
 
 def run_in_workers(tasks: Sequence[Any], *, jobs: int, context: Any, setup: Callable[..., None],
                    setup_args: tuple[Any, ...], work: Callable[[Any], Any],
-                   stop_requested: Callable[[], bool]) -> Iterator[tuple[Any, Any]]:
+                   stop_requested: Callable[[], bool], on_retry: Callable[[Any, str], None] | None = None
+                   ) -> Iterator[tuple[Any, Any]]:
     """Yield ``(task, result)`` for every task, in the order they finish.
 
     ``work(task)`` runs in a worker after ``setup(*setup_args)`` ran there
     once; both must be picklable where workers are spawned rather than
     forked. A result is what ``work`` returned, a :class:`WorkerDied`, or
-    :data:`NOT_STARTED`.
+    :data:`NOT_STARTED`. ``on_retry(task, reason)`` is told of each task
+    retried after its worker died.
     """
-    pool = _Pool(context, setup, setup_args, work, tasks)
+    pool = _Pool(context, setup, setup_args, work, tasks, on_retry)
     pending: deque[int] = deque(range(len(tasks)))
     deaths: dict[int, int] = {}
     stopping_since: float | None = None
@@ -167,6 +170,8 @@ def _bury(pool: _Pool, worker: _Worker, pending: deque[int], deaths: dict[int, i
         if pending and not stopping:
             pool.spawn()
         return
+    if pool.on_retry is not None:
+        pool.on_retry(pool.tasks[task], reason)
     pool.assign(pool.spawn(), task)  # a fresh worker: the old one may have died of what it had built before
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from briefing.build import BuildSettings, LoadBrief, build
+from briefing.errors import BriefingWarning
 from briefing.model import Brief
 
 from .conftest import ROOT
@@ -54,7 +55,8 @@ def _settings(out: Path, **changes) -> BuildSettings:
 
 def test_a_document_that_kills_its_worker_twice_fails_named_and_the_rest_are_built(tmp_path: Path) -> None:
     inputs = _write_briefs(tmp_path, 6)
-    report = build(inputs, _settings(tmp_path / "out", maker=KillsItsWorker(poison=("brief-02.json",))))
+    with pytest.warns(BriefingWarning, match="building it again in a fresh worker"):
+        report = build(inputs, _settings(tmp_path / "out", maker=KillsItsWorker(poison=("brief-02.json",))))
     failed = report.failed
     assert [o.input for o in failed] == [inputs[2]]
     assert failed[0].error == (f"{inputs[2]}: the worker building it died 2 times (killed by SIGKILL (out of "
@@ -66,7 +68,11 @@ def test_a_document_that_kills_its_worker_twice_fails_named_and_the_rest_are_bui
 def test_a_worker_killed_once_is_replaced_and_its_document_retried(tmp_path: Path) -> None:
     inputs = _write_briefs(tmp_path, 6)
     maker = KillsItsWorker(poison=("brief-01.json", "brief-04.json"), marker=str(tmp_path / "killed"))
-    report = build(inputs, _settings(tmp_path / "out", maker=maker))
+    with pytest.warns(BriefingWarning) as caught:
+        report = build(inputs, _settings(tmp_path / "out", maker=maker))
+    assert [str(w.message) for w in caught] == [
+        f"{inputs[1]}: the worker building it died (killed by SIGKILL (out of memory? the OOM killer sends it)); "
+        "building it again in a fresh worker"]
     assert [o.status for o in report.outcomes] == ["built"] * 6
     killed = int((tmp_path / "killed").read_text())
     assert report.outcomes[1].worker not in (None, killed)  # retried in another worker

@@ -102,12 +102,22 @@ def run_in_pool(todo: list[tuple[Task, Fingerprint | None]], settings: BuildSett
             warnings.simplefilter("ignore", DeprecationWarning)
             results = run_in_workers([task for task, _ in todo], jobs=jobs, context=_pool_context(),
                                      setup=Worker.start, setup_args=(settings,), work=_run_in_worker,
-                                     stop_requested=lambda: interrupts.signum is not None)
+                                     stop_requested=lambda: interrupts.signum is not None, on_retry=_retrying)
             for task, result in results:
                 finished(task, fingerprints[task.index], _outcome(task, result))
     finally:
         interrupts.restore()
     return interrupts.signum
+
+
+def _retrying(task: Task, reason: str) -> None:
+    """Say that a document's worker died and it is being built again (the OOM killer is worth knowing about)."""
+    import warnings
+
+    from briefing.errors import BriefingWarning, printable
+
+    warnings.warn(BriefingWarning(f"{printable(task.source)}: the worker building it died ({reason}); "
+                                  "building it again in a fresh worker"), stacklevel=2)
 
 
 def _outcome(task: Task, result: Any) -> Outcome:
