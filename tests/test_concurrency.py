@@ -22,7 +22,7 @@ from briefing.build import BuildSettings, LoadBrief, build, check
 from briefing.build.cache import MANIFEST, Manifest
 from briefing.cli import cli
 from briefing.errors import CacheWarning
-from briefing.filelock import LockTimeout, locked
+from briefing.build.filelock import LockTimeout, locked
 from briefing.render import RenderOptions
 
 from .conftest import ROOT
@@ -102,7 +102,7 @@ def test_the_manifest_is_merged_not_overwritten(tmp_path: Path) -> None:
 def test_a_lock_held_too_long_ends_in_a_clear_message(tmp_path: Path) -> None:
     lock = tmp_path / "out" / (MANIFEST + ".lock")
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"from briefing.filelock import locked; import sys, time\n"
+        [sys.executable, "-c", f"from briefing.build.filelock import locked; import sys, time\n"
                                f"with locked({str(lock)!r}):\n    print('held', flush=True); time.sleep(30)"],
         cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:

@@ -227,7 +227,7 @@ class Manifest:
             self._write_merged()
 
     def _lock(self):
-        from briefing.filelock import locked
+        from briefing.build.filelock import locked
 
         return locked(self.lock_path, what=str(self.output_dir))
 

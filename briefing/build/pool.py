@@ -89,11 +89,11 @@ def run_in_pool(todo: list[tuple[Task, Fingerprint | None]], settings: BuildSett
 
     A worker that dies is replaced and its document retried once in a fresh
     worker; a document that kills two workers fails, named. Workers die with
-    this process (:mod:`briefing.workers`).
+    this process (:mod:`briefing.build.workers`).
     """
     import warnings
 
-    from briefing.workers import run_in_workers
+    from briefing.build.workers import run_in_workers
 
     interrupts = Interrupts(raise_while_busy=False).install([signal.SIGINT, signal.SIGTERM])
     fingerprints = {task.index: fingerprint for task, fingerprint in todo}
@@ -122,7 +122,7 @@ def _retrying(task: Task, reason: str) -> None:
 
 def _outcome(task: Task, result: Any) -> Outcome:
     """Return the outcome a worker sent back, or say what became of a task whose worker died or never began it."""
-    from briefing.workers import NOT_STARTED, WorkerDied
+    from briefing.build.workers import NOT_STARTED, WorkerDied
 
     if result is NOT_STARTED or (isinstance(result, WorkerDied) and result.stopping):
         return Outcome(task.source, status="interrupted")

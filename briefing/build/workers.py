@@ -4,7 +4,7 @@ Each worker builds one task at a time, handed to it over its own pipe, so
 the parent always knows which task a worker holds. When a worker dies (the
 OOM killer, ``kill -9``, a crash in a native library), its task is retried
 in a fresh worker; a task that kills a second worker is given up, named,
-and the others go on. Workers die with the parent (:mod:`briefing.lifeline`).
+and the others go on. Workers die with the parent (:mod:`briefing.build.lifeline`).
 
 A stop request (the parent caught SIGINT or SIGTERM) sends SIGTERM to the
 busy workers, which abandon their task and answer; the tasks not started
@@ -199,7 +199,7 @@ def _cause(exitcode: int | None) -> str:
 def _worker_main(conn: Connection, parent_pid: int, setup: Callable[..., None], setup_args: tuple[Any, ...],
                  work: Callable[[Any], Any]) -> None:
     """Serve tasks from the parent until it sends None or goes away."""
-    from briefing.lifeline import die_with_parent
+    from briefing.build.lifeline import die_with_parent
 
     die_with_parent(parent_pid)
     setup(*setup_args)
