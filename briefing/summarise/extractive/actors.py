@@ -26,6 +26,7 @@ from briefing.summarise.extractive.lexicon import (
     PLACE_PREPOSITIONS,
     ROLE_NOUNS,
     STATE_NOUNS,
+    TITLE_WORDS,
 )
 from briefing.summarise.extractive.nlp import NOT_ACTOR_KINDS
 from briefing.summarise.extractive.parsed import Parsed, Sentence
@@ -121,16 +122,35 @@ def _classify(ent, sentence: Sentence, offset: int, excluded: set[str]) -> Menti
         return Mention(surface, "country", state, start, end, sentence)  # "the Government of Cuba"
     if label not in ("PERSON", "ORG") or _names_a_place(ent, words) or not any(c.isupper() for c in surface):
         return None  # not a party, a place, or a lower-case phrase ("green hydrogen summit")
+    if all(_is_title_word(w) for w in words):
+        return None  # a title or rank alone: "Rear Admiral", "Secretary-General"
     in_place = _after_place_preposition(ent)
     if label == "PERSON" and not any(w in ORGANISATION_WORDS for w in words[1:]):
-        if len(words) > 4:
+        title = _leading_title(surface)
+        name = surface[len(title) :].lstrip() if title else surface
+        if len(name.split()) > 4:
             return None
-        return Mention(surface, "person", surface, start, end, sentence, role_for(ent), in_place)
+        role = role_for(ent) or (title or None)
+        return Mention(name, "person", name, end - len(name), end, sentence, role, in_place)
     if surface.isdigit() or len(words) > 8:
         return None
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     in_title = following is not None and following.lower_ in ROLE_NOUNS
     return Mention(surface, "organisation", surface, start, end, sentence, in_place=in_place, in_title=in_title)
+
+
+def _is_title_word(word: str) -> bool:
+    word = word.strip(".")
+    return word in ROLE_NOUNS or word in TITLE_WORDS or word.split("-")[-1] in ROLE_NOUNS
+
+
+def _leading_title(surface: str) -> str:
+    """Return the title words a person's entity starts with ("Chair" in "Chair Mike Gallagher")."""
+    words = surface.split()
+    count = 0
+    while count < len(words) - 1 and _is_title_word(words[count].casefold()):
+        count += 1
+    return " ".join(words[:count])
 
 
 def _could_be_a_party(words: list[str]) -> bool:
@@ -321,12 +341,36 @@ def _merge_people(cands: list[Candidate]) -> None:
                 full.mentions.extend(short.mentions)
                 short.mentions = []
                 break
+    _fold_surnames(cands, [c for c in people if c.mentions])
     # A "person" whose name is also an organisation's, country's or group's is a tagging error.
     others = {_norm(n) for c in cands if c.kind != "person" and c.mentions for n in _surfaces(c)}
     others |= {w for c in cands if c.kind == "group" for w in c.key.split()}
     for cand in people:
         if cand.key in others:
             cand.mentions = []
+
+
+def _fold_surnames(cands: list[Candidate], people: list[Candidate]) -> None:
+    """Fold a surname the NER typed as an organisation ("Trump", "Mr Dangor") into the one person it ends."""
+    for cand in cands:
+        if cand.kind != "organisation" or cand.canonical or not cand.mentions:
+            continue
+        words = _norm(strip_honorific(cand.key)).split()
+        if not words or any(w in ORGANISATION_WORDS for w in words):
+            continue
+        owners = [p for p in people if p.key.split()[-len(words) :] == words and len(p.key.split()) > len(words)]
+        if len(owners) != 1:
+            continue
+        for m in cand.mentions:
+            owners[0].mentions.append(Mention(m.surface, "person", m.key, m.start, m.end, m.sentence, _role_at(m)))
+        cand.mentions = []
+
+
+def _role_at(m: Mention) -> str | None:
+    """Read the role the text gives the person named by a mention."""
+    local = m.start - m.sentence.offset
+    span = m.sentence.span.doc.char_span(local, local + (m.end - m.start))
+    return role_for(span) if span is not None else None
 
 
 def _merge_acronyms(cands: list[Candidate], text: str) -> None:

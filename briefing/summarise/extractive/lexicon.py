@@ -28,6 +28,14 @@ ROLE_NOUNS = frozenset(
     """.split()
 )
 
+# Words that qualify or abbreviate a title ("Rear Admiral", "Rep.", "former President").
+TITLE_WORDS = frozenset(
+    """
+    rear vice deputy acting former interim assistant associate senior junior chief
+    rep sen gov gen lt col maj capt sgt adm cmdr supt insp det pres amb
+    """.split()
+)
+
 # Nouns that make a collective party out of a people or creed
 # ("Tuareg armed groups", "Houthi rebels").
 GROUP_NOUNS = frozenset(

@@ -2,9 +2,13 @@
 
 A quotation is text between quotation marks, long enough to be speech rather
 than a scare-quoted phrase. Its speaker is the subject of a speech verb in
-the same sentence ("…, he said"; "Mali's Defense Minister Abdoulaye Diop told
-journalists"), the object of "according to", or, for an unattributed quote
-that follows another in the same paragraph, the earlier quote's speaker.
+the sentences the quote touches ("…, he said"; "Mali's Defense Minister
+Abdoulaye Diop told journalists"), the object of "according to", the short
+sentence right after it ("…?” he suggested.") or the sentence before it
+that introduces it with a colon. A quote with none of these continues the
+last attributed speaker when it opens its paragraph or shares one with them
+(news keeps a speaker's words in consecutive paragraphs), within
+``_CONTINUATION_PARAGRAPHS``.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from briefing.summarise.extractive.parsed import Parsed, Sentence
 
 _QUOTED = re.compile(r"“([^“”]+)”|\"([^\"\n]+)\"|«\s*([^«»]+?)\s*»")
 _MIN_WORDS = 5
+_CONTINUATION_PARAGRAPHS = 3
+_QUOTE_CHARS = "\"“”«»"
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "any", "they": "any"}
 
 
@@ -28,26 +34,54 @@ def extract_quotes(parsed: Parsed, mentions: Sequence[MentionRef]) -> tuple[Quot
     text = parsed.text
     starts = [s.start for s in parsed.sentences]
     quotes: list[Quote] = []
-    previous: tuple[int, str | None] | None = None  # (paragraph, speaker)
+    previous: tuple[int, str] | None = None  # (paragraph, speaker) of the last attributed quote
     for match in _QUOTED.finditer(text):
         group = next(g for g in range(1, 4) if match.group(g) is not None)
-        start, end = match.span(group)
-        start, end = _trim(text, start, end)
+        start, end = _trim(text, *match.span(group))
         if len(text[start:end].split()) < _MIN_WORDS:
             continue
         sentence = _sentence_at(parsed.sentences, starts, start)
         if sentence is None:
             continue
-        # The attribution may follow a quote of several sentences: read each
-        # sentence the quote touches, and the one it ends in.
-        last = _sentence_at(parsed.sentences, starts, end)
-        span = parsed.sentences[sentence.index : (last.index if last else sentence.index) + 1]
-        speaker = next(filter(None, (_speaker(s, start, end, mentions) for s in span)), None)
-        if speaker is None and previous is not None and previous[0] == sentence.paragraph:
-            speaker = previous[1]
-        previous = (sentence.paragraph, speaker)
+        last = _sentence_at(parsed.sentences, starts, end) or sentence
+        speaker = _attribution(parsed, sentence, last, start, end, mentions)
+        if speaker is None and previous is not None:
+            speaker = _continued(parsed, sentence, start, previous)
+        if speaker is not None:
+            previous = (last.paragraph, speaker)
         quotes.append(Quote(text[start:end], speaker, (Evidence.of(text, start, end),)))
     return tuple(quotes)
+
+
+def _attribution(
+    parsed: Parsed, first: Sentence, last: Sentence, start: int, end: int, mentions: Sequence[MentionRef]
+) -> str | None:
+    """Find who a quote is attributed to in the sentences it touches, the one after or the one before."""
+    sentences = parsed.sentences
+    span = list(sentences[first.index : last.index + 1])
+    after = sentences[last.index + 1] if last.index + 1 < len(sentences) else None
+    if after is not None and after.paragraph == last.paragraph and not _has_quote(after):
+        span.append(after)  # "“… a corridor?” he suggested."
+    before = sentences[first.index - 1] if first.index > 0 else None
+    if before is not None and before.text.rstrip().endswith(":") and before.paragraph >= first.paragraph - 1:
+        span.append(before)  # "Blair said:" then the quotation
+    return next(filter(None, (_speaker(s, start, end, mentions) for s in span)), None)
+
+
+def _continued(parsed: Parsed, sentence: Sentence, start: int, previous: tuple[int, str]) -> str | None:
+    """Carry the last speaker to an unattributed quote in their paragraph or one opening a nearby paragraph."""
+    paragraph, speaker = previous
+    if sentence.paragraph == paragraph:
+        return speaker
+    opens = sentence.index == 0 or parsed.sentences[sentence.index - 1].paragraph != sentence.paragraph
+    before = parsed.text[sentence.start : start].strip(_QUOTE_CHARS + " ")
+    if opens and not before and sentence.paragraph - paragraph <= _CONTINUATION_PARAGRAPHS:
+        return speaker
+    return None
+
+
+def _has_quote(sentence: Sentence) -> bool:
+    return any(ch in sentence.text for ch in _QUOTE_CHARS)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

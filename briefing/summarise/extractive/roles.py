@@ -16,12 +16,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _MAX_ROLE_WORDS = 10
+_NAMING_VERBS = frozenset("name appoint elect choose select install nominate make promote confirm".split())
 _SKIP_DEPS = frozenset({"det", "punct", "cc", "predet", "relcl", "acl", "prep", "advmod"})
 
 
 def role_for(name: Span) -> str | None:
     """Return the role the text gives the person named by ``name``, or None."""
-    parts = [p for p in (_title(name), _apposition(name), _relative_clause(name)) if p]
+    parts = [p for p in (_title(name), _apposition(name), _relative_clause(name), _copula(name), _named_as(name)) if p]
     unique: list[str] = []
     for part in parts:
         if not any(part.casefold() in u.casefold() for u in unique):
@@ -98,6 +99,40 @@ def _relative_clause(name: Span) -> str | None:
                 tokens = _phrase(attr)
                 if _is_role(tokens):
                     return _possessive_last(tokens)
+    return None
+
+
+def _copula(name: Span) -> str | None:
+    """Read "X is the country's finance minister" (the subject of "be" and its attribute)."""
+    root = name.root
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return None
+    return _role_child(root.head, ("attr",))
+
+
+def _named_as(name: Span) -> str | None:
+    """Read "X was named the new leader of …" and "… appointed X as envoy"."""
+    root = name.root
+    head = root.head
+    if head.lemma_.lower() not in _NAMING_VERBS or root.dep_ not in ("nsubjpass", "dobj"):
+        return None
+    role = _role_child(head, ("oprd", "attr", "xcomp", "dobj"), skip=root)
+    if role:
+        return role
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            role = _role_child(prep, ("pobj",))
+            if role:
+                return role
+    return None
+
+
+def _role_child(head: Token, deps: tuple[str, ...], skip: Token | None = None) -> str | None:
+    for child in head.children:
+        if child.dep_ in deps and child is not skip and child.i > head.i:
+            tokens = _phrase(child)
+            if _is_role(tokens):
+                return _possessive_last(tokens)
     return None
 
 
