@@ -216,3 +216,35 @@ def test_terms_are_commitments_not_history():
     assert any("will supply 36 billion cubic metres" in t for t in terms)
     assert any("agreed to pay 30% more" in t for t in terms)
     assert not any("first traded gas in 1995" in t for t in terms)
+
+
+def test_roles_from_copula_and_naming_verbs():
+    brief = brief_of(
+        "New leader\n\nOmar Haddad was named the new leader of the movement's political bureau on Tuesday. "
+        "Leila Brandt is the finance minister of the coalition. Haddad met Brandt in Geneva."
+    )
+    roles = {a.name: a.role for a in brief.actors if a.type == "person"}
+    assert "leader" in roles["Omar Haddad"]
+    assert "finance minister" in roles["Leila Brandt"]
+
+
+def test_a_title_inside_a_name_becomes_the_role_and_a_title_alone_is_no_actor():
+    brief = brief_of(
+        "Hearing\n\nChair Daniel Okoro said the committee would hold a hearing on the sanctions. "
+        "Okoro spoke after the Rear Admiral left."
+    )
+    people = {a.name: a for a in brief.actors if a.type == "person"}
+    assert "Daniel Okoro" in people
+    assert (people["Daniel Okoro"].role or "").casefold().startswith("chair")
+    assert not any("Admiral" in a.name for a in brief.actors)
+
+
+def test_quote_attributed_by_the_sentence_after_it_and_continued_in_the_next_paragraph():
+    brief = brief_of(
+        "Corridor plan\n\nEnergy minister Tomas Wendt spoke about the pipeline plan on Monday.\n\n"
+        "\u201cYou can then connect that to the south. Why not make it bigger by having a corridor?\u201d he suggested.\n\n"
+        "\u201cWe will need investors from every region for this work to happen,\u201d he added later."
+    )
+    speakers = {q.text.split()[0]: q.speaker for q in brief.quotes}
+    assert speakers["You"] == "Tomas Wendt"
+    assert speakers["We"] == "Tomas Wendt"

@@ -30,7 +30,7 @@ from briefing.summarise.extractive.lexicon import (
 )
 from briefing.summarise.extractive.nlp import NOT_ACTOR_KINDS
 from briefing.summarise.extractive.parsed import Parsed, Sentence
-from briefing.summarise.extractive.roles import role_for
+from briefing.summarise.extractive.roles import description_for, role_for
 
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -113,7 +113,8 @@ def _classify(ent, sentence: Sentence, offset: int, excluded: set[str]) -> Menti
             return None
         if kind == "country" and ent.label_ == "NORP":
             return _demonym_mention(ent, canonical, sentence, offset)
-        return Mention(surface, kind, canonical, start, end, sentence)
+        role = description_for(ent) if kind in ("country", "organisation") else None
+        return Mention(surface, kind, canonical, start, end, sentence, role)
     words = surface.casefold().split()
     if not _could_be_a_party(words):
         return None
@@ -136,7 +137,9 @@ def _classify(ent, sentence: Sentence, offset: int, excluded: set[str]) -> Menti
         return None
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     in_title = following is not None and following.lower_ in ROLE_NOUNS
-    return Mention(surface, "organisation", surface, start, end, sentence, in_place=in_place, in_title=in_title)
+    return Mention(
+        surface, "organisation", surface, start, end, sentence, description_for(ent), in_place=in_place, in_title=in_title
+    )
 
 
 def _is_title_word(word: str) -> bool:

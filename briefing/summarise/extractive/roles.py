@@ -30,6 +30,84 @@ def role_for(name: Span) -> str | None:
     return "; ".join(unique) or None
 
 
+def description_for(name: Span) -> str | None:
+    """Return what the text says a country, organisation or group is or did to the instrument.
+
+    "the regional bloc, the Economic Community of West African States" gives
+    "regional bloc"; "juntas of Mali, Niger and Burkina Faso signed a
+    security pact" gives Mali "signed a security pact".
+    """
+    return _descriptive_apposition(name) or _party_to_instrument(name)
+
+
+def _descriptive_apposition(name: Span) -> str | None:
+    """Read "the regional bloc, X," or "X, a Washington think tank," (a common-noun phrase)."""
+    before = _noun_phrase_before(name)
+    if before:
+        return before
+    root = name.root
+    for head in (c for c in root.rights if c.dep_ == "appos" and c.i >= name.end):
+        if head.pos_ != "NOUN" or head.ent_type_ or _introduces_next_name(head):
+            continue
+        tokens = [t for t in _phrase(head) if not t.is_punct]
+        if tokens and len(tokens) <= 6 and not any(t.ent_type_ for t in tokens):
+            return _text(tokens)
+    return None
+
+
+def _noun_phrase_before(name: Span) -> str | None:
+    """Read ", the regional bloc, the X": a determiner, adjectives and a noun, then a comma, then the name."""
+    doc = name.doc
+    i = name.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    end = i
+    i -= 1
+    while i >= 0 and doc[i].pos_ in ("ADJ", "NOUN") and doc[i].is_lower and not doc[i].ent_type_:
+        i -= 1
+    words = doc[i + 1 : end]
+    if not words or words[-1].pos_ != "NOUN" or i < 0 or doc[i].pos_ != "DET":
+        return None
+    if doc[i].i != doc[i].sent.start and doc[i - 1].text != ",":
+        return None  # the phrase must stand alone: after a comma or at the sentence's start
+    return words.text
+
+
+def _introduces_next_name(head: Token) -> bool:
+    """Say whether an appositive is followed by ", (the) Name": it describes that name instead."""
+    doc = head.doc
+    j = head.right_edge.i + 1
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+        if j < len(doc) and doc[j].lower_ == "the":
+            j += 1
+        return j < len(doc) and bool(doc[j].ent_type_)
+    return False
+
+
+def _party_to_instrument(name: Span) -> str | None:
+    from briefing.summarise.extractive.lexicon import INSTRUMENT_NOUNS
+
+    token = name.root
+    for _ in range(6):  # climb lists and "of" phrases up to the clause's subject
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            break
+        if token.dep_ not in ("conj", "pobj", "prep", "compound", "poss", "appos"):
+            return None
+        token = token.head
+    else:
+        return None
+    verb = token.head
+    if verb.pos_ not in ("VERB", "AUX") or token.dep_ != "nsubj":
+        return None
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.lemma_.lower() in INSTRUMENT_NOUNS:
+            return f"{verb.text} {_text([t for t in obj.subtree if t.i <= obj.i])}"
+    return None
+
+
 def _is_role(tokens: list[Token]) -> bool:
     return any(t.lower_ in ROLE_NOUNS or t.lower_.split("-")[-1] in ROLE_NOUNS for t in tokens)
 
