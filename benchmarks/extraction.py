@@ -35,7 +35,8 @@ functions, tested in tests/test_extraction_scoring.py):
 - Evidence: every Evidence in summary, background, terms, implications,
   quotes and actors is verbatim when ``quote == document.text[start:end]``
   (document = ``briefing.read_document(path)``) AND the quote, whitespace-
-  normalised, occurs in the whitespace-normalised raw source file.
+  normalised, occurs in the whitespace-normalised raw source file, as a
+  reader sees it (Markdown without its link and emphasis marks).
 - Micro-averages sum numerators and denominators over articles; a ratio with
   a zero denominator is reported as "-" (null in JSON).
 
@@ -71,6 +72,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 import unicodedata
@@ -304,7 +306,7 @@ def evidence_items(brief: dict[str, Any]) -> Iterable[tuple[str, dict[str, Any]]
 
 def score_evidence(brief: dict[str, Any], text: str, raw: str) -> dict[str, Any]:
     """Check each Evidence against the Document's text and the raw source file."""
-    raw_flat = " ".join(raw.split())
+    raw_flat = flat(raw)
     total = offsets_good = source_good = good = 0
     bad = []
     for section, evidence in evidence_items(brief):
@@ -316,7 +318,7 @@ def score_evidence(brief: dict[str, Any], text: str, raw: str) -> dict[str, Any]
             and 0 <= start <= end <= len(text)
             and text[start:end] == quote
         )
-        ok_source = bool(quote.strip()) and " ".join(quote.split()) in raw_flat
+        ok_source = bool(quote.strip()) and flat(quote) in raw_flat
         total += 1
         offsets_good += ok_offsets
         source_good += ok_source
@@ -389,7 +391,29 @@ def check_evidence(brief: dict[str, Any], path: Path) -> dict[str, Any]:
 
     text = briefing.read_document(path).text
     raw = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix.lower() in (".md", ".markdown"):
+        raw = as_read(raw)
     return score_evidence(brief, text, raw)
+
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(?<!\w)(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1(?!\w)", re.DOTALL)
+
+
+def as_read(markdown: str) -> str:
+    """Markdown as a reader sees it: links as their text, emphasis and code marks removed."""
+    text = _MD_LINK.sub(r"\1", markdown)
+    return _MD_EMPHASIS.sub(r"\2", text)
+
+
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[,.;:!?)])")
+_WRAPPED_HYPHEN = re.compile(r"(?<=\w)-\s+(?=\w)")
+
+
+def flat(text: str) -> str:
+    """Collapse whitespace, drop it before punctuation ("Union ," as converters leave it) and
+    after a hyphen that ended a hard-wrapped line ("treaty-\\nbased")."""
+    return _WRAPPED_HYPHEN.sub("-", _SPACE_BEFORE_PUNCTUATION.sub("", " ".join(text.split())))
 
 
 def family_of(name: str) -> str:
