@@ -254,8 +254,8 @@ def speaker_matches(extracted: str | None, wanted: str | None, golds: list[dict[
         return wanted is None and extracted is None
     got = actor_key(extracted)
     names = {actor_key(wanted)}
-    for g in golds:
-        if actor_key(g.get("name") or "") == actor_key(wanted):
+    for g in golds:  # the gold actor the speaker names, by its name or (as "US" for "United States") an alias
+        if actor_key(wanted) in actor_keys(g):
             names |= actor_keys(g)
     names.discard("")
     return bool(got) and any(got == n or got in n or n in got for n in names)

@@ -98,6 +98,8 @@ SPEECH_VERBS = frozenset(
     say tell write add post tweet state announce declare claim insist warn note explain argue
     affirm confirm stress emphasise emphasize report comment remark reply respond acknowledge
     admit suggest predict promise pledge vow urge assert maintain reiterate describe
+    snap quip retort laugh joke concede recall observe ask continue muse sigh reply counter
+    caution contend recount recall reckon announce conclude testify
     """.split()
 )
 

@@ -25,6 +25,7 @@ from briefing.summarise.extractive.parsed import Parsed, Sentence
 _QUOTED = re.compile(r"“([^“”]+)”|\"([^\"\n]+)\"|«\s*([^«»]+?)\s*»")
 _MIN_WORDS = 5
 _CONTINUATION_PARAGRAPHS = 3
+_SUBJECT_PARAGRAPHS = 1  # a pronoun prefers a subject of its own or the previous paragraph
 _QUOTE_CHARS = "\"“”«»"
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "any", "they": "any"}
 
@@ -33,6 +34,8 @@ def extract_quotes(parsed: Parsed, mentions: Sequence[MentionRef]) -> tuple[Quot
     """Return every quotation of five words or more, in reading order, with its speaker."""
     text = parsed.text
     starts = [s.start for s in parsed.sentences]
+    spans = [_trim(text, *m.span(next(g for g in range(1, 4) if m.group(g) is not None))) for m in _QUOTED.finditer(text)]
+    mentions = _Mentions(parsed, starts, mentions, spans)
     quotes: list[Quote] = []
     previous: tuple[int, str] | None = None  # (paragraph, speaker) of the last attributed quote
     for match in _QUOTED.finditer(text):
@@ -84,6 +87,35 @@ def _has_quote(sentence: Sentence) -> bool:
     return any(ch in sentence.text for ch in _QUOTE_CHARS)
 
 
+class _Mentions(tuple):
+    """The actors' mentions, with what pronoun resolution needs: outside quotes, paragraph, subject or not."""
+
+    def __new__(cls, parsed: Parsed, starts: list[int], mentions: Sequence[MentionRef], quoted: list[tuple[int, int]]):
+        self = super().__new__(cls, mentions)
+        self.narrated = []  # (mention, paragraph, is_subject) for mentions outside quotation marks
+        for m in mentions:
+            if any(a <= m.start < b for a, b in quoted):
+                continue
+            sentence = _sentence_at(parsed.sentences, starts, m.start)
+            if sentence is None:
+                continue
+            local = m.start - sentence.offset
+            span = sentence.span.doc.char_span(local, local + (m.end - m.start))
+            subject = span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+            self.narrated.append((m, sentence.paragraph, subject))
+        return self
+
+    def antecedent(self, position: int, person: bool) -> str | None:
+        """The party a pronoun at ``position`` most likely stands for: the last subject in the
+        paragraphs just before it, else the last mention (people only when ``person``)."""
+        before = [(m, p, s) for m, p, s in self.narrated if m.end <= position and (not person or m.actor.type == "person")]
+        if not before:
+            return None
+        paragraph = before[-1][1]
+        recent_subjects = [m for m, p, s in before if s and p >= paragraph - _SUBJECT_PARAGRAPHS]
+        return (recent_subjects or [before[-1][0]])[-1].actor.name
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace()):
         start += 1
@@ -127,12 +159,9 @@ def _name_of(token, offset: int, mentions: Sequence[MentionRef]) -> str | None:
     if token.pos_ == "PROPN":
         return _by_surname(token.doc.text[lo - offset : hi - offset], mentions)
     want = _PRONOUNS.get(token.lower_)
-    if want is None:
+    if want is None or not isinstance(mentions, _Mentions):
         return None
-    before = [m for m in mentions if m.end <= lo]
-    if want == "person":
-        before = [m for m in before if m.actor.type == "person"]
-    return before[-1].actor.name if before else None
+    return mentions.antecedent(lo, want == "person")
 
 
 def _by_surname(words: str, mentions: Sequence[MentionRef]) -> str | None:
