@@ -35,6 +35,7 @@ from briefing.summarise.extractive.roles import description_for, role_for
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LONG_DOCUMENT_WORDS = 1500
+_ROMAN_NUMERAL = re.compile(r"m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 _ACRONYM_DEF = re.compile(r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|du|des))*)\s+\(([A-Z][A-Za-z0-9&.-]{1,11})\)")
 
 
@@ -114,7 +115,7 @@ def _classify(ent, sentence: Sentence, offset: int, excluded: set[str]) -> Menti
         if kind == "country" and ent.label_ == "NORP":
             return _demonym_mention(ent, canonical, sentence, offset)
         role = description_for(ent) if kind in ("country", "organisation") else None
-        return Mention(surface, kind, canonical, start, end, sentence, role)
+        return Mention(surface, kind, canonical, start, end, sentence, role, _after_place_preposition(ent))
     words = surface.casefold().split()
     if not _could_be_a_party(words):
         return None
@@ -157,9 +158,11 @@ def _leading_title(surface: str) -> str:
 
 
 def _could_be_a_party(words: list[str]) -> bool:
-    """Rule out names of days, instruments, events and ideas, and lone generic nouns."""
+    """Rule out names of days, instruments, events and ideas, Roman numerals, and lone generic nouns."""
     if words[0] in CALENDAR_WORDS or words[-1] in CALENDAR_WORDS:
         return False
+    if len(words) == 1 and len(words[0]) > 1 and _ROMAN_NUMERAL.fullmatch(words[0]):
+        return False  # "XXV" (a meeting's number)
     organisation = any(w in ORGANISATION_WORDS for w in words)
     if any(w in INSTRUMENT_NAME_WORDS for w in words) and not organisation:
         return False  # "the Liptako-Gourma Charter" is the instrument, not a party
@@ -170,12 +173,13 @@ def _could_be_a_party(words: list[str]) -> bool:
 
 def _state_named(words: list[str]) -> str | None:
     """Return the country in "government of X", "X government", if X is one."""
-    from briefing.summarise.extractive.gazetteer import country_named
+    from briefing.summarise.extractive.gazetteer import country_named, country_of_demonym
 
     if len(words) >= 3 and words[0] in STATE_NOUNS and words[1] == "of":
         return country_named(" ".join(words[2:]))
     if len(words) >= 2 and words[-1] in STATE_NOUNS:
-        return country_named(" ".join(words[:-1]))
+        named = " ".join(words[:-1])
+        return country_named(named) or country_of_demonym(named)  # "the Indian Government"
     return None
 
 
@@ -195,8 +199,8 @@ def _names_a_place(ent, words: list[str]) -> bool:
 
 def _after_place_preposition(ent) -> bool:
     token = ent.root
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head  # "to Lüderitz and Boegoebaai"
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head  # "to Lüderitz and Boegoebaai", "in Vienna, Austria"
     return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
 
 
@@ -265,7 +269,7 @@ def _merge(mentions: list[Mention], parsed: Parsed) -> list[Candidate]:
     by_key: dict[tuple[str, str], Candidate] = {}
     for m in mentions:
         exact = m.kind in ("country", "capital", "demonym")
-        key = (m.kind, m.key if exact else _norm(strip_honorific(m.key)))
+        key = (m.kind, m.key if exact else _norm(strip_honorific(_without_generic_suffix(m))))
         cand = by_key.setdefault(key, Candidate(m.kind, key[1]))
         cand.mentions.append(m)
         if m.kind == "organisation" and m.key != m.surface:
@@ -278,11 +282,22 @@ def _merge(mentions: list[Mention], parsed: Parsed) -> list[Candidate]:
         if cand.kind == "organisation" and all(m.in_title for m in cand.mentions):
             cand.mentions = []  # only ever part of someone's title
     _resolve_metonyms(cands)
+    for cand in cands:
+        if cand.kind == "country" and all(m.in_place for m in cand.mentions):
+            cand.mentions = []  # only ever where something happened: "talks in Vienna, Austria"
     _merge_people(cands)
     _merge_acronyms(cands, parsed.text)
     _drop_shadowed(cands)
     _drop_passing_mentions(cands, len(parsed.text.split()))
     return [c for c in cands if c.mentions]
+
+
+def _without_generic_suffix(m: Mention) -> str:
+    """Drop a lower-case generic word after an organisation's name: "Fianna Fáil party" is "Fianna Fáil"."""
+    words = m.key.split()
+    if m.kind == "organisation" and len(words) > 1 and words[-1].islower() and words[-1] in ORGANISATION_WORDS:
+        return " ".join(words[:-1])
+    return m.key
 
 
 def _split_run_on_names(by_key: dict[tuple[str, str], Candidate]) -> None:
@@ -339,7 +354,7 @@ def _merge_people(cands: list[Candidate]) -> None:
                 continue
             full_words = full.key.split()
             if len(full_words) > len(words) and (
-                full_words[-len(words) :] == words or (len(words) == 1 and words[0] == full_words[0])
+                full_words[-len(words) :] == words or (len(words) == 1 and words[0] in full_words)
             ):
                 full.mentions.extend(short.mentions)
                 short.mentions = []

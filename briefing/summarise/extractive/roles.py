@@ -23,6 +23,8 @@ _SKIP_DEPS = frozenset({"det", "punct", "cc", "predet", "relcl", "acl", "prep", 
 def role_for(name: Span) -> str | None:
     """Return the role the text gives the person named by ``name``, or None."""
     parts = [p for p in (_title(name), _apposition(name), _relative_clause(name), _copula(name), _named_as(name)) if p]
+    if not parts:
+        parts = [p for p in (_title_run_before(name),) if p]
     unique: list[str] = []
     for part in parts:
         if not any(part.casefold() in u.casefold() for u in unique):
@@ -124,6 +126,29 @@ def _title(name: Span) -> str | None:
     if not tokens or not _is_role(tokens) or len(tokens) > _MAX_ROLE_WORDS:
         return None
     return _possessive_last(tokens)
+
+
+def _title_run_before(name: Span) -> str | None:
+    """Read the title words right before a name when the parse missed them.
+
+    "with finance minister Herve Gaymard telling", "Cooperation (Dirco)
+    director-general, Zane Dangor": lower-case nouns and adjectives ending in
+    a role noun, optionally followed by a comma.
+    """
+    doc = name.doc
+    i = name.start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    end = i + 1
+    while i >= 0 and end - i <= _MAX_ROLE_WORDS and (
+        (doc[i].is_lower and doc[i].pos_ in ("NOUN", "ADJ", "PROPN"))
+        or (doc[i].text == "-" and i > 0 and doc[i - 1].is_lower)  # "director-general"
+    ):
+        i -= 1
+    tokens = list(doc[i + 1 : end])
+    if not tokens or not _is_role(tokens[-1:]):
+        return None
+    return _text(tokens)
 
 
 def _contiguous_before(tokens: list[Token], end: int) -> list[Token]:
