@@ -90,6 +90,8 @@ class _Context:
         mentions = sum(1 for s in parsed.sentences for t in s.span if t.lemma_.lower() in self.instruments)
         self.instrument_density = mentions / max(self.count, 1)
         self.paragraphs = max((s.paragraph for s in parsed.sentences), default=0) + 1
+        self.quoted_share = sum(_quoted_share(s) > 0 for s in parsed.sentences) / max(self.count, 1)
+        self.speech_share = sum(_reported_speech(s) for s in parsed.sentences) / max(self.count, 1)
 
 
 def _lemmas(sentence: Sentence) -> set[str]:
@@ -237,6 +239,9 @@ _FEATURES: dict[str, Feature] = {
     "retrospective": lambda s, p, c: float(_is_retrospective(list(s.span))),
     "reported_speech": lambda s, p, c: float(_reported_speech(s)),
     "number": lambda s, p, c: float(any(t.like_num for t in s.span)),
+    "story_length": lambda s, p, c: math.log1p(c.count) / 5,
+    "story_quoted_share": lambda s, p, c: c.quoted_share,
+    "story_speech_share": lambda s, p, c: c.speech_share,
     "entities": lambda s, p, c: min(len(s.span.ents), 6) / 6,
 }
 
