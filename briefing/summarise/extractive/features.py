@@ -80,50 +80,65 @@ def instrument_topic(parsed: Parsed, instruments: frozenset[str]) -> frozenset[s
     return frozenset(w for w, n in counts.items() if n >= 2)
 
 
+class _View:
+    """A sentence with its tokens listed once (iterating a spaCy span makes new objects each time)."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        self.index = sentence.index
+        self.paragraph = sentence.paragraph
+        self.span = sentence.span
+        self.text = sentence.text
+        self.tokens = list(sentence.span)
+        self.lemmas = {t.lemma_.lower() for t in self.tokens}
+        self.root = sentence.span.root
+        self.ents = sentence.span.ents
+        self.provision: int | None = None  # provision_score, once computed
+
+
 class _Context:
     """What every sentence's features need to know about the whole document."""
 
-    def __init__(self, parsed: Parsed) -> None:
+    def __init__(self, parsed: Parsed, views: list[_View]) -> None:
         self.instruments = central_instruments(parsed)
         self.topic = instrument_topic(parsed, self.instruments)
         self.count = len(parsed.sentences)
-        mentions = sum(1 for s in parsed.sentences for t in s.span if t.lemma_.lower() in self.instruments)
+        mentions = sum(1 for v in views for t in v.tokens if t.lemma_.lower() in self.instruments)
         self.instrument_density = mentions / max(self.count, 1)
         self.paragraphs = max((s.paragraph for s in parsed.sentences), default=0) + 1
-        self.quoted_share = sum(_quoted_share(s) > 0 for s in parsed.sentences) / max(self.count, 1)
-        self.speech_share = sum(_reported_speech(s) for s in parsed.sentences) / max(self.count, 1)
+        self.quoted_share = sum(_quoted_share(v) > 0 for v in views) / max(self.count, 1)
+        self.speech_share = sum(_reported_speech(v) for v in views) / max(self.count, 1)
 
 
-def _lemmas(sentence: Sentence) -> set[str]:
-    return {t.lemma_.lower() for t in sentence.span}
+def _lemmas(sentence: _View) -> set[str]:
+    return sentence.lemmas
 
 
-def _names_instrument(sentence: Sentence | None, ctx: _Context) -> bool:
-    return sentence is not None and any(t.lemma_.lower() in ctx.instruments for t in sentence.span)
+def _names_instrument(sentence: _View | None, ctx: _Context) -> bool:
+    return sentence is not None and any(t.lemma_.lower() in ctx.instruments for t in sentence.tokens)
 
 
-def _root_aux(sentence: Sentence) -> set[str]:
-    root = sentence.span.root
+def _root_aux(sentence: _View) -> set[str]:
+    root = sentence.root
     return {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
 
 
-def _has_amount(sentence: Sentence) -> bool:
-    return any(e.label_ in ("MONEY", "PERCENT", "QUANTITY") for e in sentence.span.ents)
+def _has_amount(sentence: _View) -> bool:
+    return any(e.label_ in ("MONEY", "PERCENT", "QUANTITY") for e in sentence.ents)
 
 
-def _has_duration(sentence: Sentence) -> bool:
-    return any(e.label_ == "DATE" and any(t.lower_ in _DURATION_UNITS for t in e) for e in sentence.span.ents)
+def _has_duration(sentence: _View) -> bool:
+    return any(e.label_ == "DATE" and any(t.lower_ in _DURATION_UNITS for t in e) for e in sentence.ents)
 
 
-def _instrument_role(sentence: Sentence, ctx: _Context, deps: tuple[str, ...]) -> bool:
-    return any(t.lemma_.lower() in ctx.instruments and t.dep_ in deps for t in sentence.span)
+def _instrument_role(sentence: _View, ctx: _Context, deps: tuple[str, ...]) -> bool:
+    return any(t.lemma_.lower() in ctx.instruments and t.dep_ in deps for t in sentence.tokens)
 
 
-def _modal(sentence: Sentence, words: frozenset[str]) -> bool:
-    return any(t.tag_ == "MD" and t.lower_ in words for t in sentence.span)
+def _modal(sentence: _View, words: frozenset[str]) -> bool:
+    return any(t.tag_ == "MD" and t.lower_ in words for t in sentence.tokens)
 
 
-def _quoted_share(sentence: Sentence) -> float:
+def _quoted_share(sentence: _View) -> float:
     text = sentence.text
     marks = sum(text.count(m) for m in _QUOTE_MARKS)
     return min(marks, 2) / 2
@@ -132,9 +147,15 @@ def _quoted_share(sentence: Sentence) -> float:
 _OBLIGATION_MODALS = frozenset("will shall must would should may could can".split())
 
 
-def provision_score(sentence: Sentence, previous: Sentence | None, ctx: _Context) -> int:
+def provision_score(sentence: _View, previous: _View | None, ctx: _Context) -> int:
     """Score how plainly a sentence states a provision of the instrument (the hand rule before learning)."""
-    tokens = list(sentence.span)
+    if sentence.provision is None:
+        sentence.provision = _provision_score(sentence, previous, ctx)
+    return sentence.provision
+
+
+def _provision_score(sentence: _View, previous: _View | None, ctx: _Context) -> int:
+    tokens = sentence.tokens
     lemmas = {t.lemma_.lower() for t in tokens}
     score = 0
     if any(t.lemma_.lower() in ctx.instruments and t.pos_ in ("NOUN", "PROPN") for t in tokens):
@@ -173,23 +194,23 @@ def _is_retrospective(tokens) -> bool:
     return any(t.lower_ == "had" and t.dep_ == "aux" for t in tokens)
 
 
-def _reports_the_past(sentence: Sentence) -> bool:
+def _reports_the_past(sentence: _View) -> bool:
     """Say whether the sentence narrates what happened rather than what was agreed."""
-    root = sentence.span.root
+    root = sentence.root
     past = root.tag_ == "VBD" or bool(_root_aux(sentence) & {"has", "have", "had"})
     return past and not any(
-        t.lemma_.lower() in TERM_VERBS and t.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp") for t in sentence.span
+        t.lemma_.lower() in TERM_VERBS and t.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp") for t in sentence.tokens
     )
 
 
-def _reported_speech(sentence: Sentence) -> bool:
+def _reported_speech(sentence: _View) -> bool:
     """Say whether the sentence reports what someone said: a speech verb with a clause."""
     return any(
-        t.lemma_ in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in t.children) for t in sentence.span
+        t.lemma_ in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in t.children) for t in sentence.tokens
     )
 
 
-Feature = Callable[[Sentence, Sentence | None, _Context], float]
+Feature = Callable[[_View, _View | None, _Context], float]
 
 _FEATURES: dict[str, Feature] = {
     "bias": lambda s, p, c: 1.0,
@@ -202,47 +223,47 @@ _FEATURES: dict[str, Feature] = {
     "names_instrument": lambda s, p, c: float(_names_instrument(s, c)),
     "instrument_subject": lambda s, p, c: float(_instrument_role(s, c, ("nsubj", "nsubjpass"))),
     "instrument_object": lambda s, p, c: float(_instrument_role(s, c, ("dobj", "pobj"))),
-    "any_instrument_noun": lambda s, p, c: float(any(_is_instrument(t) for t in s.span)),
+    "any_instrument_noun": lambda s, p, c: float(any(_is_instrument(t) for t in s.tokens)),
     "previous_names_instrument": lambda s, p, c: float(_names_instrument(p, c)),
     "topic_words": lambda s, p, c: min(len(_lemmas(s) & c.topic), 3) / 3,
     "modal_will_shall_must": lambda s, p, c: float(_modal(s, frozenset({"will", "shall", "must", "wo"}))),
     "modal_may_can": lambda s, p, c: float(_modal(s, frozenset({"may", "can", "ca"}))),
     "modal_could_might_would_should": lambda s, p, c: float(_modal(s, frozenset({"could", "might", "would", "should"}))),
-    "root_past": lambda s, p, c: float(s.span.root.tag_ == "VBD"),
-    "root_present": lambda s, p, c: float(s.span.root.tag_ in ("VBZ", "VBP")),
+    "root_past": lambda s, p, c: float(s.root.tag_ == "VBD"),
+    "root_present": lambda s, p, c: float(s.root.tag_ in ("VBZ", "VBP")),
     "perfect": lambda s, p, c: float(bool(_root_aux(s) & {"has", "have"})),
-    "pluperfect": lambda s, p, c: float(any(t.lower_ == "had" and t.dep_ == "aux" for t in s.span)),
-    "passive": lambda s, p, c: float(any(t.dep_ == "auxpass" for t in s.span)),
-    "negation": lambda s, p, c: float(any(t.dep_ == "neg" for t in s.span)),
-    "term_verb": lambda s, p, c: float(any(t.lemma_.lower() in TERM_VERBS and t.pos_ == "VERB" for t in s.span)),
+    "pluperfect": lambda s, p, c: float(any(t.lower_ == "had" and t.dep_ == "aux" for t in s.tokens)),
+    "passive": lambda s, p, c: float(any(t.dep_ == "auxpass" for t in s.tokens)),
+    "negation": lambda s, p, c: float(any(t.dep_ == "neg" for t in s.tokens)),
+    "term_verb": lambda s, p, c: float(any(t.lemma_.lower() in TERM_VERBS and t.pos_ == "VERB" for t in s.tokens)),
     "commitment_to_act": lambda s, p, c: float(
-        any(t.lemma_.lower() in TERM_VERBS and t.dep_ == "xcomp" for t in s.span)
+        any(t.lemma_.lower() in TERM_VERBS and t.dep_ == "xcomp" for t in s.tokens)
     ),
     "commitment_noun": lambda s, p, c: float(bool(_lemmas(s) & COMMITMENT_NOUNS)),
-    "condition": lambda s, p, c: float(any(t.lower_ in CONDITION_WORDS and t.dep_ in ("mark", "prep") for t in s.span)),
+    "condition": lambda s, p, c: float(any(t.lower_ in CONDITION_WORDS and t.dep_ in ("mark", "prep") for t in s.tokens)),
     "amount": lambda s, p, c: float(_has_amount(s)),
     "duration": lambda s, p, c: float(_has_duration(s)),
-    "date": lambda s, p, c: float(any(e.label_ == "DATE" for e in s.span.ents)),
+    "date": lambda s, p, c: float(any(e.label_ == "DATE" for e in s.ents)),
     "year": lambda s, p, c: float(bool(_YEAR.search(s.text))),
     "outlook_word": lambda s, p, c: float(bool(_lemmas(s) & OUTLOOK_WORDS)),
     "reaction_word": lambda s, p, c: float(bool(_lemmas(s) & REACTION_WORDS)),
     "hedge": lambda s, p, c: float(bool(_lemmas(s) & HEDGE_WORDS)),
-    "background_word": lambda s, p, c: float(bool({t.lower_ for t in s.span} & BACKGROUND_WORDS)),
-    "speech_verb": lambda s, p, c: float(any(t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB" for t in s.span)),
+    "background_word": lambda s, p, c: float(bool({t.lower_ for t in s.tokens} & BACKGROUND_WORDS)),
+    "speech_verb": lambda s, p, c: float(any(t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB" for t in s.tokens)),
     "according_to": lambda s, p, c: float("according to" in s.text.casefold()),
     "quotation": lambda s, p, c: _quoted_share(s),
     "question": lambda s, p, c: float(s.text.rstrip("\"'”’ ").endswith("?")),
-    "person_named": lambda s, p, c: float(any(e.label_ == "PERSON" for e in s.span.ents)),
+    "person_named": lambda s, p, c: float(any(e.label_ == "PERSON" for e in s.ents)),
     "provision_score": lambda s, p, c: max(min(provision_score(s, p, c), 6), -3) / 6,
     "provision_rule": lambda s, p, c: float(bool(c.instruments) and provision_score(s, p, c) >= 3),
     "reports_the_past": lambda s, p, c: float(_reports_the_past(s)),
-    "retrospective": lambda s, p, c: float(_is_retrospective(list(s.span))),
+    "retrospective": lambda s, p, c: float(_is_retrospective(s.tokens)),
     "reported_speech": lambda s, p, c: float(_reported_speech(s)),
-    "number": lambda s, p, c: float(any(t.like_num for t in s.span)),
+    "number": lambda s, p, c: float(any(t.like_num for t in s.tokens)),
     "story_length": lambda s, p, c: math.log1p(c.count) / 5,
     "story_quoted_share": lambda s, p, c: c.quoted_share,
     "story_speech_share": lambda s, p, c: c.speech_share,
-    "entities": lambda s, p, c: min(len(s.span.ents), 6) / 6,
+    "entities": lambda s, p, c: min(len(s.ents), 6) / 6,
 }
 
 FEATURE_NAMES: tuple[str, ...] = tuple(_FEATURES)
@@ -250,12 +271,13 @@ FEATURE_NAMES: tuple[str, ...] = tuple(_FEATURES)
 
 def sentence_features(parsed: Parsed) -> np.ndarray:
     """Return a (sentences × features) array of every sentence's parse features."""
-    ctx = _Context(parsed)
+    views = [_View(sentence) for sentence in parsed.sentences]
+    ctx = _Context(parsed, views)
     rows: list[list[float]] = []
-    previous: Sentence | None = None
-    for sentence in parsed.sentences:
-        rows.append([feature(sentence, previous, ctx) for feature in _FEATURES.values()])
-        previous = sentence
+    previous: _View | None = None
+    for view in views:
+        rows.append([feature(view, previous, ctx) for feature in _FEATURES.values()])
+        previous = view
     return np.array(rows, dtype=np.float64).reshape(len(rows), len(FEATURE_NAMES))
 
 
