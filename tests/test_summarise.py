@@ -248,3 +248,12 @@ def test_quote_attributed_by_the_sentence_after_it_and_continued_in_the_next_par
     speakers = {q.text.split()[0]: q.speaker for q in brief.quotes}
     assert speakers["You"] == "Tomas Wendt"
     assert speakers["We"] == "Tomas Wendt"
+
+
+def test_quote_after_a_reported_sentence_is_its_speakers():
+    brief = brief_of(
+        "Treaty debate\n\nForeign Secretary Jane Holm spoke in London on Monday. Britain must stay strong abroad, "
+        "Ms Holm said. \u201cOur role as a leading member of the union is a crucial part of that.\u201d"
+    )
+    (quote,) = brief.quotes
+    assert quote.speaker == "Jane Holm"

@@ -199,7 +199,9 @@ def _names_a_place(ent, words: list[str]) -> bool:
 
 def _after_place_preposition(ent) -> bool:
     token = ent.root
-    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+    while token.head.i != token.i and (
+        token.dep_ == "conj" or (token.dep_ == "appos" and token.head.ent_type_ in ("GPE", "LOC"))
+    ):
         token = token.head  # "to Lüderitz and Boegoebaai", "in Vienna, Austria"
     return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
 

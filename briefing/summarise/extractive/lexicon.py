@@ -99,7 +99,7 @@ SPEECH_VERBS = frozenset(
     affirm confirm stress emphasise emphasize report comment remark reply respond acknowledge
     admit suggest predict promise pledge vow urge assert maintain reiterate describe
     snap quip retort laugh joke concede recall observe ask continue muse sigh reply counter
-    caution contend recount recall reckon announce conclude testify
+    caution contend recount reckon conclude testify call dub brand label
     """.split()
 )
 

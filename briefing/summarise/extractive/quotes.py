@@ -68,6 +68,8 @@ def _attribution(
     before = sentences[first.index - 1] if first.index > 0 else None
     if before is not None and before.text.rstrip().endswith(":") and before.paragraph >= first.paragraph - 1:
         span.append(before)  # "Blair said:" then the quotation
+    elif before is not None and before.paragraph == first.paragraph:
+        span.append(before)  # "…, Mr Straw said. “Our role as a leading member …”"
     return next(filter(None, (_speaker(s, start, end, mentions) for s in span)), None)
 
 
