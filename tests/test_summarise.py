@@ -257,3 +257,21 @@ def test_quote_after_a_reported_sentence_is_its_speakers():
     )
     (quote,) = brief.quotes
     assert quote.speaker == "Jane Holm"
+
+
+def test_seed_every_actor_has_a_role(seed_brief):
+    missing = [a.name for a in seed_brief.actors if not a.role]
+    assert not missing, missing
+    roles = {a.name: a.role for a in seed_brief.actors}
+    assert roles["Economic Community of West African States"] == "regional bloc"
+    assert "security pact" in roles["Mali"]
+
+
+def test_descriptions_of_organisations_and_countries():
+    brief = brief_of(
+        "Trade bloc\n\nThe trade bloc, the Pacific Trade Union, will admit Fiji. Officials of the Pacific Trade Union "
+        "met in Suva. Tonga and Samoa signed a customs treaty with Fiji on Monday."
+    )
+    roles = {a.name: a.role for a in brief.actors}
+    assert roles.get("Pacific Trade Union") == "trade bloc"
+    assert "signed a customs treaty" in (roles.get("Tonga") or "")

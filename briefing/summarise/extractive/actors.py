@@ -243,7 +243,8 @@ def _group_mentions(sentence: Sentence, offset: int):
 def _chunk_mention(words, kind: str, key: str, sentence: Sentence, offset: int) -> Mention:
     surface = _span_text(words)
     start = offset + words[0].idx
-    return Mention(surface, kind, key, start, start + len(surface), sentence)
+    role = description_for(words[0].doc[words[0].i : words[-1].i + 1])
+    return Mention(surface, kind, key, start, start + len(surface), sentence, role)
 
 
 def _span_text(words) -> str:

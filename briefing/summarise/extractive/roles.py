@@ -39,7 +39,126 @@ def description_for(name: Span) -> str | None:
     "regional bloc"; "juntas of Mali, Niger and Burkina Faso signed a
     security pact" gives Mali "signed a security pact".
     """
-    return _descriptive_apposition(name) or _party_to_instrument(name)
+    return (
+        _descriptive_apposition(name)
+        or _party_to_instrument(name)
+        or _head_noun_after(name)
+        or _participle_after(name)
+        or _agent_of(name)
+        or _hyphenated_backer(name)
+        or _made_by_instrument(name)
+        or _linked_party(name)
+        or _partner_in(name)
+    )
+
+
+def _first_of_list(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head  # "Chad and Mauritania": Mauritania's place is Chad's
+    return token
+
+
+def _made_by_instrument(name: Span) -> str | None:
+    """Read "The Liptako-Gourma Charter will create the Alliance of Sahel States"."""
+    from briefing.summarise.extractive.lexicon import INSTRUMENT_NAME_WORDS, INSTRUMENT_NOUNS
+
+    root = _first_of_list(name.root)
+    verb = root.head
+    if root.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    words = INSTRUMENT_NOUNS | INSTRUMENT_NAME_WORDS
+    if not subjects or not any(t.lower_ in words for t in subjects[0].subtree):
+        return None
+    lemma = verb.lemma_.lower()
+    participle = lemma + ("d" if lemma.endswith("e") else "ed")
+    future = any(c.lower_ in ("will", "shall", "would") for c in verb.children if c.dep_ == "aux")
+    subject = _text(sorted(subjects[0].subtree, key=lambda t: t.i))
+    if subject.startswith("The "):
+        subject = "the " + subject[4:]
+    return f"{'to be ' if future else ''}{participle} by {subject}"
+
+
+def _linked_party(name: Span) -> str | None:
+    """Read "insurgents linked to al-Qaida": al-Qaida has the insurgents linked to it."""
+    root = _first_of_list(name.root)
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    participle = prep.head
+    if participle.tag_ != "VBN" or participle.dep_ != "acl":
+        return None
+    tokens = [t for t in participle.head.subtree if t.i <= participle.head.i and t.dep_ not in ("det", "nummod")]
+    if not tokens or len(tokens) > 5:
+        return None
+    return f"{_text(tokens)} {participle.text} {prep.text} it"
+
+
+def _partner_in(name: Span) -> str | None:
+    """Read "a joint force with Chad and Mauritania": a partner in what the noun names."""
+    root = _first_of_list(name.root)
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "with" or prep.head.pos_ != "NOUN":
+        return None
+    head = prep.head
+    tokens = [t for t in head.subtree if t.i <= head.i and not t.is_punct and t.dep_ not in ("det", "predet")]
+    if not tokens or len(tokens) > 7:
+        return None
+    return f"partner in the {_text(tokens)}"
+
+
+def _agent_of(name: Span) -> str | None:
+    """Read "a resumption of hostilities by Tuareg armed groups": the action a party carries out."""
+    root = name.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "by" or prep.head.pos_ != "NOUN":
+        return None
+    head = prep.head
+    while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        head = head.head.head  # "hostilities" in "resumption of hostilities" is the resumption's
+    tokens = [t for t in head.subtree if t.i < prep.i and t.i >= head.i]
+    return _text(tokens) if 0 < len(tokens) <= 6 else None
+
+
+def _hyphenated_backer(name: Span) -> str | None:
+    """Read "the France-supported G5 Sahel": the party that supports, backs or leads something."""
+    doc = name.doc
+    if name.end + 1 >= len(doc) or doc[name.end].text != "-":
+        return None
+    participle = doc[name.end + 1]
+    if participle.tag_ != "VBN" or participle.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = participle.head
+    while head.dep_ in ("compound", "nmod") and head.head.i > head.i:
+        head = head.head  # "G5" in "G5 Sahel alliance joint force" modifies "force"
+    tokens = [t for t in head.subtree if participle.i < t.i <= head.i]
+    if not tokens or len(tokens) > 6:
+        return None
+    return f"{participle.text} the {_text(tokens)}"
+
+
+def _head_noun_after(name: Span) -> str | None:
+    """Read "the G5 Sahel alliance joint force": the common noun phrase a name modifies."""
+    doc = name.doc
+    end = name.end
+    while end < len(doc) and end - name.end < 5 and doc[end].is_lower and doc[end].pos_ in ("NOUN", "ADJ"):
+        end += 1
+    words = doc[name.end : end]
+    if not words or words[-1].pos_ != "NOUN" or not (name.end <= name.root.head.i < end):
+        return None
+    if name.root.dep_ not in ("compound", "nmod", "amod"):
+        return None
+    return words.text
+
+
+def _participle_after(name: Span) -> str | None:
+    """Read "Islamist insurgents linked to al-Qaida": a past participle modifying the name."""
+    for child in name.root.rights:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.i >= name.end:
+            tokens = [t for t in child.subtree if not t.is_punct or t.i < child.right_edge.i]
+            if len(tokens) <= _MAX_ROLE_WORDS:
+                return _text(tokens)
+    return None
 
 
 def _descriptive_apposition(name: Span) -> str | None:
