@@ -90,6 +90,7 @@ class _View:
         self.text = sentence.text
         self.tokens = list(sentence.span)
         self.lemmas = {t.lemma_.lower() for t in self.tokens}
+        self.modals = frozenset(t.lower_ for t in self.tokens if t.tag_ == "MD")
         self.root = sentence.span.root
         self.ents = sentence.span.ents
         self.provision: int | None = None  # provision_score, once computed
@@ -135,7 +136,7 @@ def _instrument_role(sentence: _View, ctx: _Context, deps: tuple[str, ...]) -> b
 
 
 def _modal(sentence: _View, words: frozenset[str]) -> bool:
-    return any(t.tag_ == "MD" and t.lower_ in words for t in sentence.tokens)
+    return bool(sentence.modals & words)
 
 
 def _quoted_share(sentence: _View) -> float:
