@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from briefing import summarise_document
 from briefing.summarise.extractive.classify import LABELS, SectionModel, packaged_model, use_model
 from briefing.summarise.extractive.features import FEATURE_NAMES
 
@@ -66,7 +67,6 @@ def test_model_round_trips_through_its_dict():
 
 def test_use_model_decides_the_sections_inside_its_block():
     from briefing.ingest import parse_bytes
-    from briefing.summarise.extractive.summariser import ExtractiveSummariser
 
     text = (
         "Trade pact\n\nThe two states signed a trade pact on Monday. Under the pact, tariffs will fall by half. "
@@ -74,22 +74,21 @@ def test_use_model_decides_the_sections_inside_its_block():
     )
     document = parse_bytes(text.encode(), "pact.txt")
     with use_model(constant_model("implications")):
-        brief = ExtractiveSummariser().summarise(document, summary_sentences=1)
+        brief = summarise_document(document, summary_sentences=1)
     assert not brief.terms
     assert len(brief.implications) == 4  # every sentence but the summary's
     with use_model(constant_model("terms")):
-        brief = ExtractiveSummariser().summarise(document, summary_sentences=1)
+        brief = summarise_document(document, summary_sentences=1)
     assert len(brief.terms) == 5  # summary sentences may be terms too
     assert not brief.implications
 
 
 def test_a_story_with_no_instrument_has_no_terms():
     from briefing.ingest import parse_bytes
-    from briefing.summarise.extractive.summariser import ExtractiveSummariser
 
     document = parse_bytes(b"Storm\n\nA storm hit the coast on Monday. Roads will stay closed until Friday.", "s.txt")
     with use_model(constant_model("terms")):
-        brief = ExtractiveSummariser().summarise(document, summary_sentences=1)
+        brief = summarise_document(document, summary_sentences=1)
     assert brief.terms == ()
 
 
