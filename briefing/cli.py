@@ -188,6 +188,27 @@ def cli(ctx: click.Context, debug: bool) -> None:
     Example: briefing build seeds/sahel-security-pact.txt -f pdf -f md
     """
     ctx.obj = _Context(debug)
+    _show_input_warnings()
+
+
+def _show_input_warnings() -> None:
+    """Print what ingest repaired in an input as one ``warning: <input>: …`` line, not Python's warning format."""
+    import warnings
+
+    from briefing.errors import BriefingWarning
+
+    shown = warnings.showwarning
+    if getattr(shown, "briefing", False):
+        return
+
+    def show(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001 - warnings' API
+        if issubclass(category, BriefingWarning):
+            click.echo(f"warning: {message}", err=True)
+        else:
+            shown(message, category, filename, lineno, file, line)
+
+    show.briefing = True  # type: ignore[attr-defined]
+    warnings.showwarning = show
 
 
 @cli.command()
@@ -199,18 +220,19 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @_config_option
 @_declared_options("batch", only=("jobs",))
 @click.option("--force", is_flag=True, help="Rebuild briefs that are current.")
-@click.option("--check", is_flag=True, help="Build nothing: list stale briefs; exit 1 if any.")
+@click.option("--check", is_flag=True, help="List stale or orphaned briefs; build nothing.")
+@click.option("--prune", is_flag=True, help="Remove the briefs of inputs that no longer exist.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="Write a JSON report of every document to FILE.")
 @click.option("--shard", type=_Shard(), help="Build the I-th of N stable shards (a CI matrix).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Print a line per document, with timings.")
-@_declared_options("brief", only=("max_bytes", "model", "summariser"))
+@_declared_options("brief", only=("max_bytes", "allow_private_urls", "model", "summariser"))
 @_output_dir_alias
 @click.pass_obj
 def build(obj: _Context, inputs: tuple[str, ...], open_brief: bool, config_path: Path | None, force: bool,
-          check: bool, report_path: Path | None, shard: tuple[int, int] | None, quiet: bool, verbose: bool,
-          output_dir_alias: Path | None, **options: Any) -> None:
+          check: bool, prune: bool, report_path: Path | None, shard: tuple[int, int] | None, quiet: bool,
+          verbose: bool, output_dir_alias: Path | None, **options: Any) -> None:
     """Build a brief of each INPUT in each format.
 
     INPUTs are files, folders, glob patterns, http(s) URLs or - (standard
@@ -228,8 +250,10 @@ def build(obj: _Context, inputs: tuple[str, ...], open_brief: bool, config_path:
         config = _config(config_path, inputs=inputs, **options)
         if not config.inputs:
             raise click.UsageError("no inputs: name files, folders or patterns, or set inputs in briefing.toml")
+        if check and prune:
+            raise click.UsageError("--check builds and removes nothing; use --prune without it")
         where = _destination(config, options.get("formats") or (), open_brief=open_brief)
-        settings = BuildSettings.from_config(config, force=force, shard=shard, **where)
+        settings = BuildSettings.from_config(config, force=force, shard=shard, prune=prune, **where)
         if check:
             report = check_all(list(config.inputs), settings)
         else:
@@ -239,10 +263,13 @@ def build(obj: _Context, inputs: tuple[str, ...], open_brief: bool, config_path:
                 report = build_all(list(config.inputs), settings, observer=observer)
             finally:
                 observer.close()
-        if report_path is not None:
-            from briefing.output import write_atomic
+    if report_path is not None:  # before the summary line, and whatever else failed
+        from briefing.output import write_atomic
 
+        try:
             write_atomic(report_path, (json.dumps(report.to_dict(), indent=2) + "\n").encode("utf-8"))
+        except BriefingError as exc:
+            report.problems.append(f"the report could not be written: {exc}")
     code = _summarise_report(report, quiet=quiet)
     if not report.check and not quiet and _interactive() and where.get("output_file") != Path("-"):
         _list_written(report)
@@ -350,19 +377,30 @@ def _summarise_report(report, *, quiet: bool) -> int:
     if report.check:
         for outcome in report.with_status("stale", "missing", "unchecked"):
             click.echo(f"{outcome.status:<9} {_shown(outcome.input)}: {_shown(outcome.reason or '')}")
+        for orphan in report.orphans:
+            outputs = ", ".join(_shown(str(p)) for p in orphan.outputs)
+            click.echo(f"orphaned  {outputs}: its input {_shown(orphan.input)} no longer exists")
+        if report.orphans:
+            click.echo(f"Error: {len(report.orphans)} recorded inputs no longer exist; "
+                       "run briefing build --prune to remove their briefs", err=True)
         if report.stale:
             click.echo(f"Error: {len(report.stale)} of {len(report.outcomes)} inputs have stale or missing briefs; "
                        "run briefing build", err=True)
+        if report.stale or report.orphans:
             return ExitCode.FAILED
         if not quiet:
             click.echo(f"All {len(report.outcomes)} inputs' briefs are current.", err=True)
         return ExitCode.OK
+    for path in report.pruned:
+        click.echo(f"pruned {_shown(str(path))}", err=True)
+    for problem in report.problems:
+        click.echo(f"Error: {problem}", err=True)
     if report.interrupted is not None:
         name = signal.Signals(report.interrupted).name
         click.echo(f"Interrupted by {name}: {counts['built']} built, {counts['interrupted']} not built; "
                    "run the same command again to build the rest.", err=True)
         return 128 + report.interrupted
-    if report.failed:
+    if report.failed or report.problems:
         done = counts["built"] + counts["cached"]
         click.echo(f"Error: {len(report.failed)} of {len(report.outcomes)} inputs failed ({done} built)", err=True)
         return ExitCode.FAILED
@@ -435,7 +473,7 @@ class _Progress:
               help="Write the JSON to FILE. Default: standard output.")
 @_declared_options("brief", only=("pages", "section", "words", "summary_sentences"))
 @_config_option
-@_declared_options("brief", only=("max_bytes", "model", "summariser"))
+@_declared_options("brief", only=("max_bytes", "allow_private_urls", "model", "summariser"))
 @click.pass_obj
 def summarise(obj: _Context, input: str, output: Path | None, config_path: Path | None, **options: Any) -> None:
     """Print the brief of INPUT as JSON (the contract other tools read).
@@ -480,7 +518,7 @@ def _refuse_summary_output(output: Path, source: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the whole Document as JSON: metadata, text, spans.")
 @_declared_options("brief", only=("pages", "section", "words"))
 @_config_option
-@_declared_options("brief", only=("max_bytes",))
+@_declared_options("brief", only=("max_bytes", "allow_private_urls"))
 @click.pass_obj
 def text(obj: _Context, input: str, as_json: bool, config_path: Path | None, **options: Any) -> None:
     """Print the plain text ingest extracted from INPUT: exactly what the summariser reads.

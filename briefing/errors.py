@@ -118,3 +118,15 @@ class UsageError(BriefingError):
 
     exit_code = ExitCode.USAGE
     shows_usage = True
+
+
+class BriefingWarning(UserWarning):
+    """Something a user should know that did not stop the work; the command line prints ``warning: …``."""
+
+
+class InputWarning(BriefingWarning):
+    """Something in an input was repaired or dropped (control characters, say); the brief was still made."""
+
+
+class CacheWarning(BriefingWarning):
+    """The build cache was damaged and is being rebuilt."""

@@ -253,7 +253,8 @@ class Option:
     help: str
     kind: Kind = field(default_factory=Text)
     shapes_output: bool = False  # part of the cache key: a change rebuilds every brief
-    cache_part: str = "options"  # the part of the cache key it counts in ("templates": hashed with the built-ins)
+    cache_part: str = "options"  # the part of the cache key it counts in ("templates": hashed with the built-ins;
+    # "outputs": not in the key, recorded per output)
     default_text: str | None = None  # how --help words the default, when not the default value itself
     metavar: str | None = None  # the command line's name for the value, when not the kind's
     flags: tuple[str, ...] = ()  # the command line's spelling, when not --<key> (e.g. ("-f", "--format"))
@@ -323,11 +324,12 @@ class BatchOptions:
                                      help="Files, folders, glob patterns, http(s) URLs or - for standard input.")
     formats: tuple[str, ...] = option(
         DEFAULT_FORMATS, kind=Formats(), flags=("-f", "--format"), shapes_output=True,
+        cache_part="outputs",  # not in the options' key: each output's freshness is recorded on its own
         check="briefing.render:check_format", help="Output format, repeatable.")
     output_dir: Path = option(
         DEFAULT_OUTPUT_DIR, kind=Output(), flags=("-o", "--output"),
         help="Folder, file (x.pdf) or - (stdout).")
-    jobs: int | None = option(kind=Whole(1), flags=("-j", "--jobs"), default_text="the number of CPUs",
+    jobs: int | None = option(kind=Whole(1), flags=("-j", "--jobs"), default_text="one per CPU",
                               help="Worker processes.")
 
 
@@ -339,6 +341,9 @@ class BriefOptions:
                              help="Summariser to use.")
     max_bytes: int = option(DEFAULT_MAX_BYTES, kind=Size(), default_text="20MiB",
                             help="Refuse an input larger than this.")
+    allow_private_urls: bool = option(
+        False, kind=Flag(), default_text="refused",
+        help="Fetch URLs at private addresses.")
     summary_sentences: int = option(DEFAULT_SUMMARY_SENTENCES, kind=Whole(1, MAX_SUMMARY_SENTENCES), metavar="N",
                                     shapes_output=True, help="Key points in the summary.")
     model: str | None = option(

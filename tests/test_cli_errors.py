@@ -110,11 +110,10 @@ def test_a_bad_reference_docx_is_exit_2_whatever_the_reason(here, no_summarising
 # OS errors on output --------------------------------------------------------------------------------------
 
 
-def test_an_unwritable_output_is_one_line_naming_path_and_reason(here):
+def test_an_unwritable_output_folder_is_one_line_naming_path_and_reason_before_any_work(here, no_summarising):
     result = run("build", "a.txt", "-f", "md", "-o", "/proc/briefing-test")
-    assert result.exit_code == 1
-    errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
-    assert errors[0] == "Error: a.txt: /proc/briefing-test/a.md: cannot write: No such file or directory"
+    error = one_error(result, 2)  # no document could be written: said once, before any is read
+    assert error == "Error: /proc/briefing-test: the output folder cannot be written in: No such file or directory"
     assert "unexpected error" not in result.stderr and "Traceback" not in result.output
 
 

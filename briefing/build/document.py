@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 import sys
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from briefing.build.report import Outcome
 from briefing.errors import BriefingError
-from briefing.output import write_atomic, write_unique
+from briefing.output import write_all_atomic, write_unique
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -102,7 +103,8 @@ def build_one(task: Task, maker: BriefMaker, renderers: list[Renderer], options:
         written = write_outputs(task, brief, rendered)
         interrupts.busy = False  # every output is written: the document is built, whatever comes now
         stages.append(("write", time.perf_counter() - mark))
-        outcome = Outcome(task.source, written, status="built")
+        digests = tuple(hashlib.sha256(data).hexdigest() for _, data in rendered)  # what the cache records
+        outcome = Outcome(task.source, written, status="built", digests=digests)
     except BriefingError as exc:  # a renderer's error too: every line names the input
         outcome = Outcome(task.source, error=str(exc.about(task.source)), status="failed")
     except BuildInterrupted:
@@ -132,8 +134,7 @@ def write_outputs(task: Task, brief: Brief, rendered: list[tuple[str, bytes]]) -
         stream.write(data)
         stream.flush()
         return task.outputs
-    for path, (_, data) in zip(task.outputs, rendered):
-        write_atomic(path, data)
+    write_all_atomic([(path, data) for path, (_, data) in zip(task.outputs, rendered)])  # every format or none
     return task.outputs
 
 

@@ -83,7 +83,8 @@ class Summarise:
             if data is not None:
                 document = read_stdin(max_bytes=self.max_bytes, stream=io.BytesIO(data), pages=options.pages)
             else:
-                document = read_document(source, max_bytes=self.max_bytes, pages=options.pages)
+                document = read_document(source, max_bytes=self.max_bytes, pages=options.pages,
+                                         allow_private_urls=options.allow_private_urls)
             if options.section is None and options.words is None:
                 return document
             return excerpt(document, section=options.section, words=options.words)
