@@ -177,7 +177,8 @@ class BuildSettings:
         """Return the settings a project file (with the command line's options in it) asks for; ``batch`` overrides."""
         render = RenderOptions(template_dir=config.template_dir, marking=config.marking, paper=config.paper,
                                organisation=config.organisation, logo=config.logo,
-                               reference_docx=config.reference_docx, pdf_variant=config.pdf_variant)
+                               reference_docx=config.reference_docx, pdf_variant=config.pdf_variant,
+                               figures=config.figures is not False)
         maker = Summarise(summary_sentences=config.summary_sentences or 3, model=config.model,
                           max_bytes=config.max_bytes)
         values: dict[str, Any] = {"formats": tuple(dict.fromkeys(config.formats)) or DEFAULT_FORMATS,
@@ -341,6 +342,7 @@ class _Fingerprints:
             "paper": render.paper,
             "organisation": render.organisation,
             "pdf_variant": render.pdf_variant,
+            "figures": render.figures,
             "logo": content(render.logo),
             "reference_docx": content(render.reference_docx),
             "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH"),

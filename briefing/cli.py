@@ -133,6 +133,8 @@ _RENDER_OPTIONS = (
                  help="Word file whose styles, page size and margins the DOCX uses (as pandoc's --reference-doc)."),
     click.option("--pdf-variant", metavar="VARIANT", callback=_check_pdf_variant,
                  help="PDF variant, e.g. pdf/ua-1 (tagged, accessible) or pdf/a-3b."),
+    click.option("--figures/--no-figures", default=None,
+                 help="Draw the timeline and the actor map (the default), or leave them out."),
 )
 
 
@@ -142,7 +144,7 @@ def _render_options(command: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(command)
     def wrapper(*args: Any, template_dir: Path | None, marking: str | None, paper: str | None,
                 organisation: str | None, logo: Path | None, reference_docx: Path | None,
-                pdf_variant: str | None, **kwargs: Any) -> Any:
+                pdf_variant: str | None, figures: bool | None, **kwargs: Any) -> Any:
         from briefing.render import RenderOptions
 
         kwargs["render_options"] = RenderOptions(
@@ -153,6 +155,7 @@ def _render_options(command: Callable[..., Any]) -> Callable[..., Any]:
             logo=logo,
             reference_docx=reference_docx,
             pdf_variant=pdf_variant,
+            figures=figures is not False,
         )
         return command(*args, **kwargs)
 
@@ -245,7 +248,8 @@ def _config(config_path: Path | None, *, render_options=None, **values: Any):
     from briefing.config import load_config
 
     if render_options is not None:
-        values.update((f.name, getattr(render_options, f.name)) for f in dataclasses.fields(render_options))
+        values.update((f.name, getattr(render_options, f.name)) for f in dataclasses.fields(render_options)
+                      if getattr(render_options, f.name) != f.default)  # what the command line gave
     return load_config(config_path).overridden(**values)
 
 

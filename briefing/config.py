@@ -50,6 +50,7 @@ class Config:
     logo: Path | None = None
     reference_docx: Path | None = None
     pdf_variant: str | None = None
+    figures: bool | None = None
 
     def overridden(self, **values: Any) -> Config:
         """Return this config with every value given (not None, not empty) in place of its own."""
@@ -177,6 +178,12 @@ def _size(value: Any, base: Path) -> int:
         raise _Bad(str(exc)) from exc
 
 
+def _boolean(value: Any, base: Path) -> bool:
+    if not isinstance(value, bool):
+        raise _Bad(f"must be true or false, not {value!r}")
+    return value
+
+
 def _paper(value: Any, base: Path) -> str:
     if not isinstance(value, str) or value.lower() not in PAPER_SIZES:
         raise _Bad(f"must be one of {', '.join(PAPER_SIZES)}, not {value!r}")
@@ -198,6 +205,7 @@ _KEYS: dict[str, tuple[str, Callable[[Any, Path], Any]]] = {
     "logo": ("logo", _path),
     "reference-docx": ("reference_docx", _path),
     "pdf-variant": ("pdf_variant", _string),
+    "figures": ("figures", _boolean),
 }
 assert {f for f, _ in _KEYS.values()} == {f.name for f in fields(Config)} - {"path"}
 
@@ -287,6 +295,9 @@ formats = ["md", "docx", "pdf"]
 
 # A PDF variant, e.g. "pdf/ua-1" for a tagged, accessible PDF.
 # pdf-variant = "pdf/ua-1"
+
+# The timeline and the actor map; false leaves them out.
+# figures = true
 
 # Refuse an input larger than this (file, download or standard input).
 # max-bytes = "20MiB"

@@ -38,6 +38,8 @@ class RenderOptions:
     size). ``organisation`` and ``logo`` (a PNG or SVG file) brand the title
     block. ``reference_docx`` supplies the Word styles. ``pdf_variant`` is a
     WeasyPrint PDF variant such as ``"pdf/ua-1"`` (tagged, accessible PDF).
+    ``figures`` False leaves the timeline and the actor map out (the JSON
+    keeps the brief's timeline and relations).
     """
 
     template_dir: Path | None = None
@@ -47,6 +49,7 @@ class RenderOptions:
     logo: Path | None = None
     reference_docx: Path | None = None
     pdf_variant: str | None = None
+    figures: bool = True
 
 
 class Renderer(Protocol):

@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 #: The sections of a brief, in the order every format presents them.
 SECTION_TITLES: dict[str, str] = {
     "summary": "Summary",
+    "timeline": "Timeline",
     "background": "Background",
+    "actor_map": "Actor map",
     "actors": "Actors",
     "terms": "Terms",
     "implications": "Implications",
@@ -106,7 +108,23 @@ def is_rtl(text: str) -> bool:
 # How many items of each section a rendered brief shows; the JSON keeps all.
 # Long sources (a 7,000-word encyclopaedia article) yield hundreds of
 # background sentences: a reader wants the first few and the actors that matter.
-SECTION_LIMITS: dict[str, int] = {"background": 8, "actors": 20, "terms": 12, "implications": 8, "quotes": 10}
+SECTION_LIMITS: dict[str, int] = {"background": 8, "actors": 20, "terms": 12, "implications": 8, "quotes": 10,
+                                  "timeline": 12}
+
+
+def figure_items(brief: Brief, figures: bool) -> Brief:
+    """Keep the timeline and the relations the figures show (none without figures), so notes number only those.
+
+    A timeline of fewer than two events is not drawn and cites nothing; the
+    relations kept are the actor map's links.
+    """
+    if not figures:
+        return dataclasses.replace(brief, timeline=(), relations=())
+    from briefing.render.figures.actor_map import actor_graph
+
+    graph = actor_graph(brief)
+    timeline = brief.timeline if len(brief.timeline) >= 2 else ()
+    return dataclasses.replace(brief, timeline=timeline, relations=graph.relations if graph else ())
 
 
 def abridge(brief: Brief, limits: dict[str, int] = SECTION_LIMITS) -> tuple[Brief, dict[str, int]]:
@@ -258,6 +276,7 @@ def template_context(brief: Brief, options: RenderOptions) -> dict[str, Any]:
     """Return the values every template sees."""
     from briefing.render.logo import load_logo
 
+    brief = figure_items(brief, options.figures)
     brief, omitted = abridge(brief)
     notes = Notes(brief)
     day = as_of()
@@ -284,4 +303,14 @@ def template_context(brief: Brief, options: RenderOptions) -> dict[str, Any]:
         "author": author(options),
         "logo": logo.data_uri() if logo else None,
         "paper": paper_size(options),
+        "figures": brief_figures(brief, notes) if options.figures else None,
     }
+
+
+def brief_figures(brief: Brief, notes: Notes):
+    """Return the brief's figures (imported only now: a brief without them loads no drawing code)."""
+    if not brief.timeline and not brief.relations:
+        return None
+    from briefing.render.figures import brief_figures as draw
+
+    return draw(brief, notes.numbers)

@@ -62,15 +62,14 @@ def _order_key(found):
 def _event(parsed: Parsed, sentence: Sentence, entity: SpacySpan, resolved: ResolvedDate,
            named: list[Named], future_tense: bool) -> TimelineEvent:
     verb = governing_verb(entity.root.head if entity.root.dep_ != "ROOT" else entity.root)
-    if verb is not None:
-        label = words(verb_phrase(verb))
-    else:
-        label = words(t for t in noun_phrase(entity.root.head) if t.dep_ != "det")
+    phrase = verb_phrase(verb) if verb is not None else [t for t in noun_phrase(entity.root.head) if t.dep_ != "det"]
+    in_phrase = {t.i for t in phrase}
+    named = [n for n in named if not n.token_ids & in_phrase]  # "to tackle Islamist groups": the object, not a party
     return TimelineEvent(
         date=resolved.iso,
         precision=resolved.precision,
         date_text=_as_written(entity),
-        text=label,
+        text=words(phrase),
         actors=_event_actors(verb, named),
         evidence=(Evidence.of(parsed.text, sentence.start, sentence.end),),
         future=resolved.future or (resolved.iso is None and future_tense),

@@ -1,0 +1,106 @@
+"""The brief's figures: the timeline and the actor map, drawn from its own timeline and relations.
+
+Imported only when a brief is rendered with figures, so a build without
+them loads none of this (nor numpy's layout, nor Pillow). Each figure is a
+Scene drawn as SVG (HTML, PDF) or PNG (DOCX), with a caption and a text
+alternative; a brief with fewer than two dated events or two related
+actors has no such figure.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Callable
+
+from briefing.model import Brief, Evidence, Relation, TimelineEvent
+from briefing.render.figures.actor_map import actor_graph
+from briefing.render.figures.scene import Scene
+
+MAX_TIMELINE_EVENTS = 12
+
+TIMELINE_CAPTION = ("Timeline: the events the source dates, in order. A diamond marks a relative date kept as the "
+                    "source writes it (no publication date anchors it); an open dot, an event expected.")
+ACTOR_MAP_CAPTION = ("Actor map: the actors the source relates, arrows pointing from the one who acts. Rectangle: "
+                     "country; rounded: organisation; ellipse: person; hexagon: group; bold outline: the most salient.")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One drawn figure: its id, caption, and the scene behind its SVG and PNG."""
+
+    ident: str
+    caption: str
+    scene: Scene = field(repr=False)
+    mermaid: str = ""
+
+    @property
+    def alt(self) -> str:
+        """Return the text alternative: what the figure shows, in words."""
+        return self.scene.description
+
+    @functools.cached_property
+    def svg(self) -> str:
+        from briefing.render.figures.svg import to_svg
+
+        return to_svg(self.scene, self.ident)
+
+    def png(self) -> bytes:
+        from briefing.render.figures.png import to_png
+
+        return to_png(self.scene)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The figures a brief has (None for one it has too little for), and their items as text.
+
+    ``events`` are ``(date as read, label, event)`` for the timeline's plain
+    list and table; ``links`` the actor map's relations.
+    """
+
+    timeline: Figure | None = None
+    actor_map: Figure | None = None
+    events: tuple[tuple[str, str, TimelineEvent], ...] = ()
+    links: tuple[Relation, ...] = ()
+
+    @property
+    def event_items(self) -> list[tuple[str, str, TimelineEvent]]:
+        """Return ``(date, label, event)`` for a plain list of the timeline."""
+        return list(self.events)
+
+    @property
+    def link_items(self) -> list[tuple[str, str, Relation]]:
+        """Return ``("", "source → label → target", relation)`` for a plain list of the actor map."""
+        return [("", f"{r.source} → {r.label} → {r.target}", r) for r in self.links]
+
+
+def brief_figures(brief: Brief, note_numbers: Callable[[tuple[Evidence, ...]], tuple[int, ...]]) -> Figures:
+    """Draw the brief's figures; ``note_numbers`` numbers an item's evidence as the rest of the brief does."""
+
+    def note(item) -> int | None:
+        numbers = note_numbers(item.evidence)
+        return numbers[0] if numbers else None
+
+    from briefing.render.figures.mermaid import flowchart_mermaid, timeline_mermaid
+    from briefing.render.figures.text import display_date
+    from briefing.render.figures.timeline_layout import event_label
+
+    timeline = None
+    events = brief.timeline[:MAX_TIMELINE_EVENTS]
+    if len(events) >= 2:
+        from briefing.render.figures.timeline_layout import timeline_scene
+
+        scene = timeline_scene(events, note)
+        timeline = Figure("figure-timeline", TIMELINE_CAPTION, scene, timeline_mermaid(events))
+    else:
+        events = ()
+    graph = actor_graph(brief)
+    actor_map = None
+    if graph is not None:
+        from briefing.render.figures.graph_layout import actor_map_scene
+
+        scene = actor_map_scene(graph, note)
+        actor_map = Figure("figure-actor-map", ACTOR_MAP_CAPTION, scene, flowchart_mermaid(graph))
+    rows = tuple((display_date(e), event_label(e), e) for e in events)
+    return Figures(timeline, actor_map, rows, graph.relations if graph else ())
