@@ -12,6 +12,7 @@ import io
 from docx.document import Document
 from docx.shared import Emu
 
+from briefing.render.common import xml_safe
 from briefing.render.figures import Figure
 from briefing.render.figures.scene import Scene
 
@@ -29,7 +30,7 @@ def add_figure(document: Document, figure: Figure, usable_width: int, *, style: 
     doc_pr = run._r.find(".//{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")
     doc_pr.set("name", figure.scene.title)
     doc_pr.set("title", figure.scene.title)
-    doc_pr.set("descr", figure.alt)
+    doc_pr.set("descr", xml_safe(figure.alt))
 
 
 def _size(scene: Scene, usable_width: int) -> tuple[int, int]:

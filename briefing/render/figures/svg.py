@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
-from html import escape
+from html import escape as _escape
 
+from briefing.render.common import xml_safe
 from briefing.render.figures.scene import Box, Dot, Label, Line, Scene, text_width
 
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
@@ -94,6 +95,11 @@ def _label(label: Label) -> str:
         body += f' <a href="#src-{label.note}"><tspan class="figure-note">[{label.note}]</tspan></a>'
     return out + (f'<text x="{_n(label.x)}" y="{_n(label.y)}" font-size="{_n(label.size)}" '
                   f'text-anchor="{label.anchor}"{weight}{style}>{body}</text>')
+
+
+def escape(text: str) -> str:
+    """Escape text for SVG, dropping the characters XML forbids."""
+    return _escape(xml_safe(text))
 
 
 def _points(points: list[tuple[float, float]]) -> str:
