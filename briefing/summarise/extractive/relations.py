@@ -33,6 +33,8 @@ from briefing.summarise.extractive.parsed import Parsed, Sentence
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+#: Prepositions that say where an act happened.
+_LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
 #: Prepositions that set a scene rather than name a party to the act.
 _CIRCUMSTANTIAL = frozenset({"after", "before", "since", "during", "amid", "despite", "following", "in", "over"})
 
@@ -74,10 +76,12 @@ def _titled(possessor: Named, named: list[Named]) -> Iterator[tuple[Actor, Actor
     while owned.dep_ == "compound" and _owner(owned, named) is None:
         owned = owned.head
     person = _owner(owned, named)
+    if person is None:  # "Kenya's President, William Ruto": the name in apposition to the title
+        person = next((_owner(c, named) for c in owned.children if c.dep_ == "appos" and _owner(c, named)), None)
     if person is None or person.actor.type != "person":
         return
     title = [t for t in head.doc[head.i + 1 : person.head.i]
-             if t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN") and not person.holds(t)]
+             if (t.dep_ == "compound" or t.i == owned.i) and t.pos_ in ("NOUN", "PROPN") and not person.holds(t)]
     if title:
         yield person.actor, possessor.actor, words(title) + " of"
 
@@ -127,7 +131,7 @@ def _verbal(first: Named, named: list[Named], sentence: Sentence) -> Iterator[tu
     for second in named:
         if second.head.i in subject_tokens or second.actor.name == first.actor.name:
             continue
-        if not _under(second.head, verb):
+        if not _under(second.head, verb) or _names_a_place(second.head, verb):
             continue
         path = _path(verb, second.head)
         if any(t.lower_ == "by" and t.head.pos_ == "NOUN" for t in path):
@@ -140,6 +144,12 @@ def _verbal(first: Named, named: list[Named], sentence: Sentence) -> Iterator[tu
         if extra and any(t.dep_ == "prep" and t.head.i == verb.i and t.lower_ in _CIRCUMSTANTIAL for t in path):
             extra = []
         yield first.actor, second.actor, words([*phrase, *[t for t in extra if t.dep_ in ("prep", "pobj", "dobj")]])
+
+
+def _names_a_place(token: Token, verb: Token) -> bool:
+    """Tell whether ``token`` is where the act happened ("met reporters in Nairobi"), not a party to it."""
+    preposition = token.head
+    return token.dep_ == "pobj" and preposition.lower_ in _LOCATIVE and preposition.head.i == verb.i
 
 
 def _is_subject_apposition(token: Token) -> bool:
