@@ -108,7 +108,7 @@ def test_templates_export(tmp_path: Path) -> None:
     target = tmp_path / "mine"
     result = invoke("templates", "export", str(target))
     assert result.exit_code == 0, result.output
-    names = ["brief.html", "brief.css", "print.css", "brief.md", "reference.docx"]
+    names = ["brief.html", "figure.html", "figures.md", "brief.css", "print.css", "brief.md", "reference.docx"]
     assert result.output.splitlines() == [str(target / name) for name in names]
     for name in names:
         assert (target / name).read_bytes() == (builtin_template_dir() / name).read_bytes()

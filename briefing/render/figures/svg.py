@@ -12,13 +12,13 @@ FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
 
 
 def to_svg(scene: Scene, ident: str) -> str:
-    """Return the scene as a standalone ``<svg>`` element whose title and description name it for screen readers."""
+    """Return the scene as a standalone ``<svg>`` element whose title says what it shows, for screen readers."""
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="figure-svg" viewBox="0 0 {_n(scene.width)} {_n(scene.height)}" '
         f'width="{_n(scene.width)}" height="{_n(scene.height)}" role="img" '
-        f'aria-labelledby="{ident}-title {ident}-desc" font-family="{FONT}">',
-        f'<title id="{ident}-title">{escape(scene.title)}</title>',
-        f'<desc id="{ident}-desc">{escape(scene.description)}</desc>',
+        f'aria-labelledby="{ident}-title" font-family="{FONT}">',
+        # The whole description is the title: WeasyPrint makes the title the PDF/UA figure's /Alt text.
+        f'<title id="{ident}-title">{escape(scene.description)}</title>',
     ]
     parts += [_item(item) for item in scene.items]
     parts.append("</svg>")
