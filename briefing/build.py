@@ -318,6 +318,19 @@ def _plan(inputs: Sequence[str], settings: BuildSettings, renderers: list[Render
     return planned
 
 
+def _refuse_clashes(inputs: Sequence[str], planned: list[Source | Task], settings: BuildSettings,
+                    manifest: Manifest | None) -> None:
+    """Raise OutputClashError, before any work, if an output would destroy a file or feed the next build."""
+    from briefing.clash import check_outputs
+
+    tasks = [item for item in planned if isinstance(item, Task)]
+    check_outputs(
+        [path for task in tasks for path in task.outputs], inputs, [task.source for task in tasks],
+        output_dir=settings.output_dir, recorded=manifest.lists if manifest is not None else lambda path: False,
+        readable=settings.maker.suffixes(),
+    )
+
+
 # ---------------------------------------------------------------------------
 # The cache
 
@@ -521,6 +534,7 @@ def build(
     renderers = _renderers_for(settings)
     planned = _plan(inputs, settings, renderers)
     manifest = _manifest(settings) if settings.cache else None
+    _refuse_clashes(inputs, planned, settings, manifest)
     fingerprints = _Fingerprints(settings) if settings.cache else None
 
     results: dict[int, Outcome] = {}

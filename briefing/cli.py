@@ -17,7 +17,7 @@ from typing import Any, Callable
 import click
 
 from briefing import __version__
-from briefing.errors import BriefingError, UnknownFormatError
+from briefing.errors import BriefingError, OutputClashError, UnknownFormatError
 
 
 class ExitCode(IntEnum):
@@ -492,6 +492,10 @@ class _errors:
             return False
         if isinstance(exc, (UnknownFormatError, ConfigError)):
             raise click.UsageError(str(exc))
+        if isinstance(exc, OutputClashError):  # a usage error, but no "Try --help" would help
+            error = click.ClickException(str(exc))
+            error.exit_code = ExitCode.USAGE
+            raise error
         raise click.ClickException(str(exc))
 
 

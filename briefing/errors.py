@@ -29,3 +29,7 @@ class ModelError(BriefingError):
 
 class BriefFormatError(BriefingError):
     """A brief's JSON does not follow the contract."""
+
+
+class OutputClashError(BriefingError):
+    """A build would write over one of its inputs, or over a file briefing did not make."""
