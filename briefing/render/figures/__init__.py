@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from briefing.model import Brief, Evidence, Relation, TimelineEvent
-from briefing.render.figures.actor_map import actor_graph
+from briefing.render.figures.actor_map import actor_graph, describe_actor_map
 from briefing.render.figures.scene import Scene
 
 MAX_TIMELINE_EVENTS = 12
@@ -27,17 +27,21 @@ ACTOR_MAP_CAPTION = ("Actor map: the actors the source relates, arrows pointing 
 
 @dataclass(frozen=True)
 class Figure:
-    """One drawn figure: its id, caption, and the scene behind its SVG and PNG."""
+    """One figure: its id, caption, text alternative, Mermaid text, and the scene behind its SVG and PNG.
+
+    The scene is laid out on first use, so a format that needs only the
+    Mermaid text (Markdown) lays nothing out.
+    """
 
     ident: str
     caption: str
-    scene: Scene = field(repr=False)
-    mermaid: str = ""
+    alt: str
+    mermaid: str
+    lay_out: Callable[[], Scene] = field(repr=False, compare=False)
 
-    @property
-    def alt(self) -> str:
-        """Return the text alternative: what the figure shows, in words."""
-        return self.scene.description
+    @functools.cached_property
+    def scene(self) -> Scene:
+        return self.lay_out()
 
     @functools.cached_property
     def svg(self) -> str:
@@ -84,23 +88,31 @@ def brief_figures(brief: Brief, note_numbers: Callable[[tuple[Evidence, ...]], t
 
     from briefing.render.figures.mermaid import flowchart_mermaid, timeline_mermaid
     from briefing.render.figures.text import display_date
-    from briefing.render.figures.timeline_layout import event_label
+    from briefing.render.figures.timeline_layout import describe_timeline, event_label
 
     timeline = None
     events = brief.timeline[:MAX_TIMELINE_EVENTS]
     if len(events) >= 2:
-        from briefing.render.figures.timeline_layout import timeline_scene
-
-        scene = timeline_scene(events, note)
-        timeline = Figure("figure-timeline", TIMELINE_CAPTION, scene, timeline_mermaid(events))
+        timeline = Figure("figure-timeline", TIMELINE_CAPTION, describe_timeline(events), timeline_mermaid(events),
+                          functools.partial(_timeline_scene, events, note))
     else:
         events = ()
     graph = actor_graph(brief)
     actor_map = None
     if graph is not None:
-        from briefing.render.figures.graph_layout import actor_map_scene
-
-        scene = actor_map_scene(graph, note)
-        actor_map = Figure("figure-actor-map", ACTOR_MAP_CAPTION, scene, flowchart_mermaid(graph))
+        actor_map = Figure("figure-actor-map", ACTOR_MAP_CAPTION, describe_actor_map(graph), flowchart_mermaid(graph),
+                           functools.partial(_actor_map_scene, graph, note))
     rows = tuple((display_date(e), event_label(e), e) for e in events)
     return Figures(timeline, actor_map, rows, graph.relations if graph else ())
+
+
+def _timeline_scene(events, note) -> Scene:
+    from briefing.render.figures.timeline_layout import timeline_scene
+
+    return timeline_scene(events, note)
+
+
+def _actor_map_scene(graph, note) -> Scene:
+    from briefing.render.figures.graph_layout import actor_map_scene  # numpy: only when the map is drawn
+
+    return actor_map_scene(graph, note)

@@ -36,7 +36,9 @@ def timeline_scene(events: tuple[TimelineEvent, ...], note: Callable[[TimelineEv
         tops.append(y)
         items.append(Dot(rail, y - SIZE * 0.3, 3.5, _dot_style(event)))
         for i, line in enumerate(date_lines):
-            items.append(Label(rail - 12, y + i * LINE, line, SIZE, bold=True, italic=event.date is None, anchor="end"))
+            # A date as written is in italic, not bold: no bold italic face to embed in the PDF.
+            resolved = event.date is not None
+            items.append(Label(rail - 12, y + i * LINE, line, SIZE, bold=resolved, italic=not resolved, anchor="end"))
         for i, line in enumerate(lines):
             last = i == len(lines) - 1
             items.append(Label(text_left, y + i * LINE, line, SIZE, italic=event.future, note=note(event) if last else None))
