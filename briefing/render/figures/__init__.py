@@ -50,9 +50,14 @@ class Figure:
         return to_svg(self.scene, self.ident)
 
     def png(self) -> bytes:
-        from briefing.render.figures.png import to_png
+        return _png(self.scene)
 
-        return to_png(self.scene)
+
+@functools.lru_cache(maxsize=8)
+def _png(scene: Scene) -> bytes:
+    from briefing.render.figures.png import to_png
+
+    return to_png(scene)
 
 
 @dataclass(frozen=True)
@@ -93,26 +98,33 @@ def brief_figures(brief: Brief, note_numbers: Callable[[tuple[Evidence, ...]], t
     timeline = None
     events = brief.timeline[:MAX_TIMELINE_EVENTS]
     if len(events) >= 2:
+        notes = tuple(note(e) for e in events)
         timeline = Figure("figure-timeline", TIMELINE_CAPTION, describe_timeline(events), timeline_mermaid(events),
-                          functools.partial(_timeline_scene, events, note))
+                          functools.partial(_timeline_scene, events, notes))
     else:
         events = ()
     graph = actor_graph(brief)
     actor_map = None
     if graph is not None:
+        notes = tuple(note(r) for r in graph.relations)
         actor_map = Figure("figure-actor-map", ACTOR_MAP_CAPTION, describe_actor_map(graph), flowchart_mermaid(graph),
-                           functools.partial(_actor_map_scene, graph, note))
+                           functools.partial(_actor_map_scene, graph, notes))
     rows = tuple((display_date(e), event_label(e), e) for e in events)
     return Figures(timeline, actor_map, rows, graph.relations if graph else ())
 
 
-def _timeline_scene(events, note) -> Scene:
+# A build renders one brief in several formats in one process: each scene is laid out once.
+@functools.lru_cache(maxsize=8)
+def _timeline_scene(events: tuple[TimelineEvent, ...], notes: tuple[int | None, ...]) -> Scene:
     from briefing.render.figures.timeline_layout import timeline_scene
 
-    return timeline_scene(events, note)
+    numbers = dict(zip(map(id, events), notes))
+    return timeline_scene(events, lambda event: numbers[id(event)])
 
 
-def _actor_map_scene(graph, note) -> Scene:
+@functools.lru_cache(maxsize=8)
+def _actor_map_scene(graph, notes: tuple[int | None, ...]) -> Scene:
     from briefing.render.figures.graph_layout import actor_map_scene  # numpy: only when the map is drawn
 
-    return actor_map_scene(graph, note)
+    numbers = dict(zip(map(id, graph.relations), notes))
+    return actor_map_scene(graph, lambda relation: numbers[id(relation)])
