@@ -136,9 +136,13 @@ def time_figures(label: str, brief, options, runs: int) -> list[Timing]:
     shown = figure_items(brief, True)
 
     def draw() -> bytes:
+        from briefing.render import figures as drawing
+
+        for cached in (drawing._timeline_scene, drawing._actor_map_scene, drawing._png):
+            cached.cache_clear()  # a brief's first render lays out and paints; the others reuse it
         figures = brief_figures(shown, Notes(shown).numbers)
         drawn = [f for f in (figures.timeline, figures.actor_map) if f is not None]
-        return b"".join(f.svg.encode() + f.png() + f.mermaid.encode() for f in drawn)
+        return b"".join(f.svg.encode() + f.shapes_svg.encode() + f.png() + f.mermaid.encode() for f in drawn)
 
     timings.append(Timing(label, words, "draw", *median_ms(draw, runs)))
     return timings

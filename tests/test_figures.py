@@ -184,3 +184,39 @@ def test_a_build_without_figures_imports_no_drawing_code():
     root = Path(__file__).resolve().parent.parent
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root).stdout
     assert out.strip() == "[]"
+
+
+def test_print_sets_the_labels_as_text_over_the_shapes():
+    from briefing.render.html import render_html
+
+    brief = make_brief()
+    page = render_html(brief, RenderOptions(), media="print")
+    screen = render_html(brief, RenderOptions())
+    assert "<text" in screen and 'class="figure-canvas"' not in screen
+    assert "<text" not in page and page.count('class="figure-canvas"') == 2
+    from markupsafe import escape
+
+    for label in figures_of(brief).actor_map.scene.labels():
+        assert f">{escape(label.text)}" in page
+
+
+def test_pdf_figures_are_selectable_text_with_alt_text():
+    pypdf = pytest.importorskip("pypdf")
+    data = render(make_brief(), "pdf", options=RenderOptions(pdf_variant="pdf/ua-1"))
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "threatened force in [4]" in text and "signed the Liptako–Gourma Charter [1]" in text
+    alts = []
+
+    def walk(node):
+        node = node.get_object()
+        if node.get("/S") == "/Figure" and "/Alt" in node:
+            alts.append(str(node["/Alt"]))
+        kids = node.get("/K", [])
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if hasattr(kid, "get_object") and hasattr(kid.get_object(), "get"):
+                walk(kid)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    assert any(a.startswith("Timeline of 3 events.") for a in alts)
+    assert any(a.startswith("Actor map of 5 actors") for a in alts)

@@ -49,6 +49,19 @@ class Figure:
 
         return to_svg(self.scene, self.ident)
 
+    @functools.cached_property
+    def shapes_svg(self) -> str:
+        """Return the SVG without its labels, for a printed page that sets them as text (see :attr:`overlay`)."""
+        from briefing.render.figures.svg import to_svg
+
+        return to_svg(self.scene, self.ident, text=False)
+
+    @functools.cached_property
+    def overlay(self):
+        from briefing.render.figures.overlay import overlay
+
+        return overlay(self.scene)
+
     def png(self) -> bytes:
         return _png(self.scene)
 

@@ -11,8 +11,12 @@ from briefing.render.figures.scene import Box, Dot, Label, Line, Scene, text_wid
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
 
 
-def to_svg(scene: Scene, ident: str) -> str:
-    """Return the scene as a standalone ``<svg>`` element whose title says what it shows, for screen readers."""
+def to_svg(scene: Scene, ident: str, *, text: bool = True) -> str:
+    """Return the scene as a standalone ``<svg>`` element whose title says what it shows, for screen readers.
+
+    ``text=False`` leaves the labels out, for a page that sets them as its
+    own text over the drawing (see :mod:`briefing.render.figures.overlay`).
+    """
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="figure-svg" viewBox="0 0 {_n(scene.width)} {_n(scene.height)}" '
         f'width="{_n(scene.width)}" height="{_n(scene.height)}" role="img" '
@@ -20,7 +24,7 @@ def to_svg(scene: Scene, ident: str) -> str:
         # The whole description is the title: WeasyPrint makes the title the PDF/UA figure's /Alt text.
         f'<title id="{ident}-title">{escape(scene.description)}</title>',
     ]
-    parts += [_item(item) for item in scene.items]
+    parts += [_item(item) for item in scene.items if text or not isinstance(item, Label)]
     parts.append("</svg>")
     return "\n".join(parts)
 
