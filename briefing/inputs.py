@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from briefing.ingest import STDIN
 from briefing.ingest.url import is_url, url_stem
 
 __all__ = ["STDIN", "Source", "expand_inputs", "known_suffixes", "output_stems", "shard_of"]
 
-STDIN = "-"
 
 
 @dataclass(frozen=True)
@@ -31,9 +31,10 @@ class Source:
 
 
 def known_suffixes() -> tuple[str, ...]:
-    from briefing.ingest import READERS
+    """Return the suffixes the installed readers read (what a folder or pattern yields)."""
+    from briefing.ingest.readers import readers
 
-    return tuple(READERS)
+    return readers().suffixes()
 
 
 def expand_inputs(items: Iterable[str], *, suffixes: Sequence[str] | None = None,
