@@ -53,20 +53,22 @@ def ours(graph) -> str:
 
 
 def networkx_layout(graph) -> str:
+    """Lay out with networkx's spring layout (same seeds), then place labels and write SVG as briefing does."""
     import networkx as nx
 
-    from briefing.render.figures.svg import to_svg
-    from briefing.render.figures.graph_layout import actor_map_scene, force_layout
     import briefing.render.figures.graph_layout as layout
+    from briefing.render.figures.graph_layout import actor_map_scene
+    from briefing.render.figures.svg import to_svg
 
-    g = nx.DiGraph()
-    names = [a.name for a in graph.actors]
-    g.add_nodes_from(names)
-    g.add_edges_from((r.source, r.target) for r in graph.relations)
-    positions = nx.spring_layout(g, seed=1917)
-    # The same label placement and SVG writer, on networkx's positions.
+    def spring(count, edges, *, seed=layout.SEED, **_):
+        g = nx.Graph()
+        g.add_nodes_from(range(count))
+        g.add_edges_from(edges)
+        positions = nx.spring_layout(g, seed=seed)
+        return _unit([positions[n] for n in range(count)])
+
     original = layout.force_layout
-    layout.force_layout = lambda count, edges, **_: _unit([positions[n] for n in names])
+    layout.force_layout = spring
     try:
         return to_svg(actor_map_scene(graph, lambda relation: 1), "bench")
     finally:

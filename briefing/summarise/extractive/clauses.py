@@ -19,7 +19,6 @@ from briefing.summarise.extractive.parsed import Sentence
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: Verb dependents that belong in a short label: negation, particles, auxiliaries.
 _LABEL_DEPENDENTS = frozenset({"neg", "prt", "aux", "auxpass"})
 _OBJECTS = frozenset({"dobj", "attr", "oprd", "acomp"})
@@ -82,17 +81,6 @@ def governing_verb(token: Token) -> Token | None:
         if token.head.i == token.i:
             return None
         token = token.head
-
-
-def subject_of(verb: Token) -> Token | None:
-    """Return the subject of ``verb``, looking up through xcomp/conj chains ("promised to come")."""
-    while True:
-        for child in verb.children:
-            if child.dep_ in SUBJECTS:
-                return child
-        if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i:
-            return None
-        verb = verb.head
 
 
 def verb_phrase(verb: Token, *, with_object: bool = True) -> list[Token]:

@@ -22,13 +22,12 @@ from briefing.model import Actor, Evidence, Relation
 from briefing.summarise.extractive.actors import MentionRef
 from briefing.summarise.extractive.clauses import (
     Named,
-    governing_verb,
     named_in,
     noun_phrase,
     verb_phrase,
     words,
 )
-from briefing.summarise.extractive.parsed import Parsed, Sentence
+from briefing.summarise.extractive.parsed import Parsed
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -47,19 +46,19 @@ def extract_relations(parsed: Parsed, actors: Sequence[Actor], mentions: Sequenc
         if len({n.actor.name for n in named}) < 2:
             continue
         evidence = (Evidence.of(parsed.text, sentence.start, sentence.end),)
-        for source, target, label in _relations(sentence, named):
+        for source, target, label in _relations(named):
             if source.name != target.name and label:
                 key = (source.name, target.name, label.casefold())
                 found.setdefault(key, Relation(source.name, target.name, label, evidence))
     return tuple(found.values())
 
 
-def _relations(sentence: Sentence, named: list[Named]) -> Iterator[tuple[Actor, Actor, str]]:
+def _relations(named: list[Named]) -> Iterator[tuple[Actor, Actor, str]]:
     for first in named:
         yield from _titled(first, named)
         yield from _hyphenated(first, named)
         yield from _participle(first, named)
-        yield from _verbal(first, named, sentence)
+        yield from _verbal(first, named)
 
 
 def _owner(token: Token, named: list[Named]) -> Named | None:
@@ -113,20 +112,13 @@ def _participle(first: Named, named: list[Named]) -> Iterator[tuple[Actor, Actor
                     yield first.actor, target.actor, f"{verb.text} {prep.text}"
 
 
-def _verbal(first: Named, named: list[Named], sentence: Sentence) -> Iterator[tuple[Actor, Actor, str]]:
+def _verbal(first: Named, named: list[Named]) -> Iterator[tuple[Actor, Actor, str]]:
     """The subject's actor → an actor among the verb's other arguments, labelled with the verb phrase."""
-    head = first.head
-    while head.dep_ == "conj" and head.head.dep_ in ("nsubj", "nsubjpass", "conj"):
-        head = head.head  # "Mali and Burkina Faso": both are the subject
-    if head.dep_ not in ("nsubj", "nsubjpass") and not (head.dep_ == "appos" and head.head.dep_ == "nsubj"):
-        if not _is_subject_apposition(head):
-            return
-    verb = head.head if head.dep_ != "appos" else head.head.head
-    if verb.dep_ in ("aux", "auxpass"):
-        verb = verb.head  # "Mali has, in addition to …, seen": the parse hangs the subject on "has"
-    if verb.pos_ not in ("VERB", "AUX"):
+    found = _subject_and_verb(first.head)
+    if found is None:
         return
-    subject_tokens = {t.i for t in (head if head.dep_ != "appos" else head.head).subtree}
+    subject, verb = found
+    subject_tokens = {t.i for t in subject.subtree}
     phrase = verb_phrase(verb)
     for second in named:
         if second.head.i in subject_tokens or second.actor.name == first.actor.name:
@@ -134,16 +126,37 @@ def _verbal(first: Named, named: list[Named], sentence: Sentence) -> Iterator[tu
         if not _under(second.head, verb) or _names_a_place(second.head, verb):
             continue
         path = _path(verb, second.head)
-        if any(t.lower_ == "by" and t.head.pos_ == "NOUN" for t in path):
-            noun = next(t.head for t in path if t.lower_ == "by")
-            yield second.actor, first.actor, words(t for t in noun_phrase(noun) if t.dep_ != "det")
-            continue
-        extra = [t for t in path if t.i > verb.i and t.i not in {p.i for p in phrase}]
-        if extra and extra[0].dep_ == "prep" and extra[0].lower_ in _CIRCUMSTANTIAL and extra[0].head.i == verb.i:
-            extra = []
-        if extra and any(t.dep_ == "prep" and t.head.i == verb.i and t.lower_ in _CIRCUMSTANTIAL for t in path):
-            extra = []
-        yield first.actor, second.actor, words([*phrase, *[t for t in extra if t.dep_ in ("prep", "pobj", "dobj")]])
+        agent = next((t.head for t in path if t.lower_ == "by" and t.head.pos_ == "NOUN"), None)
+        if agent is not None:  # "a resumption of hostilities by Tuareg armed groups": they act on the subject
+            yield second.actor, first.actor, words(t for t in noun_phrase(agent) if t.dep_ != "det")
+        else:
+            yield first.actor, second.actor, words([*phrase, *_path_words(verb, phrase, path)])
+
+
+def _subject_and_verb(head: Token) -> tuple[Token, Token] | None:
+    """Return the subject phrase ``head`` belongs to and its verb, or None if ``head`` is not in a subject."""
+    while head.dep_ == "conj" and head.head.dep_ in ("nsubj", "nsubjpass", "conj"):
+        head = head.head  # "Mali and Burkina Faso": both are the subject
+    if _is_subject_apposition(head):
+        head = head.head  # "the regional bloc, ECOWAS, has threatened"
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = head.head
+    if verb.dep_ in ("aux", "auxpass"):
+        verb = verb.head  # "Mali has, in addition to …, seen": the parse hangs the subject on "has"
+    return (head, verb) if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _path_words(verb: Token, phrase: list[Token], path: list[Token]) -> list[Token]:
+    """Return the words on the way to the second actor worth adding to the label ("to come to … aid").
+
+    None when the way passes a preposition that sets the scene ("After the
+    recent coup in Niger"): the verb phrase alone says what was done.
+    """
+    if any(t.dep_ == "prep" and t.head.i == verb.i and t.lower_ in _CIRCUMSTANTIAL for t in path):
+        return []
+    in_phrase = {t.i for t in phrase}
+    return [t for t in path if t.i > verb.i and t.i not in in_phrase and t.dep_ in ("prep", "pobj", "dobj")]
 
 
 def _names_a_place(token: Token, verb: Token) -> bool:
