@@ -3,9 +3,10 @@
 WeasyPrint lays out SVG text one letter at a time (a Pango layout per
 letter): the seed's two figures spent about 240 ms of CPU in it, four times
 the figures' whole budget. Set as absolutely positioned HTML text over the
-SVG's shapes, each in a box of its estimated width (so that WeasyPrint need
-not measure it to shrink the box to fit), the same labels cost one layout
-each, stay selectable and searchable, and land where the SVG puts them. The figure is
+SVG's shapes, the same labels cost one layout each, stay selectable and
+searchable, and land where the SVG puts them. Each is a block of no height
+moved into place with relative positioning, in a box of its estimated width:
+absolute positioning cost WeasyPrint twice as much. The figure is
 scaled to the printed page's width, its text with it.
 """
 

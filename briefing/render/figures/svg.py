@@ -24,7 +24,7 @@ def to_svg(scene: Scene, ident: str, *, text: bool = True) -> str:
         # The whole description is the title: WeasyPrint makes the title the PDF/UA figure's /Alt text.
         f'<title id="{ident}-title">{escape(scene.description)}</title>',
     ]
-    parts += [_item(item) for item in scene.items if text or not isinstance(item, Label)]
+    parts += [_item(item) if text or not isinstance(item, Label) else _halo(item) for item in scene.items]
     parts.append("</svg>")
     return "\n".join(parts)
 
@@ -86,12 +86,17 @@ def _dot(dot: Dot) -> str:
     return f'<circle cx="{_n(dot.x)}" cy="{_n(dot.y)}" r="{_n(dot.r)}" fill="{fill}" stroke="#000000" stroke-width="1.5"/>'
 
 
+def _halo(label: Label) -> str:
+    """Return the white ground a link's label sits on, so the link does not run through its words."""
+    if not label.halo:
+        return ""
+    left, top, right, bottom = label.bounds()
+    return (f'<rect x="{_n(left - 1)}" y="{_n(top)}" width="{_n(right - left + 2)}" height="{_n(bottom - top)}" '
+            'fill="#ffffff"/>')
+
+
 def _label(label: Label) -> str:
-    out = ""
-    if label.halo:
-        left, top, right, bottom = label.bounds()
-        out = (f'<rect x="{_n(left - 1)}" y="{_n(top)}" width="{_n(right - left + 2)}" height="{_n(bottom - top)}" '
-               'fill="#ffffff"/>\n')
+    out = _halo(label) + "\n" if label.halo else ""
     weight = ' font-weight="bold"' if label.bold else ""
     style = ' font-style="italic"' if label.italic else ""
     body = escape(label.text)
