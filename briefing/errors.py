@@ -111,3 +111,15 @@ class OutputClashError(BriefingError):
     """A build would write over one of its inputs, or over a file briefing did not make."""
 
     exit_code = ExitCode.USAGE  # bad usage, but no other option would help: no "Try --help"
+
+
+class BriefingWarning(UserWarning):
+    """Something a user should know that did not stop the work; the command line prints ``warning: …``."""
+
+
+class InputWarning(BriefingWarning):
+    """Something in an input was repaired or dropped (control characters, say); the brief was still made."""
+
+
+class CacheWarning(BriefingWarning):
+    """The build cache was damaged and is being rebuilt."""

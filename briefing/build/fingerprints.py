@@ -22,27 +22,33 @@ class Fingerprints:
 
     def __init__(self, settings: BuildSettings) -> None:
         from briefing.build.cache import sha256_file, sha256_json, sha256_tree
-        from briefing.package import version
+        from briefing.package import package_dir, version
         from briefing.render.templates import template_dirs
 
-        options = {
-            **fingerprint(BatchOptions(formats=settings.formats), settings.render),  # every output-shaping option
+        options = {  # every output-shaping option but the formats: each output's freshness is its own (cache.py)
+            **fingerprint(BatchOptions(formats=settings.formats), settings.render),
             "brief": settings.maker.fingerprint(),
             "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH"),
         }
         self.options = sha256_json(options)
         self.templates = sha256_tree(template_dirs(settings.render.template_dir))
-        self.version = version()
+        # The code and its data (the section model, the gazetteer) as well as the version number:
+        # a development build or a retrained model must not call an old brief current.
+        self.version = f"{version()}+code.{sha256_tree([package_dir()])[:12]}"
         self._hash = sha256_file
+        self._max_bytes = settings.maker.max_bytes
 
     def of(self, source: str) -> Fingerprint | None:
-        """Return the fingerprint of a file input; None for a URL or standard input, or an unreadable file."""
+        """Return the fingerprint of a file input; None for a URL or standard input, or an unreadable file.
+
+        Raises InputError, before reading a byte, for a special file or one over the size limit.
+        """
         from briefing.build.cache import Fingerprint
 
         if source == STDIN or is_url(source):
             return None
         try:
-            digest = self._hash(Path(source))
+            digest = self._hash(Path(source), max_bytes=self._max_bytes)  # a FIFO or a huge file: not read
         except OSError:
             return None
         return Fingerprint(digest, self.options, self.templates, self.version)
