@@ -158,7 +158,8 @@ def _declared_options(*groups: str, only: tuple[str, ...] | None = None) -> Call
 
 
 # The rendering options in the order a user reaches for them (their declaration's order is RenderOptions').
-_RENDER_ORDER = ("marking", "organisation", "logo", "paper", "template_dir", "reference_docx", "pdf_variant")
+_RENDER_ORDER = ("marking", "organisation", "logo", "paper", "figures", "template_dir", "reference_docx",
+                 "pdf_variant")
 # -o's first long name, still accepted; not shown.
 _output_dir_alias = click.option("--output-dir", "output_dir_alias", type=click.Path(path_type=Path), hidden=True)
 

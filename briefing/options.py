@@ -328,7 +328,7 @@ class BatchOptions:
         check="briefing.render:check_format", help="Output format, repeatable.")
     output_dir: Path = option(
         DEFAULT_OUTPUT_DIR, kind=Output(), flags=("-o", "--output"),
-        help="Folder, file (x.pdf) or - (stdout).")
+        help="Folder, x.pdf or - (stdout).")
     jobs: int | None = option(kind=Whole(1), flags=("-j", "--jobs"), default_text="one per CPU",
                               help="Worker processes.")
 
