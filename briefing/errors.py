@@ -29,3 +29,7 @@ class ModelError(BriefingError):
 
 class BriefFormatError(BriefingError):
     """A brief's JSON does not follow the contract."""
+
+
+class LlmError(BriefingError):
+    """A model endpoint could not give a usable answer (unreachable, refused, timed out, malformed)."""

@@ -1,0 +1,101 @@
+"""Brief a document with the model: in one request if it fits the context, else part by part and a merge.
+
+Every answer, the parts' and the merge's, is grounded against the
+document's numbered sentences before it is used.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from briefing.errors import LlmError
+from briefing.summarise.llm.asking import Asker
+from briefing.summarise.llm.candidates import SentenceIndex, restrict
+from briefing.summarise.llm.grounding import Grounded, Grounder
+from briefing.summarise.llm.options import LlmOptions
+from briefing.summarise.llm.plan import Part, split_into_parts
+from briefing.summarise.llm.prompts import (
+    POINT_SECTIONS,
+    SYSTEM,
+    Candidates,
+    document_prompt,
+    estimate_tokens,
+    merge_prompt,
+)
+from briefing.summarise.llm.sentences import Sentence
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to brief: its text, numbered sentences, what to show, and the hints."""
+
+    title: str
+    text: str
+    sentences: tuple[Sentence, ...]
+    shown: tuple[Sentence, ...]
+    candidates: Candidates | None
+    summary_points: int
+
+
+def brief_with_model(job: Job, asker: Asker, options: LlmOptions) -> tuple[Grounded, int]:
+    """Return the grounded brief of ``job`` and the number of parts it was asked in."""
+    hints = estimate_tokens(json.dumps([job.candidates.actors, job.candidates.quotes]) if job.candidates else "")
+    budget = options.context_tokens - options.answer_tokens - estimate_tokens(SYSTEM) - hints - 200
+    if budget <= 0:
+        raise LlmError(f"a context of {options.context_tokens} tokens leaves no room for the document once "
+                       f"{options.answer_tokens} are kept for the answer (raise --llm-context-tokens)")
+    parts = split_into_parts(job.shown, budget)
+    if len(parts) == 1:
+        return _brief_part(job, asker, parts[0], None), 1
+    with ThreadPoolExecutor(max_workers=max(1, options.max_concurrency)) as pool:
+        briefs = list(pool.map(lambda item: _brief_part(job, asker, item[1], (item[0] + 1, len(parts))),
+                               enumerate(parts)))
+    merged = _merge(job, asker, briefs, budget)
+    total = Counter()
+    for grounded in (*briefs, merged):
+        total.update(grounded.dropped)
+    return Grounded(merged.points, merged.actors, merged.quotes, dict(sorted(total.items()))), len(parts)
+
+
+def _brief_part(job: Job, asker: Asker, part: Part, place: tuple[int, int] | None) -> Grounded:
+    numbers = frozenset(s.number for s in part)
+    hints = restrict(job.candidates, numbers) if job.candidates is not None else None
+    answer = asker.ask(document_prompt(job.title, part, summary_points=job.summary_points, candidates=hints,
+                                       part=place))
+    return Grounder(job.text, job.sentences, numbers).ground(answer, summary_points=job.summary_points)
+
+
+def _merge(job: Job, asker: Asker, briefs: Sequence[Grounded], budget: int) -> Grounded:
+    """Ask the model to merge the parts' grounded briefs; ground the merge against the sentences they cite."""
+    index = SentenceIndex(job.sentences)
+    parts = [_as_answer(brief, index) for brief in briefs]
+    cited = sorted({n for part in parts for n in _cited_numbers(part)})
+    by_number = {s.number: s for s in job.sentences}
+    sentences = [by_number[n] for n in cited]
+    prompt = merge_prompt(job.title, sentences, parts, summary_points=job.summary_points)
+    if estimate_tokens(prompt) > budget:
+        raise LlmError("the parts' briefs are too long to merge within the model's context "
+                       "(raise --llm-context-tokens)")
+    answer = asker.ask(prompt)
+    return Grounder(job.text, job.sentences, cited).ground(answer, summary_points=job.summary_points)
+
+
+def _as_answer(brief: Grounded, index: SentenceIndex) -> dict[str, Any]:
+    """Return a grounded brief in the answer's own JSON shape, citing sentence numbers."""
+    data: dict[str, Any] = {
+        name: [{"text": p.text, "sentences": list(index.numbers(p.evidence))} for p in brief.points[name]]
+        for name in POINT_SECTIONS
+    }
+    data["actors"] = [{"name": a.name, "type": a.type, "role": a.role, "aliases": list(a.aliases),
+                       "sentences": list(index.numbers(a.evidence))} for a in brief.actors]
+    data["quotes"] = [{"text": q.text, "speaker": q.speaker, "sentences": list(index.numbers(q.evidence))}
+                      for q in brief.quotes]
+    return data
+
+
+def _cited_numbers(answer: dict[str, Any]) -> set[int]:
+    return {n for items in answer.values() for item in items for n in item["sentences"]}

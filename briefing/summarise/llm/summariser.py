@@ -1,0 +1,113 @@
+"""The model-backed summariser: the extractive pass, then the model, then the grounding checks.
+
+The extractive pass always runs first: its candidates go to the model (the
+hybrid prompt), and its brief is the one used, with a warning in the
+report, when the model fails and fallback is allowed. The brief then says
+``"summariser": "extractive"``: a fallback is never silent.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import time
+from typing import ClassVar
+from urllib.parse import urlsplit
+
+from briefing import __version__
+from briefing.errors import LlmError
+from briefing.model import Brief, Document, Generator
+from briefing.summarise.extractive import ExtractiveSummariser
+from briefing.summarise.llm.asking import Asker
+from briefing.summarise.llm.candidates import SentenceIndex, candidates_of, shown_sentences
+from briefing.summarise.llm.client import ChatClient
+from briefing.summarise.llm.options import LlmOptions
+from briefing.summarise.llm.passes import Job, brief_with_model
+from briefing.summarise.llm.sentences import number_sentences
+from briefing.summarise.llm.usage import LlmReport, Usage
+
+
+class LlmSummariser:
+    """Brief a document with a chat-completions model, keeping only what the source says."""
+
+    name: ClassVar[str] = "llm"
+
+    def __init__(self, *, model: str | None = None, options: LlmOptions | None = None) -> None:
+        self.options = options or LlmOptions()
+        self.extractive = ExtractiveSummariser(model=model)  # ``model`` is the spaCy pipeline, as for it
+        self.last_report: LlmReport | None = None  # the account of the last document briefed
+        self._client: ChatClient | None = None
+
+    def check_options(self) -> tuple[str, ...]:
+        """Raise LlmError for options no document could be briefed with; return warnings worth showing."""
+        return check_endpoint(self.options)
+
+    def summarise(self, document: Document, *, summary_sentences: int = 3) -> Brief:
+        """Brief ``document``; on the model's failure, the extractive brief (or LlmError without fallback)."""
+        started = time.perf_counter()
+        extractive = self.extractive.summarise(document, summary_sentences=summary_sentences)
+        usage = Usage()
+        try:
+            grounded, parts = brief_with_model(self._job(document, extractive, summary_sentences),
+                                               Asker(self.options, self._chat_client, usage), self.options)
+        except LlmError as exc:
+            if not self.options.fallback:
+                self.last_report = LlmReport.of(self.options.model, usage, seconds=time.perf_counter() - started,
+                                                parts=0, dropped={})
+                raise
+            warning = f"the model failed ({exc}); the extractive summariser built this brief"
+            self.last_report = LlmReport.of(self.options.model, usage, seconds=time.perf_counter() - started,
+                                            parts=0, dropped={}, warning=warning)
+            return extractive
+        self.last_report = LlmReport.of(self.options.model, usage, seconds=time.perf_counter() - started,
+                                        parts=parts, dropped=dict(grounded.dropped))
+        return Brief(
+            title=extractive.title,
+            source=extractive.source,
+            generator=Generator("briefing", __version__, self.name, model=self.options.model,
+                                dropped=tuple(grounded.dropped.items())),
+            summary=grounded.points["summary"],
+            background=grounded.points["background"],
+            actors=grounded.actors,
+            terms=grounded.points["terms"],
+            implications=grounded.points["implications"],
+            quotes=grounded.quotes,
+        )
+
+    def _job(self, document: Document, extractive: Brief, summary_points: int) -> Job:
+        sentences = number_sentences(document)
+        candidates = candidates_of(extractive, SentenceIndex(sentences)) if self.options.hybrid else None
+        return Job(extractive.title, document.text, sentences, shown_sentences(sentences, candidates), candidates,
+                   summary_points)
+
+    def _chat_client(self) -> ChatClient:
+        if self._client is None:  # one per process: it remembers whether the server does structured output
+            self._client = ChatClient(self.options)
+        return self._client
+
+
+def check_endpoint(options: LlmOptions) -> tuple[str, ...]:
+    """Raise LlmError for an unusable endpoint or model; warn of a document that would travel in clear text."""
+    if not options.model:
+        raise LlmError("the llm summariser needs a model: --llm-model NAME, or model in the [llm] table")
+    parts = urlsplit(options.base_url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise LlmError(f"the llm base URL {options.base_url!r} is not an http:// or https:// URL")
+    if not options.cache_only:
+        try:
+            import openai  # noqa: F401
+        except ImportError:
+            raise LlmError("the llm summariser needs the openai package: pip install 'briefing[llm]'") from None
+    if parts.scheme == "http" and not is_loopback(parts.hostname):
+        return (f"{options.base_url} is plain http:// to another machine: every document travels in clear text; "
+                "use https://",)
+    return ()
+
+
+def is_loopback(host: str) -> bool:
+    """Say whether ``host`` names this machine (localhost, 127.0.0.0/8, ::1)."""
+    if host.casefold() in ("localhost", "localhost.localdomain") or host.casefold().endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
