@@ -283,13 +283,26 @@ def shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+BRIEFER: Any = None  # --summariser llm: llm_bench.LlmBriefer, else briefing.brief_file
+
+
+def llm_bench() -> Any:
+    """Load benchmarks/llm_bench.py, beside this script however it was loaded."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("llm_bench", Path(__file__).with_name("llm_bench.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def build(path: Path) -> tuple[dict[str, Any] | None, str | None, float]:
     """Build a brief as a user would; return (brief JSON or None, error or None, seconds)."""
     import briefing
 
     start = time.perf_counter()
     try:
-        brief = briefing.brief_file(path).to_dict()
+        brief = (BRIEFER or briefing.brief_file)(path).to_dict()
     except Exception as exc:  # a benchmark reports every failure and goes on
         return None, f"{type(exc).__name__}: {exc}", time.perf_counter() - start
     return brief, None, time.perf_counter() - start
@@ -442,6 +455,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"eval data folder (default {DEFAULT_DATA})")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write every figure as JSON to FILE")
     parser.add_argument("--no-all", action="store_true", help="skip building every article in <data>/articles")
+    llm_bench().add_arguments(parser)
     return parser.parse_args(argv)
 
 
@@ -453,8 +467,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no gold annotations in {data / 'gold'}", file=sys.stderr)
         return 2
 
+    global BRIEFER
+    bench = llm_bench()
+    BRIEFER = bench.LlmBriefer(args) if args.summariser == "llm" else None
     first = data / json.loads(gold_paths[0].read_text(encoding="utf-8"))["article"]
     _, _, warmup = build(first)
+    if BRIEFER is not None:
+        BRIEFER.reports.clear()  # the warm-up's answer is in the cache now: its figures are not the article's
     print(f"data: {data}\nwarm-up (loads the models): {warmup:.2f}s\n")
 
     results = [score_gold_file(path, data) for path in gold_paths]
@@ -466,6 +485,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_all:
         report["all_articles"] = build_all(data / "articles")
         print_all(report["all_articles"])
+    if BRIEFER is not None:
+        report["llm"] = bench.grounding_figures(BRIEFER.reports)
+        bench.print_grounding(report["llm"])
     if args.json:
         args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"\nwrote {args.json}")

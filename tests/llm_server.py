@@ -52,12 +52,12 @@ class Request:
 class ScriptedModel:
     """The server: start it, script it, read what it was asked; stop it."""
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         self.script: list[Reply] = []
         self.requests: list[Request] = []
         self.respond: Callable[[Request], Reply] | None = None
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
@@ -115,3 +115,54 @@ class ScriptedModel:
                 pass
 
         return Handler
+
+
+def parrot(request: Request, *, invent: bool = False) -> Reply:
+    """Answer as a model that repeats the hybrid prompt's candidates; ``invent`` adds items the grounding must drop.
+
+    Each labelled sentence becomes a point of its section in the source's
+    words, each candidate actor and quote is returned as given. With
+    ``invent``: an actor the source does not name, a point with a number it
+    does not state, and a paraphrased quote.
+    """
+    sections = {"summary": [], "background": [], "terms": [], "implications": []}
+    actors: list[dict[str, Any]] = []
+    quotes: list[dict[str, Any]] = []
+    for line in request.prompt.splitlines():
+        if line.startswith("[") and "] (" in line:
+            number, rest = line[1:].split("] (", 1)
+            label, text = rest.split(") ", 1)
+            if label in sections:
+                sections[label].append({"text": text, "sentences": [int(number)]})
+        elif line.startswith("Actors: "):
+            actors = [a for a in json.loads(line[8:]) if a["sentences"]]
+        elif line.startswith("Quotes: "):
+            quotes = [q for q in json.loads(line[8:]) if q["sentences"]]
+    first = next((p["sentences"] for items in sections.values() for p in items), [1])
+    if invent:
+        actors.append({"name": "Imaginary Person", "type": "person", "role": None, "aliases": [], "sentences": first})
+        sections["implications"].append({"text": "The source says 987654 things.", "sentences": first})
+        quotes.append({"text": "words nobody ever said in the source", "speaker": None, "sentences": first})
+    return Reply(json.dumps({**sections, "actors": actors, "quotes": quotes}))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Serve the parrot model until interrupted: ``python -m tests.llm_server --port 8099 [--invent]``."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="a scripted chat-completions server on 127.0.0.1")
+    parser.add_argument("--port", type=int, default=8099)
+    parser.add_argument("--invent", action="store_true", help="add ungrounded items to every answer")
+    args = parser.parse_args(argv)
+    model = ScriptedModel(port=args.port)
+    model.reset(respond=lambda request: parrot(request, invent=args.invent))
+    print(f"serving {model.url}", flush=True)
+    try:
+        model._server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -368,3 +368,51 @@ def test_nothing_ungrounded_reaches_any_format(server, document, options, fmt):
     text = rendered.decode("utf-8")
     for word in ("Dupont", "95 percent", "Zambezi", "Water is life"):
         assert word not in text
+
+
+def test_the_extractive_candidates_returned_verbatim_lose_nothing(server, seed_document, options):
+    from tests.llm_server import parrot
+
+    server.reset(respond=parrot)
+    brief, summariser = brief_with(options, seed_document)
+    assert brief.generator.summariser == "llm" and dict(brief.generator.dropped) == {}
+    assert brief.summary and brief.actors and brief.quotes
+    assert {p.origin for p in (*brief.summary, *brief.background, *brief.terms)} == {"extractive"}
+    assert_grounded(brief, seed_document.text)
+    server.reset(respond=lambda request: parrot(request, invent=True))
+    invented, _ = brief_with(options, seed_document, seed=1)
+    assert dict(invented.generator.dropped) == {"actor_not_in_text": 1, "quote_not_verbatim": 1,
+                                               "ungrounded_number": 1}
+    assert invented.actors == brief.actors and invented.quotes == brief.quotes
+
+
+def test_an_actor_named_otherwise_than_the_source_takes_the_source_name_and_keeps_its_quotes(server, document,
+                                                                                              options):
+    actors = [{"name": "Republic of Northland", "type": "country", "role": None, "aliases": ["Northland"],
+               "sentences": [1]}]
+    quotes = [{"text": "We will honour every drop of this agreement", "speaker": "Republic of Northland",
+               "sentences": [4]}]
+    server.reset(ok(good_answer(actors=actors, quotes=quotes)))
+    brief, _ = brief_with(options, document)
+    assert [(a.name, a.aliases) for a in brief.actors] == [("Northland", ())]
+    assert brief.quotes[0].speaker == "Northland"
+    assert dict(brief.generator.dropped) == {}
+
+
+def test_a_merge_too_long_for_the_context_keeps_each_parts_first_items(server, options):
+    paragraphs = [f"Section {i} reports that Northland pledged {i + 10} million dollars to the fund." for i in range(40)]
+    long = parse_bytes(("Pledges\n\n" + "\n\n".join(paragraphs)).encode(), "long.txt")  # sentence n: Section n-1
+
+    def respond(request: Request) -> Reply:
+        numbers = [int(line[1:line.index("]")]) for line in request.prompt.splitlines() if line.startswith("[")]
+        points = [{"text": f"Northland pledged {n + 9} million dollars to the fund.", "sentences": [n]} for n in numbers]
+        return ok(good_answer(summary=points[:1], background=points, terms=[], implications=[], quotes=[], actors=[]))
+
+    server.reset(respond=respond)
+    brief, summariser = brief_with(options, long, hybrid=False, context_tokens=1300, answer_tokens=100)
+    assert summariser.last_report.warning is None and summariser.last_report.parts > 1
+    merge = server.requests[-1].prompt
+    shown = [line for line in merge.splitlines() if line.startswith("[")]
+    assert 0 < len(shown) < 40
+    assert_grounded(brief, long.text)
+    assert len(brief.background) == len(shown) and not dict(brief.generator.dropped)

@@ -48,6 +48,7 @@ class Grounder:
         self.sentences = {s.number: s for s in sentences}
         self.shown = frozenset(shown) & set(self.sentences)
         self.dropped: Counter[str] = Counter()
+        self.names: dict[str, str] = {}  # each name or alias of a grounded actor -> the name it is shown by
 
     def ground(self, answer: RawAnswer, *, summary_points: int) -> Grounded:
         """Return the grounded brief of ``answer``, at most ``summary_points`` summary points."""
@@ -58,7 +59,7 @@ class Grounder:
             points["summary"] = points["summary"][:summary_points]
         points = {name: tuple(sorted(items, key=lambda p: p.evidence[0].start)) for name, items in points.items()}
         actors = self._actors(answer.actors)
-        quotes = self._quotes(answer.quotes, actors)
+        quotes = self._quotes(answer.quotes)
         return Grounded(points, actors, quotes, {k: v for k, v in sorted(self.dropped.items()) if v})
 
     # -- citations
@@ -142,14 +143,15 @@ class Grounder:
             self.dropped["ungrounded_role"] += 1
             role = None
         start, end = self._find(name)
+        self.names.update(dict.fromkeys((item.name, *item.aliases, *aliases), name))
         return Actor(name, item.type, role, aliases, (Evidence.of(self.text, start, end),))
 
     # -- quotes
 
-    def _quotes(self, raw: Iterable[RawQuote], actors: tuple[Actor, ...]) -> tuple[Quote, ...]:
+    def _quotes(self, raw: Iterable[RawQuote]) -> tuple[Quote, ...]:
         quotes: dict[tuple[int, int], Quote] = {}
         for item in raw:
-            quote = self._quote(item, actors)
+            quote = self._quote(item)
             if quote is None:
                 continue
             span = (quote.evidence[0].start, quote.evidence[0].end)
@@ -159,7 +161,7 @@ class Grounder:
             quotes[span] = quote
         return tuple(quotes[span] for span in sorted(quotes))
 
-    def _quote(self, item: RawQuote, actors: tuple[Actor, ...]) -> Quote | None:
+    def _quote(self, item: RawQuote) -> Quote | None:
         cited = self._cited(item.sentences)
         if cited is None:
             return None
@@ -168,9 +170,8 @@ class Grounder:
         if found is None:
             self.dropped["quote_not_verbatim"] += 1
             return None
-        speaker = item.speaker
-        known = {n for a in actors for n in (a.name, *a.aliases)}
-        if speaker is not None and speaker not in known and self._find(speaker) is None:
+        speaker = self.names.get(item.speaker, item.speaker) if item.speaker is not None else None
+        if speaker is not None and self._find(speaker) is None:
             self.dropped["ungrounded_speaker"] += 1
             speaker = None
         evidence = Evidence.of(self.text, *found)

@@ -72,14 +72,19 @@ def _brief_part(job: Job, asker: Asker, part: Part, place: tuple[int, int] | Non
 def _merge(job: Job, asker: Asker, briefs: Sequence[Grounded], budget: int) -> Grounded:
     """Ask the model to merge the parts' grounded briefs; ground the merge against the sentences they cite."""
     index = SentenceIndex(job.sentences)
-    parts = [_as_answer(brief, index) for brief in briefs]
-    cited = sorted({n for part in parts for n in _cited_numbers(part)})
+    answers = [_as_answer(brief, index) for brief in briefs]
     by_number = {s.number: s for s in job.sentences}
-    sentences = [by_number[n] for n in cited]
-    prompt = merge_prompt(job.title, sentences, parts, summary_points=job.summary_points)
-    if estimate_tokens(prompt) > budget:
-        raise LlmError("the parts' briefs are too long to merge within the model's context "
-                       "(raise --llm-context-tokens)")
+    keep = max((len(items) for answer in answers for items in answer.values()), default=0)
+    while True:  # the parts' items, each part's first ``keep`` per section, as many as fit
+        parts = [{name: items[:keep] for name, items in answer.items()} for answer in answers]
+        cited = sorted({n for part in parts for n in _cited_numbers(part)})
+        prompt = merge_prompt(job.title, [by_number[n] for n in cited], parts, summary_points=job.summary_points)
+        if estimate_tokens(prompt) <= budget:
+            break
+        if keep <= 1:
+            raise LlmError("the parts' briefs are too long to merge within the model's context "
+                           "(raise --llm-context-tokens)")
+        keep //= 2
     answer = asker.ask(prompt)
     return Grounder(job.text, job.sentences, cited).ground(answer, summary_points=job.summary_points)
 
