@@ -121,15 +121,22 @@ def parrot(request: Request, *, invent: bool = False) -> Reply:
     """Answer as a model that repeats the hybrid prompt's candidates; ``invent`` adds items the grounding must drop.
 
     Each labelled sentence becomes a point of its section in the source's
-    words, each candidate actor and quote is returned as given. With
+    words, each candidate actor and quote is returned as given; a merge
+    returns every part's items. With
     ``invent``: an actor the source does not name, a point with a number it
     does not state, and a paraphrased quote.
     """
-    sections = {"summary": [], "background": [], "terms": [], "implications": []}
+    sections: dict[str, list[dict[str, Any]]] = {"summary": [], "background": [], "terms": [], "implications": []}
     actors: list[dict[str, Any]] = []
     quotes: list[dict[str, Any]] = []
     for line in request.prompt.splitlines():
-        if line.startswith("[") and "] (" in line:
+        if line.startswith("{"):  # a part's brief, in a merge: keep all of it
+            part = json.loads(line)
+            for name, items in sections.items():
+                items.extend(part[name])
+            actors.extend(a for a in part.get("actors", ()) if a["name"] not in {b["name"] for b in actors})
+            quotes.extend(part.get("quotes", ()))
+        elif line.startswith("[") and "] (" in line:
             number, rest = line[1:].split("] (", 1)
             label, text = rest.split(") ", 1)
             if label in sections:

@@ -386,17 +386,16 @@ def test_the_extractive_candidates_returned_verbatim_lose_nothing(server, seed_d
     assert invented.actors == brief.actors and invented.quotes == brief.quotes
 
 
-def test_an_actor_named_otherwise_than_the_source_takes_the_source_name_and_keeps_its_quotes(server, document,
-                                                                                              options):
-    actors = [{"name": "Republic of Northland", "type": "country", "role": None, "aliases": ["Northland"],
+def test_an_actor_is_grounded_by_an_alias_the_source_uses(server, document, options):
+    actors = [{"name": "Republic of Northland", "type": "country", "role": None, "aliases": ["Northland", "RN"],
                "sentences": [1]}]
-    quotes = [{"text": "We will honour every drop of this agreement", "speaker": "Republic of Northland",
-               "sentences": [4]}]
+    quotes = [{"text": "We will honour every drop of this agreement", "speaker": "Northland", "sentences": [4]}]
     server.reset(ok(good_answer(actors=actors, quotes=quotes)))
     brief, _ = brief_with(options, document)
-    assert [(a.name, a.aliases) for a in brief.actors] == [("Northland", ())]
-    assert brief.quotes[0].speaker == "Northland"
-    assert dict(brief.generator.dropped) == {}
+    assert [(a.name, a.aliases) for a in brief.actors] == [("Republic of Northland", ("Northland",))]
+    assert brief.actors[0].evidence[0].quote == "Northland"  # where the source first names it
+    assert brief.quotes[0].speaker == "Republic of Northland"
+    assert dict(brief.generator.dropped) == {"ungrounded_alias": 1}
 
 
 def test_a_merge_too_long_for_the_context_keeps_each_parts_first_items(server, options):

@@ -3,7 +3,9 @@
 A point must cite sentences that were shown to the model; if its text is
 not the source's own words, every number and name in it must occur in the
 sentences it cites. A quote must be the source's words, verbatim. An
-actor's name must occur in the source. What fails is left out and counted
+actor's name or one of its aliases must occur in the source (an alias that
+does not is removed); a speaker must be a grounded actor or named in the
+source. What fails is left out and counted
 by reason; what passes gets evidence cut from ``Document.text``.
 """
 
@@ -48,7 +50,7 @@ class Grounder:
         self.sentences = {s.number: s for s in sentences}
         self.shown = frozenset(shown) & set(self.sentences)
         self.dropped: Counter[str] = Counter()
-        self.names: dict[str, str] = {}  # each name or alias of a grounded actor -> the name it is shown by
+        self.names: dict[str, str] = {}  # each name and alias of a grounded actor -> its name
 
     def ground(self, answer: RawAnswer, *, summary_points: int) -> Grounded:
         """Return the grounded brief of ``answer``, at most ``summary_points`` summary points."""
@@ -132,19 +134,19 @@ class Grounder:
         cited = self._cited(item.sentences)
         if cited is None:
             return None
-        named = [n for n in (item.name, *item.aliases) if self._find(n) is not None]
-        if not named:
+        found = {n: span for n in (item.name, *item.aliases) if (span := self._find(n)) is not None}
+        if not found:
             self.dropped["actor_not_in_text"] += 1
             return None
-        self.dropped["ungrounded_alias"] += len([a for a in item.aliases if a not in named])
-        name, aliases = named[0], tuple(dict.fromkeys(a for a in named[1:] if a != named[0]))
+        aliases = tuple(dict.fromkeys(a for a in item.aliases if a in found and a != item.name))
+        self.dropped["ungrounded_alias"] += len([a for a in item.aliases if a not in found])
         role = item.role
         if role is not None and not _states_quietly(role, " ".join(s.text for s in cited)):
             self.dropped["ungrounded_role"] += 1
             role = None
-        start, end = self._find(name)
-        self.names.update(dict.fromkeys((item.name, *item.aliases, *aliases), name))
-        return Actor(name, item.type, role, aliases, (Evidence.of(self.text, start, end),))
+        start, end = min(found.values())  # where the source first names it
+        self.names.update(dict.fromkeys((item.name, *item.aliases), item.name))
+        return Actor(item.name, item.type, role, aliases, (Evidence.of(self.text, start, end),))
 
     # -- quotes
 
@@ -171,7 +173,7 @@ class Grounder:
             self.dropped["quote_not_verbatim"] += 1
             return None
         speaker = self.names.get(item.speaker, item.speaker) if item.speaker is not None else None
-        if speaker is not None and self._find(speaker) is None:
+        if speaker is not None and speaker not in self.names and self._find(speaker) is None:
             self.dropped["ungrounded_speaker"] += 1
             speaker = None
         evidence = Evidence.of(self.text, *found)

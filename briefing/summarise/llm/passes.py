@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
-from typing import Any, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Iterable, Sequence
 
 from briefing.errors import LlmError
+from briefing.model import Actor
 from briefing.summarise.llm.asking import Asker
 from briefing.summarise.llm.candidates import SentenceIndex, restrict
 from briefing.summarise.llm.grounding import Grounded, Grounder
@@ -58,7 +59,10 @@ def brief_with_model(job: Job, asker: Asker, options: LlmOptions) -> tuple[Groun
     total = Counter()
     for grounded in (*briefs, merged):
         total.update(grounded.dropped)
-    return Grounded(merged.points, merged.actors, merged.quotes, dict(sorted(total.items()))), len(parts)
+    actors = _union_actors(actor for grounded in (*briefs, merged) for actor in grounded.actors)
+    quotes = {(q.evidence[0].start, q.evidence[0].end): q for grounded in (merged, *briefs) for q in grounded.quotes}
+    return Grounded(merged.points, actors, tuple(quotes[k] for k in sorted(quotes)), dict(sorted(total.items()))), \
+        len(parts)
 
 
 def _brief_part(job: Job, asker: Asker, part: Part, place: tuple[int, int] | None) -> Grounded:
@@ -90,16 +94,27 @@ def _merge(job: Job, asker: Asker, briefs: Sequence[Grounded], budget: int) -> G
 
 
 def _as_answer(brief: Grounded, index: SentenceIndex) -> dict[str, Any]:
-    """Return a grounded brief in the answer's own JSON shape, citing sentence numbers."""
-    data: dict[str, Any] = {
+    """Return a grounded brief's points in the answer's own JSON shape, citing sentence numbers.
+
+    Actors and quotes are not merged by the model: every part's grounded ones are kept.
+    """
+    return {
         name: [{"text": p.text, "sentences": list(index.numbers(p.evidence))} for p in brief.points[name]]
         for name in POINT_SECTIONS
     }
-    data["actors"] = [{"name": a.name, "type": a.type, "role": a.role, "aliases": list(a.aliases),
-                       "sentences": list(index.numbers(a.evidence))} for a in brief.actors]
-    data["quotes"] = [{"text": q.text, "speaker": q.speaker, "sentences": list(index.numbers(q.evidence))}
-                      for q in brief.quotes]
-    return data
+
+
+def _union_actors(actors: Iterable[Actor]) -> tuple[Actor, ...]:
+    """Return one actor per name, in order of first appearance, with the aliases of all of them."""
+    by_name: dict[str, Actor] = {}
+    for actor in actors:
+        known = by_name.get(actor.name)
+        if known is None:
+            by_name[actor.name] = actor
+        else:
+            aliases = tuple(dict.fromkeys((*known.aliases, *actor.aliases)))
+            by_name[actor.name] = replace(known, aliases=aliases, role=known.role or actor.role)
+    return tuple(by_name.values())
 
 
 def _cited_numbers(answer: dict[str, Any]) -> set[int]:

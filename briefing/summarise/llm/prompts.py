@@ -13,7 +13,7 @@ from typing import Any, Sequence
 from briefing.model import ACTOR_TYPES
 from briefing.summarise.llm.sentences import Sentence
 
-PROMPT_VERSION = "brief-1"
+PROMPT_VERSION = "brief-2"
 POINT_SECTIONS = ("summary", "background", "terms", "implications")
 
 _CITED = {"type": "array", "items": {"type": "integer"}}
@@ -111,8 +111,9 @@ def merge_prompt(title: str, sentences: Sequence[Sentence], parts: Sequence[dict
     lines += [f"[{s.number}] {s.text}" for s in sentences]
     lines.append("The parts' briefs:")
     lines += [json.dumps(part, ensure_ascii=False) for part in parts]
-    lines.append(f"Merge them into one brief of the whole source with exactly {summary_points} summary points: "
-                 "drop repeats, keep the citations, as one JSON object.")
+    lines.append(f"Merge their points into one brief of the whole source with exactly {summary_points} summary "
+                 "points: drop repeats, keep the citations, as one JSON object (actors and quotes may be empty: "
+                 "the parts' are kept).")
     return "\n".join(lines)
 
 
