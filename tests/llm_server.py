@@ -138,9 +138,10 @@ def parrot(request: Request, *, invent: bool = False) -> Reply:
             quotes.extend(part.get("quotes", ()))
         elif line.startswith("[") and "] (" in line:
             number, rest = line[1:].split("] (", 1)
-            label, text = rest.split(") ", 1)
-            if label in sections:
-                sections[label].append({"text": text, "sentences": [int(number)]})
+            labels, text = rest.split(") ", 1)
+            for label in labels.split(", "):
+                if label in sections:
+                    sections[label].append({"text": text, "sentences": [int(number)]})
         elif line.startswith("Actors: "):
             actors = [a for a in json.loads(line[8:]) if a["sentences"]]
         elif line.startswith("Quotes: "):

@@ -415,3 +415,17 @@ def test_a_merge_too_long_for_the_context_keeps_each_parts_first_items(server, o
     assert 0 < len(shown) < 40
     assert_grounded(brief, long.text)
     assert len(brief.background) == len(shown) and not dict(brief.generator.dropped)
+
+
+def test_a_summariser_without_a_model_name_fails_before_any_request(server, document, options):
+    server.reset(ok(good_answer()))
+    with pytest.raises(LlmError, match="needs a model"):
+        brief_with(options, document, model="")
+    assert server.requests == []
+
+
+def test_the_summariser_is_installed_under_its_name():
+    from briefing.summarise import available_summarisers, get_summariser
+
+    assert "llm" in available_summarisers()
+    assert isinstance(get_summariser("llm"), LlmSummariser)

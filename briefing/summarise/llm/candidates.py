@@ -31,14 +31,14 @@ class SentenceIndex:
 
 def candidates_of(brief: Brief, index: SentenceIndex) -> Candidates:
     """Return the extractive brief's sections, actors and quotes as hints keyed by sentence number."""
-    labels: dict[int, str] = {}
+    labels: dict[int, dict[str, None]] = {}
     for name in POINT_SECTIONS:
         for point in getattr(brief, name):
             for number in index.numbers(point.evidence):
-                labels.setdefault(number, name)
+                labels.setdefault(number, {})[name] = None
     for quote in brief.quotes:
         for number in index.numbers(quote.evidence):
-            labels.setdefault(number, "quote")
+            labels.setdefault(number, {})["quote"] = None
     actors = tuple(
         {"name": a.name, "type": a.type, "role": a.role, "aliases": list(a.aliases),
          "sentences": list(index.numbers(a.evidence))}
@@ -47,7 +47,7 @@ def candidates_of(brief: Brief, index: SentenceIndex) -> Candidates:
     quotes = tuple(
         {"text": q.text, "speaker": q.speaker, "sentences": list(index.numbers(q.evidence))} for q in brief.quotes
     )
-    return Candidates(labels, actors, quotes)
+    return Candidates({n: tuple(names) for n, names in labels.items()}, actors, quotes)
 
 
 def shown_sentences(sentences: Sequence[Sentence], candidates: Candidates | None) -> tuple[Sentence, ...]:

@@ -13,7 +13,7 @@ from typing import Any, Sequence
 from briefing.model import ACTOR_TYPES
 from briefing.summarise.llm.sentences import Sentence
 
-PROMPT_VERSION = "brief-2"
+PROMPT_VERSION = "brief-3"
 POINT_SECTIONS = ("summary", "background", "terms", "implications")
 
 _CITED = {"type": "array", "items": {"type": "integer"}}
@@ -79,7 +79,7 @@ REPAIR = ("Your answer could not be used: {problem}. Reply again with only the J
 class Candidates:
     """What the extractive pass found, by sentence number: the hints a hybrid prompt carries."""
 
-    labels: dict[int, str]  # sentence number -> the extractive section that chose it
+    labels: dict[int, tuple[str, ...]]  # sentence number -> the extractive sections that chose (part of) it
     actors: tuple[dict[str, Any], ...] = ()  # {"name", "type", "role", "aliases", "sentences"}
     quotes: tuple[dict[str, Any], ...] = ()  # {"text", "speaker", "sentences"}
 
@@ -93,7 +93,7 @@ def document_prompt(title: str, sentences: Sequence[Sentence], *, summary_points
     lines.append("Sentences:")
     labels = candidates.labels if candidates else {}
     for sentence in sentences:
-        label = f" ({labels[sentence.number]})" if sentence.number in labels else ""
+        label = f" ({', '.join(labels[sentence.number])})" if sentence.number in labels else ""
         lines.append(f"[{sentence.number}]{label} {sentence.text}")
     if candidates is not None:
         lines.append("An extractive pass labelled the sentences above and found these candidates; "

@@ -43,6 +43,7 @@ class LlmSummariser:
 
     def summarise(self, document: Document, *, summary_sentences: int = 3) -> Brief:
         """Brief ``document``; on the model's failure, the extractive brief (or LlmError without fallback)."""
+        check_endpoint(self.options)  # a usage error, never a reason to fall back
         started = time.perf_counter()
         extractive = self.extractive.summarise(document, summary_sentences=summary_sentences)
         usage = Usage()
