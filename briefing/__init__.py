@@ -17,7 +17,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from briefing.options import DEFAULT_SUMMARISER, DEFAULT_SUMMARY_SENTENCES
+from briefing.package import version as _version
+
+__version__ = _version()
 __all__ = ["__version__", "read_document", "summarise_document", "render_brief", "brief_file"]
 
 if TYPE_CHECKING:
@@ -40,17 +43,19 @@ def read_document(path: str | Path, *, max_bytes: int | None = None) -> Document
 def summarise_document(
     document: Document,
     *,
-    summary_sentences: int = 3,
-    summariser: str = "extractive",
+    summary_sentences: int = DEFAULT_SUMMARY_SENTENCES,
+    summariser: str = DEFAULT_SUMMARISER,
     model: str | None = None,
 ) -> Brief:
     """Distil a Document into a Brief with the named summariser."""
     from briefing.errors import BriefingError
+    from briefing.options import BriefOptions
     from briefing.summarise import get_summariser
 
     if summary_sentences < 1:
         raise BriefingError(f"summary_sentences must be at least 1, not {summary_sentences}")
-    return get_summariser(summariser, model=model).summarise(document, summary_sentences=summary_sentences)
+    options = BriefOptions(summariser=summariser, summary_sentences=summary_sentences, model=model)
+    return get_summariser(summariser, options).summarise(document)
 
 
 def brief_file(path: str | Path, *, max_bytes: int | None = None, **options) -> Brief:

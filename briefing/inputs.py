@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from briefing.ingest import STDIN
 from briefing.ingest.url import is_url, url_stem
 
 __all__ = ["STDIN", "Source", "expand_inputs", "known_suffixes", "output_stems", "shard_of"]
 
-STDIN = "-"
 
 
 @dataclass(frozen=True)

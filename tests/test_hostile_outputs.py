@@ -121,9 +121,6 @@ def test_a_renderer_that_fails_halfway_keeps_every_earlier_output(tmp_path: Path
     monkeypatch.setattr(
         render_package, "get_renderer", lambda name: _HalfwayRenderer() if name == "md" else real(name)
     )
-    import briefing.build
-
-    monkeypatch.setattr(briefing.build, "get_renderer", render_package.get_renderer, raising=False)
     result = runner.invoke(cli, ["build", str(SEED), "-f", "json", "-f", "md", "-o", str(out), "--force"])
     assert result.exit_code == 1
     assert "the renderer failed halfway" in result.stderr

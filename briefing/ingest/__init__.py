@@ -12,12 +12,12 @@ import sys
 from pathlib import Path
 from typing import BinaryIO, Callable
 
-from briefing.errors import InputError
+from briefing.errors import InputError, printable
 from briefing.model import Document
+from briefing.options import DEFAULT_MAX_BYTES
 
 __all__ = ["DEFAULT_MAX_BYTES", "READERS", "read_document", "read_file", "read_stdin", "parse_bytes"]
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 STDIN = "-"
 
 Reader = Callable[[bytes, str], Document]
@@ -66,7 +66,7 @@ def read_document(source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
             try:
                 return read_url(source, max_bytes=max_bytes)
             except InputError as exc:
-                raise InputError(f"{printable(source)}: {printable(str(exc))}") from exc
+                raise exc.about(source)
     return read_file(source, max_bytes=max_bytes)
 
 
@@ -74,25 +74,32 @@ def read_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docume
     """Read the file at ``path`` into a Document, choosing the reader by suffix."""
     path = Path(path)
     reader = _reader_for(path)
+    try:
+        data = _read_bytes(path, max_bytes)
+    except InputError as exc:
+        raise exc.about(path)
+    return parse_bytes(data, path.name, reader=reader, label=str(path))
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """Return a file's bytes, at most ``max_bytes`` of them; InputError (naming no file) if it cannot."""
     if not path.exists():
-        raise InputError(f"{printable(path)}: no such file")
+        raise InputError("no such file")
     if path.is_dir():
-        raise InputError(f"{printable(path)}: is a directory, not a document")
+        raise InputError("is a directory, not a document")
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(
-                f"{printable(path)}: file is {size:,} bytes, over the limit of {max_bytes:,} bytes (see --max-bytes)"
-            )
+            raise InputError(f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes (see --max-bytes)")
         with path.open("rb") as stream:  # the size read, not the size stat'ed: files can grow
             data = stream.read(max_bytes + 1)
     except PermissionError as exc:
-        raise InputError(f"{printable(path)}: permission denied") from exc
+        raise InputError("permission denied") from exc
     except OSError as exc:
-        raise InputError(f"{printable(path)}: cannot be read: {exc.strerror or exc}") from exc
+        raise InputError(f"cannot be read: {exc.strerror or exc}") from exc
     if len(data) > max_bytes:
-        raise InputError(f"{printable(path)}: file is over the limit of {max_bytes:,} bytes (see --max-bytes)")
-    return parse_bytes(data, path.name, reader=reader, label=str(path))
+        raise InputError(f"file is over the limit of {max_bytes:,} bytes (see --max-bytes)")
+    return data
 
 
 def read_stdin(*, max_bytes: int = DEFAULT_MAX_BYTES, stream: BinaryIO | None = None) -> Document:
@@ -101,13 +108,13 @@ def read_stdin(*, max_bytes: int = DEFAULT_MAX_BYTES, stream: BinaryIO | None = 
 
     stream = stream if stream is not None else getattr(sys.stdin, "buffer", None)
     if stream is None:
-        raise InputError(f"{STDIN}: standard input is not available")
+        raise InputError("standard input is not available", source=STDIN)
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError(f"{STDIN}: standard input is over the limit of {max_bytes:,} bytes (see --max-bytes)")
+        raise InputError(f"standard input is over the limit of {max_bytes:,} bytes (see --max-bytes)", source=STDIN)
     suffix = sniff(data)
     if suffix is None:
-        raise InputError(f"{STDIN}: a zip archive that is not a Word document; supported: {_known()}")
+        raise InputError(f"a zip archive that is not a Word document; supported: {_known()}", source=STDIN)
     return parse_bytes(data, "stdin" + suffix, label=STDIN)
 
 
@@ -117,22 +124,10 @@ def parse_bytes(data: bytes, name: str, *, reader: Reader | None = None, label: 
     Errors name the input as ``label`` (what the user typed), else ``name``, and
     show both it and the reason on one line, control characters escaped.
     """
-    reader = reader or _reader_for(Path(name))
-    label = label or name
     try:
-        return reader(data, name)
+        return (reader or _reader_for(Path(name)))(data, name)
     except InputError as exc:
-        raise InputError(f"{printable(label)}: {printable(str(exc))}") from exc
-
-
-def printable(name: str | Path) -> str:
-    """Return an input's name as an error may show it: on one line, control and invisible characters escaped.
-
-    A file can be called ``"a\\nb.txt"`` or carry a terminal escape sequence;
-    printed as it is, its name would break the one-line error or drive the
-    user's terminal.
-    """
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in str(name))
+        raise exc.about(label or name)
 
 
 def _reader_for(path: Path) -> Reader:
@@ -140,7 +135,7 @@ def _reader_for(path: Path) -> Reader:
     reader = READERS.get(suffix)
     if reader is None:
         shown = printable(suffix) or "(no suffix)"
-        raise InputError(f"{printable(path)}: unsupported input type {shown}; supported: {_known()}")
+        raise InputError(f"unsupported input type {shown}; supported: {_known()}", source=path)
     return reader
 
 

@@ -327,6 +327,10 @@ class DocxRenderer:
     media_type: ClassVar[str] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     description: ClassVar[str] = "A Word document in the reference document's styles, sources as footnotes"
 
+    def check_options(self, options: RenderOptions) -> None:
+        """Raise RenderError for a reference document that does not exist."""
+        reference_path(options.reference_docx, options.template_dir)
+
     def render(self, brief: Brief, *, options: RenderOptions) -> bytes:
         """Return the .docx bytes; byte-identical across runs when SOURCE_DATE_EPOCH is set."""
         document = open_reference(reference_path(options.reference_docx, options.template_dir))

@@ -152,6 +152,18 @@ class PdfRenderer:
     media_type: ClassVar[str] = "application/pdf"
     description: ClassVar[str] = "An A4 or Letter PDF laid out for print, with bookmarks (needs WeasyPrint)"
 
+    def prepare(self) -> None:
+        """Load WeasyPrint (and Pango) once per worker process, not in its first document."""
+        try:
+            _import_weasyprint()
+        except RenderError:
+            pass  # every PDF will say how to install it
+
+    def check_options(self, options: RenderOptions) -> None:
+        """Raise RenderError for a PDF variant WeasyPrint cannot write."""
+        if options.pdf_variant is not None:
+            check_variant(options.pdf_variant)
+
     def render(self, brief: Brief, *, options: RenderOptions) -> bytes:
         """Return the PDF; byte-identical across runs when SOURCE_DATE_EPOCH is set."""
         weasyprint = _import_weasyprint()

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from briefing import __version__
 from briefing.errors import InputError
-from briefing.ingest import printable
 from briefing.model import Brief, Document, Evidence, Generator, Point, Source
+from briefing.options import BriefOptions
 from briefing.summarise.extractive.actors import extract_actors
 from briefing.summarise.extractive.nlp import load_pipeline
 from briefing.summarise.extractive.parsed import Parsed, Sentence, parse
 from briefing.summarise.extractive.quotes import extract_quotes
 from briefing.summarise.extractive.ranking import rank_summary
 from briefing.summarise.extractive.sections import assign_sections
+from briefing.package import version
 
-DEFAULT_SUMMARY_SENTENCES = 3
 
 # What one document may hold to be summarised (README, "Limits and hostile input").
 # spaCy parses about 3,000 words a second and keeps every parse; the summary ranker
@@ -30,17 +29,26 @@ class ExtractiveSummariser:
 
     name: ClassVar[str] = "extractive"
 
-    def __init__(self, *, model: str | None = None) -> None:
-        self.model = model
+    def __init__(self, options: BriefOptions | None = None) -> None:
+        self.options = options or BriefOptions()
 
-    def summarise(self, document: Document, *, summary_sentences: int = DEFAULT_SUMMARY_SENTENCES) -> Brief:
+    def check_options(self) -> None:
+        """Accept every option: a missing --model is said when the pipeline loads."""
+
+    def prepare(self) -> None:
+        """Load the spaCy pipeline now, once per process; ModelError if it cannot be loaded."""
+        load_pipeline(self.options.model)
+
+    def summarise(self, document: Document) -> Brief:
         """Distil ``document`` into a Brief; InputError if it is too long to summarise (see MAX_WORDS)."""
         check_size(document)
-        parsed = parse(document, load_pipeline(self.model))
+        summary_sentences = self.options.summary_sentences
+        parsed = parse(document, load_pipeline(self.options.model))
         if len(parsed.sentences) > MAX_SENTENCES:
             raise InputError(
-                f"{printable(document.name)}: has {len(parsed.sentences):,} sentences, more than the {MAX_SENTENCES:,} "
-                "briefing summarises; brief a part of it"
+                f"has {len(parsed.sentences):,} sentences, more than the {MAX_SENTENCES:,} briefing summarises; "
+                "brief a part of it",
+                source=document.name,
             )
         exclude = frozenset(filter(None, (document.publisher,)))
         actors, mentions = extract_actors(parsed, exclude=exclude)
@@ -51,7 +59,7 @@ class ExtractiveSummariser:
         return Brief(
             title=document.title or _title_from_name(document.name),
             source=Source.of(document),
-            generator=Generator("briefing", __version__, self.name),
+            generator=Generator("briefing", version(), self.name),
             summary=_points(parsed, [parsed.sentences[i] for i in chosen]),
             background=_points(parsed, sections.background),
             actors=actors,
@@ -68,8 +76,9 @@ def check_size(document: Document) -> None:
         size = f"{words:,} words" if words > MAX_WORDS else f"{characters:,} characters"
         limit = f"{MAX_WORDS:,} words" if words > MAX_WORDS else f"{MAX_CHARACTERS:,} characters"
         raise InputError(
-            f"{printable(document.name)}: has {size}, more than the {limit} briefing summarises; brief a part of it "
-            "(briefing text shows what was read)"
+            f"has {size}, more than the {limit} briefing summarises; brief a part of it "
+            "(briefing text shows what was read)",
+            source=document.name,
         )
 
 

@@ -123,6 +123,12 @@ class Manifest:
                 return Staleness("missing", f"{path} is missing")
         return None
 
+    def lists(self, path: Path) -> bool:
+        """Say whether some build recorded ``path`` (a file in the output folder) as one of its outputs."""
+        if Path(os.path.abspath(path)).parent != Path(os.path.abspath(self.output_dir)):
+            return False
+        return any(path.name in entry.outputs for entries in (self._own, self._others) for entry in entries.values())
+
     def record(self, source: str, fingerprint: Fingerprint, outputs: Iterable[Path]) -> None:
         """Note that ``source`` was built into ``outputs`` with ``fingerprint``."""
         self._own[self.key(source)] = Entry(fingerprint, tuple(sorted(p.name for p in outputs)))
