@@ -12,7 +12,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import ClassVar
 
-__all__ = ["BriefFormatError", "BriefingError", "ConfigError", "ExitCode", "InputError", "ModelError",
+__all__ = ["BriefFormatError", "BriefingError", "BriefingWarning", "ConfigError", "ExitCode", "InputError", "ModelError",
            "LlmError", "OutputClashError", "PluginError", "RenderError", "UnknownFormatError", "UnknownSummariserError", "printable"]
 
 
@@ -115,3 +115,7 @@ class OutputClashError(BriefingError):
 
 class LlmError(BriefingError):
     """A model endpoint could not give a usable answer (unreachable, refused, timed out, malformed)."""
+
+
+class BriefingWarning(UserWarning):
+    """Something the user should know before the work goes on (the CLI prints it as ``warning: …``)."""

@@ -16,6 +16,7 @@ pytest.importorskip("openai")
 from briefing.errors import LlmError  # noqa: E402
 from briefing.ingest import parse_bytes  # noqa: E402
 from briefing.model import Brief  # noqa: E402
+from briefing.options import BriefOptions  # noqa: E402
 from briefing.summarise.llm import LlmOptions, LlmSummariser  # noqa: E402
 from briefing.summarise.llm.sentences import number_sentences  # noqa: E402
 from tests.llm_server import Reply, Request, ScriptedModel  # noqa: E402
@@ -82,8 +83,8 @@ def options(server, tmp_path, monkeypatch) -> LlmOptions:
 def brief_with(options: LlmOptions, document, **changes) -> tuple[Brief, LlmSummariser]:
     from dataclasses import replace
 
-    summariser = LlmSummariser(options=replace(options, **changes))
-    return summariser.summarise(document, summary_sentences=2), summariser
+    summariser = LlmSummariser(BriefOptions(summary_sentences=2), llm=replace(options, **changes))
+    return summariser.summarise(document), summariser
 
 
 def assert_grounded(brief: Brief, text: str) -> None:

@@ -68,7 +68,8 @@ def build(
     saver = _Saver(manifest)
 
     def finished(task: Task, fingerprint: Fingerprint | None, outcome: Outcome) -> None:
-        if outcome.status == "built" and manifest is not None and fingerprint is not None:
+        # a brief built with a warning (a stand-in summariser) is not recorded: the next build tries again
+        if outcome.status == "built" and outcome.warning is None and manifest is not None and fingerprint is not None:
             manifest.record(task.source, fingerprint, task.outputs)
             saver.maybe_save()
         emitter.add(task.index, outcome)

@@ -8,12 +8,12 @@ API key is never part of an entry.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
-from briefing.cache import sha256_json
 from briefing.errors import BriefingError
 from briefing.output import write_atomic
 from briefing.summarise.llm.options import LlmOptions
@@ -38,7 +38,7 @@ class ResponseCache:
     @staticmethod
     def key(options: LlmOptions, messages: Sequence[dict[str, str]]) -> str:
         """Return the key of a question: what was asked, of which model, at which endpoint, how."""
-        return sha256_json({
+        question = json.dumps({
             "format": _FORMAT,
             "prompt_version": PROMPT_VERSION,
             "base_url": options.base_url.rstrip("/"),
@@ -47,7 +47,8 @@ class ResponseCache:
             "seed": options.seed,
             "answer_tokens": options.answer_tokens,
             "messages": list(messages),
-        })
+        }, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(question.encode("utf-8")).hexdigest()
 
     def get(self, key: str) -> CachedAnswer | None:
         """Return the answer stored under ``key``; None if there is none or it is damaged."""

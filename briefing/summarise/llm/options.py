@@ -5,14 +5,17 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-DEFAULT_BASE_URL = "http://127.0.0.1:8080/v1"  # llama.cpp's llama-server
-DEFAULT_API_KEY_ENV = "OPENAI_API_KEY"
-DEFAULT_TIMEOUT = 120.0
-DEFAULT_CONTEXT_TOKENS = 8192
+from briefing.options import (
+    DEFAULT_LLM_API_KEY_ENV,
+    DEFAULT_LLM_BASE_URL,
+    DEFAULT_LLM_CONTEXT_TOKENS,
+    DEFAULT_LLM_MAX_CONCURRENCY,
+    DEFAULT_LLM_TIMEOUT,
+    BriefOptions,
+)
+
 DEFAULT_ANSWER_TOKENS = 2048
-DEFAULT_MAX_CONCURRENCY = 2
 DEFAULT_RETRIES = 3
 DEFAULT_BACKOFF = 1.0
 MAX_RETRY_WAIT = 60.0  # the longest Retry-After honoured; a longer one fails the request
@@ -26,14 +29,14 @@ class LlmOptions:
     variable ``api_key_env`` names, when a request is made.
     """
 
-    base_url: str = DEFAULT_BASE_URL
+    base_url: str = DEFAULT_LLM_BASE_URL
     model: str = ""
-    api_key_env: str = DEFAULT_API_KEY_ENV
+    api_key_env: str = DEFAULT_LLM_API_KEY_ENV
     temperature: float = 0.0
     seed: int | None = None
-    timeout: float = DEFAULT_TIMEOUT
-    max_concurrency: int = DEFAULT_MAX_CONCURRENCY
-    context_tokens: int = DEFAULT_CONTEXT_TOKENS
+    timeout: float = DEFAULT_LLM_TIMEOUT
+    max_concurrency: int = DEFAULT_LLM_MAX_CONCURRENCY
+    context_tokens: int = DEFAULT_LLM_CONTEXT_TOKENS
     answer_tokens: int = DEFAULT_ANSWER_TOKENS
     retries: int = DEFAULT_RETRIES
     backoff: float = DEFAULT_BACKOFF  # seconds before the first retry; doubled each time
@@ -43,12 +46,14 @@ class LlmOptions:
     cache_only: bool = False
     fallback: bool = True  # build with the extractive summariser when the model fails
 
-    def fingerprint(self) -> dict[str, Any]:
-        """Return what about these options shapes a brief (for the build cache's key)."""
-        return {
-            "base_url": self.base_url, "model": self.model, "temperature": self.temperature, "seed": self.seed,
-            "context_tokens": self.context_tokens, "answer_tokens": self.answer_tokens, "hybrid": self.hybrid,
-        }
+    @classmethod
+    def of(cls, options: BriefOptions) -> LlmOptions:
+        """Return the llm options the user's brief options (``--llm-*``, the ``[llm]`` table) set."""
+        return cls(base_url=options.llm_base_url, model=options.llm_model or "", api_key_env=options.llm_api_key_env,
+                   temperature=options.llm_temperature, seed=options.llm_seed, timeout=options.llm_timeout,
+                   max_concurrency=options.llm_max_concurrency, context_tokens=options.llm_context_tokens,
+                   hybrid=not options.llm_full_text, cache_dir=options.llm_cache_dir,
+                   cache_only=options.llm_cache_only, fallback=not options.llm_no_fallback)
 
     def resolved_cache_dir(self) -> Path:
         """Return the folder the response cache lives in."""

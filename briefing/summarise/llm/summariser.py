@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import ipaddress
 import time
-from typing import ClassVar
+import warnings
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
-from briefing import __version__
-from briefing.errors import LlmError
+from briefing.errors import BriefingWarning, ConfigError, LlmError
 from briefing.model import Brief, Document, Generator
+from briefing.options import BriefOptions
+from briefing.package import version
 from briefing.summarise.extractive import ExtractiveSummariser
 from briefing.summarise.llm.asking import Asker
 from briefing.summarise.llm.candidates import SentenceIndex, candidates_of, shown_sentences
@@ -31,40 +33,54 @@ class LlmSummariser:
 
     name: ClassVar[str] = "llm"
 
-    def __init__(self, *, model: str | None = None, options: LlmOptions | None = None) -> None:
-        self.options = options or LlmOptions()
-        self.extractive = ExtractiveSummariser(model=model)  # ``model`` is the spaCy pipeline, as for it
+    def __init__(self, options: BriefOptions | None = None, *, llm: LlmOptions | None = None) -> None:
+        self.brief_options = options or BriefOptions()
+        self.options = llm or LlmOptions.of(self.brief_options)
+        self.extractive = ExtractiveSummariser(self.brief_options)
         self.last_report: LlmReport | None = None  # the account of the last document briefed
         self._client: ChatClient | None = None
 
-    def check_options(self) -> tuple[str, ...]:
-        """Raise LlmError for options no document could be briefed with; return warnings worth showing."""
-        return check_endpoint(self.options)
+    def check_options(self) -> None:
+        """Raise ConfigError for options no document could be briefed with; warn of a clear-text endpoint."""
+        try:
+            cautions = check_endpoint(self.options)
+        except LlmError as exc:
+            raise ConfigError(exc.message) from None
+        for caution in cautions:
+            warnings.warn(caution, BriefingWarning, stacklevel=2)
 
-    def summarise(self, document: Document, *, summary_sentences: int = 3) -> Brief:
+    def prepare(self) -> None:
+        """Load the extractive pass's pipeline, once per process."""
+        self.extractive.prepare()
+
+    def report(self) -> dict[str, Any] | None:
+        """Return what briefing the last document cost (requests, tokens, seconds, dropped items), for the report."""
+        return self.last_report.to_dict() if self.last_report is not None else None
+
+    def summarise(self, document: Document) -> Brief:
         """Brief ``document``; on the model's failure, the extractive brief (or LlmError without fallback)."""
+        self.last_report = None
         check_endpoint(self.options)  # a usage error, never a reason to fall back
         started = time.perf_counter()
-        extractive = self.extractive.summarise(document, summary_sentences=summary_sentences)
+        extractive = self.extractive.summarise(document)
         usage = Usage()
         try:
-            grounded, parts = brief_with_model(self._job(document, extractive, summary_sentences),
+            grounded, parts = brief_with_model(self._job(document, extractive),
                                                Asker(self.options, self._chat_client, usage), self.options)
         except LlmError as exc:
-            if not self.options.fallback:
-                self.last_report = LlmReport.of(self.options.model, usage, seconds=time.perf_counter() - started,
-                                                parts=0, dropped={})
-                raise
-            warning = f"the model failed ({exc}); the extractive summariser built this brief"
+            warning = None if not self.options.fallback else \
+                f"the model failed ({exc.message}); the extractive summariser built this brief"
             self.last_report = LlmReport.of(self.options.model, usage, seconds=time.perf_counter() - started,
                                             parts=0, dropped={}, warning=warning)
+            if warning is None:
+                raise
             return extractive
         self.last_report = LlmReport.of(self.options.model, usage, seconds=time.perf_counter() - started,
                                         parts=parts, dropped=dict(grounded.dropped))
         return Brief(
             title=extractive.title,
             source=extractive.source,
-            generator=Generator("briefing", __version__, self.name, model=self.options.model,
+            generator=Generator("briefing", version(), self.name, model=self.options.model,
                                 dropped=tuple(grounded.dropped.items())),
             summary=grounded.points["summary"],
             background=grounded.points["background"],
@@ -74,11 +90,11 @@ class LlmSummariser:
             quotes=grounded.quotes,
         )
 
-    def _job(self, document: Document, extractive: Brief, summary_points: int) -> Job:
+    def _job(self, document: Document, extractive: Brief) -> Job:
         sentences = number_sentences(document)
         candidates = candidates_of(extractive, SentenceIndex(sentences)) if self.options.hybrid else None
         return Job(extractive.title, document.text, sentences, shown_sentences(sentences, candidates), candidates,
-                   summary_points)
+                   self.brief_options.summary_sentences)
 
     def _chat_client(self) -> ChatClient:
         if self._client is None:  # one per process: it remembers whether the server does structured output
