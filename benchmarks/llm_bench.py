@@ -35,7 +35,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 class LlmBriefer:
     """Build briefs with one LlmSummariser and keep each document's report."""
 
-    def __init__(self, args: argparse.Namespace) -> None:
+    def __init__(self, args: argparse.Namespace, **brief_options: Any) -> None:
+        from briefing.options import BriefOptions
         from briefing.summarise.llm import LlmOptions, LlmSummariser
         from briefing.summarise.llm.summariser import check_endpoint
 
@@ -48,13 +49,13 @@ class LlmBriefer:
                              **{k: v for k, v in given.items() if v is not None})
         for warning in check_endpoint(options):
             print(f"warning: {warning}")
-        self.summariser = LlmSummariser(options=options)
+        self.summariser = LlmSummariser(BriefOptions(summariser="llm", **brief_options), llm=options)
         self.reports: dict[str, dict[str, Any]] = {}
 
-    def __call__(self, path: Path, **options: Any):
+    def __call__(self, path: Path):
         import briefing
 
-        brief = self.summariser.summarise(briefing.read_document(path), **options)
+        brief = self.summariser.summarise(briefing.read_document(path))
         report = self.summariser.last_report
         if report is not None:
             self.reports[path.name] = {**report.to_dict(), "kept": sum(len(getattr(brief, s)) for s in SECTIONS)}
