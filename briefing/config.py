@@ -244,6 +244,9 @@ formats = ["md", "docx", "pdf"]
 # Worker processes; the default is the number of CPUs.
 # jobs = 2
 
+# The summariser: "extractive", or an installed plugin's name.
+# summariser = "extractive"
+
 # The spaCy pipeline (default: en_core_web_sm, else its re-upload).
 # model = "en_core_web_sm"
 '''

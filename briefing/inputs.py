@@ -31,9 +31,10 @@ class Source:
 
 
 def known_suffixes() -> tuple[str, ...]:
-    from briefing.ingest import READERS
+    """Return the suffixes the installed readers read (what a folder or pattern yields)."""
+    from briefing.ingest.readers import readers
 
-    return tuple(READERS)
+    return readers().suffixes()
 
 
 def expand_inputs(items: Iterable[str], *, suffixes: Sequence[str] | None = None,

@@ -132,15 +132,19 @@ class Size(Kind):
         return parse_size(value)
 
 
-@dataclass(frozen=True)
-class File(Kind):
-    """A file (relative to the project file); the cache key holds its content's hash."""
-
-    metavar = "FILE"
-    exists: bool = True
+class _Path(Kind):
+    """A path, relative to the project file."""
 
     def parse(self, value: Any, base: Path) -> Path:
         return _near(base / super().parse(value, base))
+
+
+@dataclass(frozen=True)
+class File(_Path):
+    """A file; the cache key holds its content's hash."""
+
+    metavar = "FILE"
+    exists: bool = True
 
     def fingerprint(self, value: Any) -> Any:
         from briefing.build.cache import sha256_file
@@ -149,14 +153,11 @@ class File(Kind):
 
 
 @dataclass(frozen=True)
-class Folder(Kind):
-    """A folder (relative to the project file); the cache key holds its files' hash when it shapes outputs."""
+class Folder(_Path):
+    """A folder; the cache key holds its files' hash when it shapes outputs."""
 
     metavar = "DIRECTORY"
     exists: bool = True
-
-    def parse(self, value: Any, base: Path) -> Path:
-        return _near(base / super().parse(value, base))
 
     def fingerprint(self, value: Any) -> Any:
         from briefing.build.cache import sha256_tree

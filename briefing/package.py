@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import functools
 from importlib.metadata import PackageNotFoundError, version as installed_version
+from importlib.resources import files
+from pathlib import Path
 
-__all__ = ["version"]
+__all__ = ["package_dir", "version"]
 
 
 @functools.cache
@@ -15,3 +17,8 @@ def version() -> str:
         return installed_version("briefing")
     except PackageNotFoundError:  # run from a source tree that was never installed
         return "0+unknown"
+
+
+def package_dir() -> Path:
+    """Return the folder the ``briefing`` package is installed in (the source tree's, in an editable install)."""
+    return Path(str(files("briefing"))).resolve()

@@ -79,7 +79,7 @@ def test_glob_patterns_expand_and_a_pattern_or_folder_with_no_document_is_a_prob
         ("a/deep/y.md", None),
         ("a/x.txt", None),
         ("*.docx", "no documents match this pattern"),
-        ("empty", "no documents (.txt, .text, .md, .markdown, .html, .htm, .xhtml, .pdf, .docx) in this folder"),
+        ("empty", "no documents (.docx, .htm, .html, .markdown, .md, .pdf, .text, .txt, .xhtml) in this folder"),
         ("nowhere/", "no such file or folder"),
         ("missing.txt", None),  # fails when read, as any missing file does
     ]

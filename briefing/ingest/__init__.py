@@ -1,7 +1,8 @@
 """Ingest: turn an input (a file, a URL, or ``-`` for standard input) into a normalised Document.
 
-One reader per input kind, chosen by the file's suffix, a URL's content
-type, or (for standard input) the bytes themselves. Every reader gets the
+One reader per input kind (:mod:`briefing.ingest.readers`, found through
+the ``briefing.readers`` entry points), chosen by the file's suffix, a
+URL's content type, or (for standard input) the bytes themselves. Every reader gets the
 raw bytes and the input's name, and returns a Document whose ``text`` is
 what all later offsets point into.
 """
@@ -10,50 +11,19 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import TYPE_CHECKING, BinaryIO
 
 from briefing.errors import InputError, printable
+from briefing.ingest.readers import readers, unsupported
 from briefing.model import Document
 from briefing.options import DEFAULT_MAX_BYTES
 
-__all__ = ["DEFAULT_MAX_BYTES", "READERS", "read_document", "read_file", "read_stdin", "parse_bytes"]
+if TYPE_CHECKING:
+    from briefing.ingest.readers import Reader
+
+__all__ = ["DEFAULT_MAX_BYTES", "STDIN", "read_document", "read_file", "read_stdin", "parse_bytes"]
 
 STDIN = "-"
-
-Reader = Callable[[bytes, str], Document]
-
-
-def _lazy(module: str) -> Reader:
-    """Return a reader that imports its module (and its heavy dependencies) on first use."""
-
-    def read(data: bytes, name: str) -> Document:
-        from importlib import import_module
-
-        try:
-            parse = import_module(f"briefing.ingest.{module}").parse
-        except ImportError as exc:
-            missing = exc.name or str(exc)
-            raise InputError(
-                f"reading this kind of file needs {missing}, which is not installed: pip install {missing}"
-            ) from exc
-        return parse(data, name)
-
-    read.__name__ = read.__qualname__ = f"{module}.parse"
-    return read
-
-
-READERS: dict[str, Reader] = {
-    ".txt": _lazy("txt"),
-    ".text": _lazy("txt"),
-    ".md": _lazy("markdown"),
-    ".markdown": _lazy("markdown"),
-    ".html": _lazy("html"),
-    ".htm": _lazy("html"),
-    ".xhtml": _lazy("html"),
-    ".pdf": _lazy("pdf"),
-    ".docx": _lazy("docx"),
-}
-
 
 def read_document(source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read a file path, an http(s) URL, or ``-`` (standard input) into a Document."""
@@ -104,18 +74,16 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 
 def read_stdin(*, max_bytes: int = DEFAULT_MAX_BYTES, stream: BinaryIO | None = None) -> Document:
     """Read a document from standard input (or ``stream``); its kind is told from its first bytes."""
-    from briefing.ingest.sniff import sniff
-
     stream = stream if stream is not None else getattr(sys.stdin, "buffer", None)
     if stream is None:
         raise InputError("standard input is not available", source=STDIN)
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise InputError(f"standard input is over the limit of {max_bytes:,} bytes (see --max-bytes)", source=STDIN)
-    suffix = sniff(data)
-    if suffix is None:
-        raise InputError(f"a zip archive that is not a Word document; supported: {_known()}", source=STDIN)
-    return parse_bytes(data, "stdin" + suffix, label=STDIN)
+    reader = readers().sniff(data)
+    if reader is None:
+        raise unsupported("a zip archive that is not a Word document").about(STDIN)
+    return parse_bytes(data, "stdin" + reader.suffixes[0], reader=reader, label=STDIN)
 
 
 def parse_bytes(data: bytes, name: str, *, reader: Reader | None = None, label: str | None = None) -> Document:
@@ -125,19 +93,14 @@ def parse_bytes(data: bytes, name: str, *, reader: Reader | None = None, label: 
     show both it and the reason on one line, control characters escaped.
     """
     try:
-        return (reader or _reader_for(Path(name)))(data, name)
+        return (reader or _reader_for(Path(name))).parse(data, name)
     except InputError as exc:
         raise exc.about(label or name)
 
 
 def _reader_for(path: Path) -> Reader:
-    suffix = path.suffix.lower()
-    reader = READERS.get(suffix)
+    reader = readers().for_suffix(path.suffix)
     if reader is None:
-        shown = printable(suffix) or "(no suffix)"
-        raise InputError(f"unsupported input type {shown}; supported: {_known()}", source=path)
+        shown = printable(path.suffix.lower()) or "(no suffix)"
+        raise unsupported(f"unsupported input type {shown}").about(path)
     return reader
-
-
-def _known() -> str:
-    return ", ".join(sorted(READERS))

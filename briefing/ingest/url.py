@@ -22,7 +22,7 @@ from email.message import Message
 from briefing.errors import InputError
 from briefing.model import Document
 
-__all__ = ["DEFAULT_TIMEOUT", "Fetched", "fetch", "is_url", "url_stem", "MEDIA_TYPES"]
+__all__ = ["DEFAULT_TIMEOUT", "Fetched", "fetch", "is_url", "url_stem"]
 
 DEFAULT_TIMEOUT = 30.0
 _SCHEMES = ("http", "https")
@@ -30,17 +30,6 @@ _MAX_REDIRECTS = 10
 _CHUNK = 64 * 1024
 _USER_AGENT = "briefing/{version} (+https://pypi.org/project/briefing/)"
 
-# Content type → the suffix whose reader handles it.
-MEDIA_TYPES = {
-    "text/html": ".html",
-    "application/xhtml+xml": ".html",
-    "application/pdf": ".pdf",
-    "application/x-pdf": ".pdf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
-    "text/plain": ".txt",
-    "text/markdown": ".md",
-    "text/x-markdown": ".md",
-}
 _UNTYPED = ("", "application/octet-stream", "binary/octet-stream", "application/download", "application/force-download")
 
 
@@ -76,12 +65,12 @@ def fetch(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Fetc
     scheme = urllib.parse.urlsplit(url).scheme.lower()
     if scheme not in _SCHEMES:
         raise InputError(f"only http and https URLs can be fetched, not {scheme}:")
-    from briefing import __version__
+    from briefing.package import version
 
     request = urllib.request.Request(
         url,
         headers={
-            "User-Agent": _USER_AGENT.format(version=__version__),
+            "User-Agent": _USER_AGENT.format(version=version()),
             "Accept": "text/html, application/xhtml+xml, application/pdf, "
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document, "
             "text/markdown, text/plain;q=0.9, */*;q=0.5",
@@ -119,21 +108,21 @@ def fetch(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Fetc
 
 def read_url(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Document:
     """Fetch ``url`` and read it into a Document whose ``url`` is the page's canonical URL or the fetched one."""
-    from briefing.ingest import READERS
-    from briefing.ingest.sniff import sniff
+    from briefing.ingest.readers import readers
 
+    installed = readers()
     fetched = fetch(url, max_bytes=max_bytes, timeout=timeout)
-    suffix = MEDIA_TYPES.get(fetched.media_type)
-    if suffix is None and fetched.media_type in _UNTYPED:
+    reader = installed.for_media_type(fetched.media_type)
+    if reader is None and fetched.media_type in _UNTYPED:
         path_suffix = "." + urllib.parse.urlsplit(fetched.url).path.rsplit(".", 1)[-1].lower()
-        suffix = path_suffix if path_suffix in READERS else sniff(fetched.data)
-    if suffix is None:
-        known = ", ".join(sorted(MEDIA_TYPES))
+        reader = installed.for_suffix(path_suffix) or installed.sniff(fetched.data)
+    if reader is None:
+        known = ", ".join(sorted(installed.by_media_type))
         raise InputError(f"unsupported content type {fetched.media_type or '(none)'}; supported: {known}")
     data = fetched.data
-    if fetched.charset and suffix in (".html", ".txt", ".md"):
+    if fetched.charset and reader.takes_charset:
         data = _to_utf8(data, fetched.charset)
-    document = READERS[suffix](data, url_stem(fetched.url) + suffix)
+    document = reader.parse(data, url_stem(fetched.url) + reader.suffixes[0])
     host = urllib.parse.urlsplit(fetched.url).hostname or ""
     return dataclasses.replace(
         document,

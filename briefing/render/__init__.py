@@ -19,6 +19,7 @@ from briefing.errors import RenderError, UnknownFormatError
 from briefing.model import Brief
 from briefing.options import Choice, File, Folder, option
 from briefing.plugins import installed, load_plugin
+from briefing.render.resolved import CSS_PAPER_SIZES
 
 __all__ = ["RenderOptions", "Renderer", "PAPER_SIZES", "available_renderers", "check_options", "get_renderer", "render"]
 
@@ -27,7 +28,7 @@ log = logging.getLogger(__name__)
 GROUP = "briefing.renderers"
 
 #: The paper sizes a user may ask for; the templates' own size (A4) applies when none is given.
-PAPER_SIZES: tuple[str, ...] = ("a4", "letter")
+PAPER_SIZES: tuple[str, ...] = tuple(CSS_PAPER_SIZES)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -90,16 +91,19 @@ def get_renderer(name: str) -> Renderer:
     return cls()
 
 
-def check_options(options: RenderOptions, renderers: Iterable[Renderer] = ()) -> None:
-    """Raise RenderError for an option no renderer could use, or one of ``renderers`` cannot, before any work."""
-    from briefing.render.logo import load_logo
-    from briefing.render.templates import template_dirs
+def check_options(options: RenderOptions, renderers: Iterable[Renderer] | None = None) -> None:
+    """Raise RenderError for an option no renderer could use, or one of ``renderers`` cannot, before any work.
 
-    template_dirs(options.template_dir)
-    if options.paper is not None and options.paper not in PAPER_SIZES:
-        raise RenderError(f"unknown paper size {options.paper!r}; choose one of {', '.join(PAPER_SIZES)}")
-    if options.logo is not None:
-        load_logo(options.logo)
+    ``renderers`` defaults to every installed one.
+
+    The options are resolved here, once (see :mod:`briefing.render.resolved`),
+    and every renderer then uses the same resolved values.
+    """
+    from briefing.render.resolved import resolve
+
+    resolve(options)  # the template folder, the logo, the paper size
+    if renderers is None:
+        renderers = [get_renderer(name) for name in available_renderers()]
     for renderer in renderers:
         check = getattr(renderer, "check_options", None)  # an optional hook (see Renderer)
         if check is not None:
