@@ -430,3 +430,13 @@ def test_the_summariser_is_installed_under_its_name():
 
     assert "llm" in available_summarisers()
     assert isinstance(get_summariser("llm"), LlmSummariser)
+
+
+@pytest.mark.parametrize("body", [b"<html>502 Bad Gateway</html>", b'{"object": "chat.completion", "choices": []}'])
+def test_an_answer_that_is_not_a_chat_completion_is_retried_then_an_error(server, document, options, body):
+    server.reset(*[Reply(body=body)] * 3)
+    with pytest.raises(LlmError, match=r"the answer (was not a chat completion|held no message).*after 3 attempts"):
+        brief_with(options, document, fallback=False)
+    server.reset(Reply(body=body), ok(good_answer()))
+    brief, _ = brief_with(options, document)
+    assert brief.generator.summariser == "llm"

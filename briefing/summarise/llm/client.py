@@ -107,6 +107,8 @@ class ChatClient:
             raise LlmError(f"{self._where()}: the request was refused (400): {self._detail(exc)}") from None
         except openai.APIStatusError as exc:
             raise LlmError(f"{self._where()}: {self._status_advice(exc)}") from None
+        except (openai.APIError, ValueError) as exc:  # a 200 whose body is not a chat completion (a proxy's page)
+            raise _Retry(f"the answer was not a chat completion ({self._clean(str(exc))[:200]})") from None
         return self._completion(response)
 
     def _request(self, messages: Sequence[dict[str, str]], max_tokens: int) -> dict[str, Any]:
