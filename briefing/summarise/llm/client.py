@@ -79,7 +79,7 @@ class ChatClient:
                 continue
             if completion.finish_reason == "length":
                 last = f"the answer was cut off at {max_tokens} tokens"
-                max_tokens *= 2  # a longer answer may fit next time
+                max_tokens = min(max_tokens * 2, self.options.context_tokens)  # a longer answer may fit next time
                 if attempt < self.options.retries:
                     self._sleep(wait)
                 wait *= 2
