@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import ClassVar
 
 __all__ = ["BriefFormatError", "BriefingError", "BriefingWarning", "ConfigError", "ExitCode", "InputError", "ModelError",
-           "LlmError", "OutputClashError", "PluginError", "RenderError", "UnknownFormatError", "UnknownSummariserError", "printable"]
+           "LlmCacheMissError", "LlmError", "OutputClashError", "PluginError", "RenderError", "UnknownFormatError", "UnknownSummariserError", "printable"]
 
 
 class ExitCode(IntEnum):
@@ -115,6 +115,10 @@ class OutputClashError(BriefingError):
 
 class LlmError(BriefingError):
     """A model endpoint could not give a usable answer (unreachable, refused, timed out, malformed)."""
+
+
+class LlmCacheMissError(LlmError):
+    """Building from cached answers only, and the cache holds none for this question (never a fallback)."""
 
 
 class BriefingWarning(UserWarning):

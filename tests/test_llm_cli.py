@@ -85,7 +85,7 @@ def test_no_fallback_fails_the_document(server, source, tmp_path):
 
 def test_cache_only_needs_no_server_and_warns_of_clear_text(source, tmp_path):
     result = run("summarise", source, "--summariser", "llm", "--llm-base-url", "http://10.255.255.1:9/v1",
-                 "--llm-model", "m", "--llm-cache-dir", tmp_path / "answers", "--llm-cache-only", "--no-fallback")
+                 "--llm-model", "m", "--llm-cache-dir", tmp_path / "answers", "--llm-cache-only")
     assert result.exit_code == 1
     assert "warning: http://10.255.255.1:9/v1 is plain http:// to another machine: every document travels in " \
            "clear text; use https://" in result.stderr

@@ -314,7 +314,7 @@ def test_an_unchanged_document_is_built_from_the_cache(server, document, options
     assert (summariser.last_report.requests, summariser.last_report.cached) == (0, 1)
     other = parse_bytes(SOURCE.replace("six", "seven").encode(), "water.txt")
     with pytest.raises(LlmError, match=r"no cached answer for this document and these options \(--llm-cache-only\)"):
-        brief_with(options, other, cache_only=True, fallback=False)
+        brief_with(options, other, cache_only=True)  # fails even where fallback is allowed
     assert server.requests == []
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from briefing.errors import LlmError
+from briefing.errors import LlmCacheMissError, LlmError
 from briefing.summarise.llm.answer import AnswerError, RawAnswer, parse_answer
 from briefing.summarise.llm.cache import CachedAnswer, ResponseCache
 from briefing.summarise.llm.client import ChatClient
@@ -37,7 +37,7 @@ class Asker:
             except AnswerError:
                 pass  # written by a different briefing, perhaps: ask again
         if self.options.cache_only:
-            raise LlmError("no cached answer for this document and these options (--llm-cache-only)")
+            raise LlmCacheMissError("no cached answer for this document and these options (--llm-cache-only)")
         content, answer, tokens = self._ask_with_repair(messages)
         if self.cache is not None:
             self.cache.put(key, CachedAnswer(content, *tokens))

@@ -14,7 +14,7 @@ import warnings
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
-from briefing.errors import BriefingWarning, ConfigError, LlmError
+from briefing.errors import BriefingWarning, ConfigError, LlmCacheMissError, LlmError
 from briefing.model import Brief, Document, Generator
 from briefing.options import BriefOptions
 from briefing.package import version
@@ -67,8 +67,8 @@ class LlmSummariser:
         try:
             grounded, parts = brief_with_model(self._job(document, extractive),
                                                Asker(self.options, self._chat_client, usage), self.options)
-        except LlmError as exc:
-            warning = None if not self.options.fallback else \
+        except LlmError as exc:  # a cache miss with --llm-cache-only fails: the model was not to be asked
+            warning = None if not self.options.fallback or isinstance(exc, LlmCacheMissError) else \
                 f"the model failed ({exc.message}); the extractive summariser built this brief"
             self.last_report = LlmReport.of(self.options.model, usage, seconds=time.perf_counter() - started,
                                             parts=0, dropped={}, warning=warning)
