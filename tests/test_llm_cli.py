@@ -123,3 +123,15 @@ def test_the_project_file_llm_table(server, source, tmp_path):
     (tmp_path / "briefing.toml").write_text(bad, encoding="utf-8")
     result = run("build")
     assert result.exit_code == 2 and "temperature" in result.stderr and "from 0 to 2" in result.stderr
+
+
+def test_worker_processes_report_each_documents_account(server, source, tmp_path):
+    server.reset(respond=parrot)
+    other = tmp_path / "river.txt"
+    other.write_text(SOURCE.replace("six engineers", "seven engineers"), encoding="utf-8")
+    result = run("build", source, other, "-f", "json", "-o", tmp_path / "out", "-j", "2",
+                 "--report", tmp_path / "r.json", *llm_args(server, tmp_path))
+    assert result.exit_code == 0, result.stderr
+    documents = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["documents"]
+    assert [d["summariser"]["requests"] for d in documents] == [1, 1]
+    assert len(server.requests) == 2
