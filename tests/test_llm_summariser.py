@@ -76,7 +76,7 @@ def document():
 @pytest.fixture
 def options(server, tmp_path, monkeypatch) -> LlmOptions:
     monkeypatch.setenv("BRIEFING_TEST_KEY", KEY)
-    return LlmOptions(base_url=server.url, model="tiny-instruct", api_key_env="BRIEFING_TEST_KEY", timeout=0.5,
+    return LlmOptions(base_url=server.url, model="tiny-instruct", api_key_env="BRIEFING_TEST_KEY", timeout=5.0,
                       retries=2, backoff=0.01, cache_dir=tmp_path / "llm-cache")
 
 
