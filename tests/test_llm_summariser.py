@@ -440,3 +440,11 @@ def test_an_answer_that_is_not_a_chat_completion_is_retried_then_an_error(server
     server.reset(Reply(body=body), ok(good_answer()))
     brief, _ = brief_with(options, document)
     assert brief.generator.summariser == "llm"
+
+
+def test_the_formats_name_the_model_that_made_the_brief(server, document, options):
+    from briefing.render.metadata import generator_label
+
+    server.reset(ok(good_answer()))
+    brief, _ = brief_with(options, document)
+    assert generator_label(brief).endswith("(llm, tiny-instruct)")
