@@ -448,3 +448,21 @@ def test_the_formats_name_the_model_that_made_the_brief(server, document, option
     server.reset(ok(good_answer()))
     brief, _ = brief_with(options, document)
     assert generator_label(brief).endswith("(llm, tiny-instruct)")
+
+
+def test_an_endpoint_that_wants_max_completion_tokens_gets_it(server, document, options):
+    said = "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead."
+    server.reset(Reply(status=400, body=json.dumps({"error": {"message": said}}).encode()), ok(good_answer()))
+    brief, _ = brief_with(options, document)
+    assert brief.generator.summariser == "llm"
+    assert "max_tokens" in server.requests[0].body
+    assert "max_tokens" not in server.requests[1].body and server.requests[1].body["max_completion_tokens"] == 2048
+    assert server.requests[1].body["response_format"]["type"] == "json_schema"
+
+
+def test_a_request_the_endpoint_refuses_for_another_reason_is_an_error(server, document, options):
+    said = "This model's maximum context length is 4096 tokens; reduce the length of the messages."
+    server.reset(Reply(status=400, body=json.dumps({"error": {"message": said}}).encode()))
+    with pytest.raises(LlmError, match="the request was refused \\(400\\): This model's maximum context length"):
+        brief_with(options, document, fallback=False)
+    assert len(server.requests) == 1

@@ -56,6 +56,7 @@ class ChatClient:
         self._client = openai.OpenAI(base_url=options.base_url, api_key=self._key or _NO_KEY,
                                      timeout=options.timeout, max_retries=0)
         self._schema = True  # until the server says it cannot do structured output
+        self._limit = "max_tokens"  # OpenAI's newer models want max_completion_tokens, and say so
         self._sleep = sleep
 
     def complete(self, messages: Sequence[dict[str, str]], usage: Usage) -> Completion:
@@ -101,6 +102,9 @@ class ChatClient:
         except openai.APIConnectionError as exc:
             raise _Retry(f"cannot connect ({self._clean(str(exc.__cause__ or exc))})") from None
         except openai.BadRequestError as exc:
+            if self._limit == "max_tokens" and "max_completion_tokens" in _said(exc):
+                self._limit = "max_completion_tokens"
+                return self._ask(messages, max_tokens, usage)
             if self._schema and _refuses_schema(exc):
                 self._schema = False
                 return self._ask(messages, max_tokens, usage)
@@ -113,7 +117,7 @@ class ChatClient:
 
     def _request(self, messages: Sequence[dict[str, str]], max_tokens: int) -> dict[str, Any]:
         request: dict[str, Any] = {"model": self.options.model, "messages": list(messages),
-                                   "temperature": self.options.temperature, "max_tokens": max_tokens}
+                                   "temperature": self.options.temperature, self._limit: max_tokens}
         if self.options.seed is not None:
             request["seed"] = self.options.seed
         if self._schema:
@@ -151,9 +155,13 @@ class ChatClient:
         return f"model {self.options.model!r} at {self.options.base_url}"
 
 
+def _said(exc: Any) -> str:
+    """Return what an error response says, body and message, lower-cased."""
+    return (str(getattr(exc, "body", "") or "") + str(getattr(exc, "message", ""))).casefold()
+
+
 def _refuses_schema(exc: Any) -> bool:
-    text = str(getattr(exc, "body", "") or "") + str(getattr(exc, "message", ""))
-    return any(word in text.casefold() for word in ("response_format", "json_schema", "schema"))
+    return any(word in _said(exc) for word in ("response_format", "json_schema", "schema"))
 
 
 def _retry_after(response: Any) -> float | None:
