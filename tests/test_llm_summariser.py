@@ -327,11 +327,13 @@ def test_the_cache_key_follows_model_and_options(server, document, options):
 
 
 def test_a_long_document_is_briefed_in_parts_then_merged(server, options):
-    paragraphs = [f"Section {i} reports that Northland pledged {i + 10} million dollars to the fund." for i in range(40)]
+    paragraphs = [f"Section {i} reports that Northland pledged {i + 10} million dollars to the fund."
+                  for i in range(40)]
     long = parse_bytes("\n\n".join(paragraphs).encode(), "long.txt")
 
     def respond(request: Request) -> Reply:
-        numbers = [int(line[1:line.index("]")]) for line in request.prompt.splitlines() if line.startswith("[")]
+        numbers = [int(line[1:line.index("]")]) for line in request.prompt.splitlines()
+                   if line.startswith("[")]
         first = numbers[0]
         point = {"text": f"Northland pledged {first + 10} million dollars.", "sentences": [first]}
         return ok(good_answer(summary=[point], terms=[], implications=[], quotes=[],
@@ -400,12 +402,15 @@ def test_an_actor_is_grounded_by_an_alias_the_source_uses(server, document, opti
 
 
 def test_a_merge_too_long_for_the_context_keeps_each_parts_first_items(server, options):
-    paragraphs = [f"Section {i} reports that Northland pledged {i + 10} million dollars to the fund." for i in range(40)]
+    paragraphs = [f"Section {i} reports that Northland pledged {i + 10} million dollars to the fund."
+                  for i in range(40)]
     long = parse_bytes(("Pledges\n\n" + "\n\n".join(paragraphs)).encode(), "long.txt")  # sentence n: Section n-1
 
     def respond(request: Request) -> Reply:
-        numbers = [int(line[1:line.index("]")]) for line in request.prompt.splitlines() if line.startswith("[")]
-        points = [{"text": f"Northland pledged {n + 9} million dollars to the fund.", "sentences": [n]} for n in numbers]
+        numbers = [int(line[1:line.index("]")]) for line in request.prompt.splitlines()
+                   if line.startswith("[")]
+        points = [{"text": f"Northland pledged {n + 9} million dollars to the fund.", "sentences": [n]}
+                  for n in numbers]
         return ok(good_answer(summary=points[:1], background=points, terms=[], implications=[], quotes=[], actors=[]))
 
     server.reset(respond=respond)
@@ -466,3 +471,13 @@ def test_a_request_the_endpoint_refuses_for_another_reason_is_an_error(server, d
     with pytest.raises(LlmError, match="the request was refused \\(400\\): This model's maximum context length"):
         brief_with(options, document, fallback=False)
     assert len(server.requests) == 1
+
+
+def test_a_common_noun_opening_a_point_is_not_taken_for_a_name(server, document, options):
+    implications = [{"text": "Experts expect calm along the border.", "sentences": [5]},
+                    {"text": "Dakar expects calm along the border.", "sentences": [5]},
+                    {"text": "Guterres expects calm along the border.", "sentences": [5]}]
+    server.reset(ok(good_answer(implications=implications)))
+    brief, _ = brief_with(options, document)
+    assert [p.text for p in brief.implications] == ["Experts expect calm along the border."]
+    assert dict(brief.generator.dropped) == {"ungrounded_name": 2}

@@ -130,8 +130,8 @@ class ChatClient:
         if not choices or choices[0].message is None:
             raise _Retry("the answer held no message")
         usage = getattr(response, "usage", None)
-        return Completion(choices[0].message.content or "", choices[0].finish_reason,
-                          int(getattr(usage, "prompt_tokens", 0) or 0), int(getattr(usage, "completion_tokens", 0) or 0))
+        prompt, completion = (int(getattr(usage, name, 0) or 0) for name in ("prompt_tokens", "completion_tokens"))
+        return Completion(choices[0].message.content or "", choices[0].finish_reason, prompt, completion)
 
     def _status_advice(self, exc: Any) -> str:
         status = exc.status_code

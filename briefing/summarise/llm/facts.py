@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import Callable, Iterable
+
+#: Return the capitalised words of a phrase that are not names (a tagger's judgement), e.g. an opening "Experts".
+CommonWords = Callable[[str], Iterable[str]]
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][\w’'-]*")
@@ -41,12 +45,16 @@ def names_in(text: str) -> set[str]:
     return names
 
 
-def unstated(phrase: str, source: str) -> tuple[set[str], set[str]]:
-    """Return the numbers and the names of ``phrase`` that ``source`` does not state."""
+def unstated(phrase: str, source: str, *, common: Iterable[str] = ()) -> tuple[set[str], set[str]]:
+    """Return the numbers and the names of ``phrase`` that ``source`` does not state.
+
+    ``common`` are capitalised words of the phrase known not to be names
+    (a common noun that opens a sentence, as a tagger says).
+    """
     numbers = numbers_in(phrase) - numbers_in(source)
     words = set(re.findall(r"[\w’'-]+", source.casefold()))
     stems = {re.sub(r"[’']s?$", "", w) for w in words}
-    names = {n for n in names_in(phrase) if n.casefold() not in words and n.casefold() not in stems}
+    names = {n for n in names_in(phrase) - set(common) if n.casefold() not in words and n.casefold() not in stems}
     return numbers, names
 
 

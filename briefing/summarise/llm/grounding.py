@@ -18,7 +18,7 @@ from typing import Iterable, Mapping, Sequence
 
 from briefing.model import ACTOR_TYPES, Actor, Evidence, Point, Quote
 from briefing.summarise.llm.answer import RawActor, RawAnswer, RawPoint, RawQuote
-from briefing.summarise.llm.facts import unstated
+from briefing.summarise.llm.facts import CommonWords, unstated
 from briefing.summarise.llm.prompts import POINT_SECTIONS
 from briefing.summarise.llm.sentences import Sentence
 
@@ -45,8 +45,10 @@ class Grounded:
 class Grounder:
     """Check answers against one document's numbered sentences, of which ``shown`` were in the prompt."""
 
-    def __init__(self, text: str, sentences: Sequence[Sentence], shown: Iterable[int]) -> None:
+    def __init__(self, text: str, sentences: Sequence[Sentence], shown: Iterable[int],
+                 common_words: CommonWords | None = None) -> None:
         self.text = text
+        self.common_words = common_words
         self.sentences = {s.number: s for s in sentences}
         self.shown = frozenset(shown) & set(self.sentences)
         self.dropped: Counter[str] = Counter()
@@ -106,7 +108,8 @@ class Grounder:
         return Point(item.text, self._evidence(cited), origin="abstractive")
 
     def _states(self, phrase: str, source: str) -> bool:
-        numbers, names = unstated(phrase, source)
+        common = self.common_words(phrase) if self.common_words is not None else ()
+        numbers, names = unstated(phrase, source, common=common)
         if numbers:
             self.dropped["ungrounded_number"] += 1
         elif names:

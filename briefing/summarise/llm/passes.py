@@ -16,6 +16,7 @@ from briefing.errors import LlmError
 from briefing.model import Actor
 from briefing.summarise.llm.asking import Asker
 from briefing.summarise.llm.candidates import SentenceIndex, restrict
+from briefing.summarise.llm.facts import CommonWords
 from briefing.summarise.llm.grounding import Grounded, Grounder
 from briefing.summarise.llm.options import LlmOptions
 from briefing.summarise.llm.plan import Part, split_into_parts
@@ -40,6 +41,7 @@ class Job:
     shown: tuple[Sentence, ...]
     candidates: Candidates | None
     summary_points: int
+    common_words: CommonWords | None = None  # capitalised words of a point that are not names
 
 
 def brief_with_model(job: Job, asker: Asker, options: LlmOptions) -> tuple[Grounded, int]:
@@ -70,7 +72,8 @@ def _brief_part(job: Job, asker: Asker, part: Part, place: tuple[int, int] | Non
     hints = restrict(job.candidates, numbers) if job.candidates is not None else None
     answer = asker.ask(document_prompt(job.title, part, summary_points=job.summary_points, candidates=hints,
                                        part=place))
-    return Grounder(job.text, job.sentences, numbers).ground(answer, summary_points=job.summary_points)
+    grounder = Grounder(job.text, job.sentences, numbers, job.common_words)
+    return grounder.ground(answer, summary_points=job.summary_points)
 
 
 def _merge(job: Job, asker: Asker, briefs: Sequence[Grounded], budget: int) -> Grounded:
@@ -90,7 +93,8 @@ def _merge(job: Job, asker: Asker, briefs: Sequence[Grounded], budget: int) -> G
                            "(raise --llm-context-tokens)")
         keep //= 2
     answer = asker.ask(prompt)
-    return Grounder(job.text, job.sentences, cited).ground(answer, summary_points=job.summary_points)
+    grounder = Grounder(job.text, job.sentences, cited, job.common_words)
+    return grounder.ground(answer, summary_points=job.summary_points)
 
 
 def _as_answer(brief: Grounded, index: SentenceIndex) -> dict[str, Any]:

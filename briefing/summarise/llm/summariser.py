@@ -94,7 +94,14 @@ class LlmSummariser:
         sentences = number_sentences(document)
         candidates = candidates_of(extractive, SentenceIndex(sentences)) if self.options.hybrid else None
         return Job(extractive.title, document.text, sentences, shown_sentences(sentences, candidates), candidates,
-                   self.brief_options.summary_sentences)
+                   self.brief_options.summary_sentences, self._common_openers)
+
+    def _common_openers(self, phrase: str) -> frozenset[str]:
+        """Return the words opening the phrase's sentences that the pipeline takes for common nouns, not names."""
+        from briefing.summarise.extractive.nlp import load_pipeline
+
+        parsed = load_pipeline(self.brief_options.model)(phrase)
+        return frozenset(s[0].text for s in parsed.sents if s[0].pos_ != "PROPN" and not s[0].ent_type_)
 
     def _chat_client(self) -> ChatClient:
         if self._client is None:  # one per process: it remembers whether the server does structured output
