@@ -30,14 +30,16 @@ if TYPE_CHECKING:
     from briefing.render import RenderOptions
 
 
-def read_document(path: str | Path, *, max_bytes: int | None = None) -> Document:
+def read_document(path: str | Path, *, max_bytes: int | None = None, allow_private_urls: bool = False) -> Document:
     """Read a source (a file, an http(s) URL, or "-" for standard input) into a normalised Document.
 
-    ``max_bytes`` caps the input's size (default 20 MiB).
+    ``max_bytes`` caps the input's size (default 20 MiB). A URL that leads to a
+    loopback, private or link-local address is refused unless
+    ``allow_private_urls`` is set.
     """
     from briefing.ingest import DEFAULT_MAX_BYTES, read_document as read
 
-    return read(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+    return read(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES, allow_private_urls=allow_private_urls)
 
 
 def summarise_document(
@@ -58,9 +60,11 @@ def summarise_document(
     return get_summariser(summariser, options).summarise(document)
 
 
-def brief_file(path: str | Path, *, max_bytes: int | None = None, **options) -> Brief:
+def brief_file(path: str | Path, *, max_bytes: int | None = None, allow_private_urls: bool = False,
+               **options) -> Brief:
     """Read and summarise a file, URL or "-" (options as for :func:`summarise_document`)."""
-    return summarise_document(read_document(path, max_bytes=max_bytes), **options)
+    document = read_document(path, max_bytes=max_bytes, allow_private_urls=allow_private_urls)
+    return summarise_document(document, **options)
 
 
 def render_brief(brief: Brief, format: str, *, options: RenderOptions | None = None) -> bytes:

@@ -140,6 +140,27 @@ def cli(ctx: click.Context, debug: bool) -> None:
     Example: briefing build seeds/sahel-security-pact.txt -f pdf -f md
     """
     ctx.obj = _Context(debug)
+    _show_input_warnings()
+
+
+def _show_input_warnings() -> None:
+    """Print what ingest repaired in an input as one ``warning: <input>: …`` line, not Python's warning format."""
+    import warnings
+
+    from briefing.errors import BriefingWarning
+
+    shown = warnings.showwarning
+    if getattr(shown, "briefing", False):
+        return
+
+    def show(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001 - warnings' API
+        if issubclass(category, BriefingWarning):
+            click.echo(f"warning: {message}", err=True)
+        else:
+            shown(message, category, filename, lineno, file, line)
+
+    show.briefing = True  # type: ignore[attr-defined]
+    warnings.showwarning = show
 
 
 @cli.command()
@@ -149,7 +170,9 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @_declared_options("batch", only=("jobs",))
 @click.option("--force", is_flag=True, help="Build every document, even those whose briefs are current.")
 @click.option("--check", is_flag=True,
-              help="Build nothing: list the briefs that are stale or missing, and exit 1 if there are any.")
+              help="Build nothing: list the briefs that are stale, missing or orphaned, and exit 1 if there are any.")
+@click.option("--prune", is_flag=True,
+              help="Remove the briefs the cache recorded for inputs that no longer exist (nothing else).")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="Write a JSON report of every document (input, outputs, seconds, status, error) to FILE.")
 @click.option("--shard", type=_Shard(), help="Build only the I-th of N stable shards of the inputs (a CI matrix).")
@@ -157,7 +180,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Print a line per document, with its timings, even on a terminal.")
 @_declared_options("brief", "render")
 @click.pass_obj
-def build(obj: _Context, inputs: tuple[str, ...], config_path: Path | None, force: bool, check: bool,
+def build(obj: _Context, inputs: tuple[str, ...], config_path: Path | None, force: bool, check: bool, prune: bool,
           report_path: Path | None, shard: tuple[int, int] | None, quiet: bool, verbose: bool,
           **options: Any) -> None:
     """Build a brief of each INPUT in each format.
@@ -182,7 +205,9 @@ def build(obj: _Context, inputs: tuple[str, ...], config_path: Path | None, forc
         config = _config(config_path, inputs=inputs, **options)
         if not config.inputs:
             raise click.UsageError("no inputs: name files, folders or patterns, or set inputs in briefing.toml")
-        settings = BuildSettings.from_config(config, force=force, shard=shard)
+        settings = BuildSettings.from_config(config, force=force, shard=shard, prune=prune)
+        if check and prune:
+            raise click.UsageError("--check builds and removes nothing; use --prune without it")
         if check:
             report = check_all(list(config.inputs), settings)
         else:
@@ -191,10 +216,13 @@ def build(obj: _Context, inputs: tuple[str, ...], config_path: Path | None, forc
                 report = build_all(list(config.inputs), settings, observer=observer)
             finally:
                 observer.close()
-        if report_path is not None:
-            from briefing.output import write_atomic
+    if report_path is not None:  # before the summary line, and whatever else failed
+        from briefing.output import write_atomic
 
+        try:
             write_atomic(report_path, (json.dumps(report.to_dict(), indent=2) + "\n").encode("utf-8"))
+        except BriefingError as exc:
+            report.problems.append(f"the report could not be written: {exc}")
     sys.exit(_summarise_report(report, quiet=quiet))
 
 
@@ -213,19 +241,30 @@ def _summarise_report(report, *, quiet: bool) -> int:
     if report.check:
         for outcome in report.with_status("stale", "missing", "unchecked"):
             click.echo(f"{outcome.status:<9} {_shown(outcome.input)}: {_shown(outcome.reason or '')}")
+        for orphan in report.orphans:
+            outputs = ", ".join(_shown(str(p)) for p in orphan.outputs)
+            click.echo(f"orphaned  {outputs}: its input {_shown(orphan.input)} no longer exists")
+        if report.orphans:
+            click.echo(f"Error: {len(report.orphans)} recorded inputs no longer exist; "
+                       "run briefing build --prune to remove their briefs", err=True)
         if report.stale:
             click.echo(f"Error: {len(report.stale)} of {len(report.outcomes)} inputs have stale or missing briefs; "
                        "run briefing build", err=True)
+        if report.stale or report.orphans:
             return ExitCode.FAILED
         if not quiet:
             click.echo(f"All {len(report.outcomes)} inputs' briefs are current.", err=True)
         return ExitCode.OK
+    for path in report.pruned:
+        click.echo(f"pruned {_shown(str(path))}", err=True)
+    for problem in report.problems:
+        click.echo(f"Error: {problem}", err=True)
     if report.interrupted is not None:
         name = signal.Signals(report.interrupted).name
         click.echo(f"Interrupted by {name}: {counts['built']} built, {counts['interrupted']} not built; "
                    "run the same command again to build the rest.", err=True)
         return 128 + report.interrupted
-    if report.failed:
+    if report.failed or report.problems:
         done = counts["built"] + counts["cached"]
         click.echo(f"Error: {len(report.failed)} of {len(report.outcomes)} inputs failed ({done} built)", err=True)
         return ExitCode.FAILED
@@ -317,10 +356,11 @@ def summarise(obj: _Context, input: str, config_path: Path | None, **options: An
 @cli.command()
 @click.argument("input", metavar="INPUT")
 @_config_option
-@_declared_options("brief", only=("max_bytes",))
+@_declared_options("brief", only=("max_bytes", "allow_private_urls"))
 @click.option("--json", "as_json", is_flag=True, help="Print the whole Document as JSON: metadata, text, spans.")
 @click.pass_obj
-def text(obj: _Context, input: str, config_path: Path | None, max_bytes: int | None, as_json: bool) -> None:
+def text(obj: _Context, input: str, config_path: Path | None, max_bytes: int | None,
+         allow_private_urls: bool | None, as_json: bool) -> None:
     """Print the plain text ingest extracted from INPUT: exactly what the summariser reads.
 
     INPUT is a .txt, .md, .html, .pdf or .docx file, an http(s) URL, or - for
@@ -334,8 +374,9 @@ def text(obj: _Context, input: str, config_path: Path | None, max_bytes: int | N
     from briefing.options import BriefOptions
 
     with _errors(obj):
-        config = _config(config_path, max_bytes=max_bytes)
-        document = read_document(input, max_bytes=config.options(BriefOptions).max_bytes)
+        config = _config(config_path, max_bytes=max_bytes, allow_private_urls=allow_private_urls)
+        options = config.options(BriefOptions)
+        document = read_document(input, max_bytes=options.max_bytes, allow_private_urls=options.allow_private_urls)
     if as_json:
         data = {**dataclasses.asdict(document), "words": document.words, "metadata": dict(document.metadata)}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -438,16 +479,7 @@ class _errors:
     def __enter__(self) -> None:
         self._warnings = warnings.catch_warnings()
         self._warnings.__enter__()
-        warnings.simplefilter("always", BriefingWarning)
-        shown = warnings.showwarning
-
-        def show(message, category, filename, lineno, file=None, line=None) -> None:
-            if issubclass(category, BriefingWarning):
-                click.echo(f"warning: {printable(str(message))}", err=True)
-            else:
-                shown(message, category, filename, lineno, file, line)
-
-        warnings.showwarning = show
+        warnings.simplefilter("always", BriefingWarning)  # shown as one line (see _show_input_warnings), never raised
 
     def __exit__(self, kind, exc, tb) -> bool:
         self._warnings.__exit__(None, None, None)

@@ -241,6 +241,10 @@ formats = ["md", "docx", "pdf"]
 # Refuse an input larger than this (file, download or standard input).
 # max-bytes = "20MiB"
 
+# Fetch URLs (and redirects) that lead to loopback, private or link-local
+# addresses: only for links you trust, never for links others submit.
+# allow-private-urls = true
+
 # Worker processes; the default is the number of CPUs.
 # jobs = 2
 

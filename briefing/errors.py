@@ -122,4 +122,12 @@ class LlmCacheMissError(LlmError):
 
 
 class BriefingWarning(UserWarning):
-    """Something the user should know before the work goes on (the CLI prints it as ``warning: …``)."""
+    """Something a user should know that did not stop the work; the command line prints ``warning: …``."""
+
+
+class InputWarning(BriefingWarning):
+    """Something in an input was repaired or dropped (control characters, say); the brief was still made."""
+
+
+class CacheWarning(BriefingWarning):
+    """The build cache was damaged and is being rebuilt."""

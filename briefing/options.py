@@ -225,7 +225,8 @@ class Option:
     help: str
     kind: Kind = field(default_factory=Text)
     shapes_output: bool = False  # part of the cache key: a change rebuilds every brief
-    cache_part: str = "options"  # the part of the cache key it counts in ("templates": hashed with the built-ins)
+    cache_part: str = "options"  # the part of the cache key it counts in ("templates": hashed with the built-ins;
+    # "outputs": not in the key, recorded per output)
     default_text: str | None = None  # how --help words the default, when not the default value itself
     metavar: str | None = None  # the command line's name for the value, when not the kind's
     flags: tuple[str, ...] = ()  # the command line's spelling, when not --<key> (e.g. ("-f", "--format"))
@@ -301,6 +302,7 @@ class BatchOptions:
                                      help="Files, folders, glob patterns, http(s) URLs or - for standard input.")
     formats: tuple[str, ...] = option(
         DEFAULT_FORMATS, kind=Strings(), flags=("-f", "--format"), metavar="FORMAT", shapes_output=True,
+        cache_part="outputs",  # not in the options' key: each output's freshness is recorded on its own
         help="Output format; repeat for several (see `briefing formats`).")
     output_dir: Path = option(
         DEFAULT_OUTPUT_DIR, kind=Folder(exists=False), flags=("-o", "--output-dir"),
@@ -317,6 +319,9 @@ class BriefOptions:
                              help="Summariser that makes the brief.")
     max_bytes: int = option(DEFAULT_MAX_BYTES, kind=Size(), default_text="20MiB",
                             help="Refuse an input (file, download or standard input) larger than this.")
+    allow_private_urls: bool = option(
+        False, kind=Flag(), default_text="refused",
+        help="Fetch URLs (and redirects) that lead to loopback, private or link-local addresses.")
     summary_sentences: int = option(DEFAULT_SUMMARY_SENTENCES, kind=Whole(1, MAX_SUMMARY_SENTENCES),
                                     shapes_output=True, help="How many key points the summary holds.")
     model: str | None = option(

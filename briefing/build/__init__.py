@@ -16,9 +16,12 @@ ones, and the report says the batch was interrupted; a rerun builds the rest.
 The package's modules, in the order a batch uses them: ``settings`` (how
 to build), ``makers`` (what turns a source into a brief), ``plan`` (check
 options, expand inputs, name outputs), ``fingerprints`` and ``cache``
-(skip what is current), ``pool`` and ``document`` (build), ``report``
-(what happened), ``batch`` (all of it). None of them names a summariser
-or a renderer: they are found through their entry points.
+(skip what is current; ``filelock`` lets builds that share a folder take
+turns on its manifest), ``pool`` and ``document`` (build; ``workers`` runs
+the worker processes, replacing one that dies, and ``lifeline`` makes them
+die with their parent), ``report`` (what happened), ``batch`` (all of
+it). None of them names a summariser or a renderer: they are found through
+their entry points.
 """
 
 from __future__ import annotations

@@ -11,10 +11,11 @@ from briefing.build.plan import Task, plan, read_stdin, refuse_clashes, renderer
 from briefing.build.pool import run_here, run_in_pool
 from briefing.build.report import BuildReport, Observer, Outcome, Status
 from briefing.build.settings import BuildSettings
-from briefing.errors import InputError
+from briefing.errors import BriefingError, ConfigError, InputError
 from briefing.ingest import STDIN
 from briefing.ingest.url import is_url
 from briefing.inputs import Source
+from briefing.output import remove_stale_parts
 
 if TYPE_CHECKING:
     from briefing.build.cache import Fingerprint, Manifest
@@ -48,7 +49,11 @@ def build(
             results[index] = Outcome(item.name, error=str(InputError(item.problem, source=item.name)),
                                      status="failed")
             continue
-        fingerprint = fingerprints.of(item.source) if fingerprints else None
+        try:
+            fingerprint = fingerprints.of(item.source) if fingerprints else None
+        except InputError as exc:  # refused by its kind or size: no need to build it to know
+            results[index] = Outcome(item.source, error=str(exc.about(item.source)), status="failed")
+            continue
         if manifest is not None and fingerprint is not None and not settings.force:
             if manifest.staleness(item.source, fingerprint, item.outputs) is None:
                 results[index] = Outcome(item.source, item.outputs, status="cached")
@@ -57,6 +62,9 @@ def build(
             item = replace(item, data=read_stdin(settings))
         todo.append((item, fingerprint))
 
+    if todo or settings.prune:
+        _check_writable(settings)
+        remove_stale_parts(settings.output_dir)  # what a killed worker left
     jobs = max(1, min(settings.jobs, len(todo)))
     report = BuildReport(jobs=jobs, shard=settings.shard)
     emitter = _InOrder(len(planned), observer)
@@ -70,15 +78,20 @@ def build(
     def finished(task: Task, fingerprint: Fingerprint | None, outcome: Outcome) -> None:
         # a brief built with a warning (a stand-in summariser) is not recorded: the next build tries again
         if outcome.status == "built" and outcome.warning is None and manifest is not None and fingerprint is not None:
-            manifest.record(task.source, fingerprint, task.outputs)
-            saver.maybe_save()
+            manifest.record(task.source, fingerprint, dict(zip(task.outputs, outcome.digests)))
+            saver.maybe_save(report)
         emitter.add(task.index, outcome)
 
     try:
         run = run_here if jobs == 1 else run_in_pool
         report.interrupted = run(todo, settings, renderers, jobs, finished)
     finally:
-        saver.save()
+        saver.save(report)
+    if settings.prune and manifest is not None and report.interrupted is None:
+        try:
+            report.pruned = manifest.prune()
+        except (BriefingError, OSError) as exc:
+            report.problems.append(f"cannot prune: {exc}")
     report.outcomes = emitter.outcomes()
     report.seconds = time.perf_counter() - started
     return report
@@ -96,7 +109,11 @@ def check(inputs: Sequence[str], settings: BuildSettings | None = None) -> Build
         if isinstance(item, Source):
             report.outcomes.append(Outcome(item.name, status="missing", reason=item.problem))
             continue
-        fingerprint = fingerprints.of(item.source)
+        try:
+            fingerprint = fingerprints.of(item.source)
+        except InputError as exc:
+            report.outcomes.append(Outcome(item.source, item.outputs, status="missing", reason=exc.message))
+            continue
         if fingerprint is None:  # a URL or standard input cannot be checked without fetching it; a file, unread
             status: Status = "unchecked" if item.source == STDIN or is_url(item.source) else "missing"
             report.outcomes.append(Outcome(item.source, item.outputs, status=status,
@@ -108,8 +125,18 @@ def check(inputs: Sequence[str], settings: BuildSettings | None = None) -> Build
         else:
             report.outcomes.append(Outcome(item.source, item.outputs, status=staleness.kind,
                                            reason=staleness.reason))
+    report.orphans = manifest.orphans()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _check_writable(settings: BuildSettings) -> None:
+    """Raise ConfigError (exit 2, before any work) if the output folder cannot be written in."""
+    from briefing.output import writable_folder
+
+    problem = writable_folder(settings.output_dir)
+    if problem is not None:
+        raise ConfigError(f"{settings.output_dir}: the output folder cannot be written in: {problem}")
 
 
 class _InOrder:
@@ -140,11 +167,18 @@ class _Saver:
         self._every = every
         self._last = time.monotonic()
 
-    def maybe_save(self) -> None:
+    def maybe_save(self, report: BuildReport) -> None:
         if self._manifest is not None and time.monotonic() - self._last >= self._every:
-            self.save()
+            self.save(report)
 
-    def save(self) -> None:
-        if self._manifest is not None:
+    def save(self, report: BuildReport) -> None:
+        """Save; a failure (a full disk, a lock held too long) goes into the report, never past it."""
+        if self._manifest is None:
+            return
+        try:
             self._manifest.save()
-            self._last = time.monotonic()
+        except (BriefingError, OSError) as exc:
+            problem = f"the build cache could not be saved: {exc} (the next build rebuilds what it would have held)"
+            if problem not in report.problems:
+                report.problems.append(problem)
+        self._last = time.monotonic()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 import sys
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from briefing.build.report import Outcome
 from briefing.errors import BriefingError
-from briefing.output import write_atomic
+from briefing.output import write_all_atomic
 
 if TYPE_CHECKING:
     from briefing.build.makers import BriefMaker
@@ -96,11 +97,11 @@ def build_one(task: Task, maker: BriefMaker, renderers: list[Renderer], options:
         for path, renderer in zip(task.outputs, renderers):
             rendered.append((path, renderer.render(brief, options=options)))
             mark = stage(renderer.name, mark)
-        for path, data in rendered:
-            write_atomic(path, data)
+        write_all_atomic(rendered)  # every format or none: a full disk leaves no one format new
         interrupts.busy = False  # every output is written: the document is built, whatever comes now
         stages.append(("write", time.perf_counter() - mark))
-        outcome = Outcome(task.source, task.outputs, status="built")
+        digests = tuple(hashlib.sha256(data).hexdigest() for _, data in rendered)  # what the cache records
+        outcome = Outcome(task.source, task.outputs, status="built", digests=digests)
     except BriefingError as exc:  # a renderer's error too: every line names the input
         outcome = Outcome(task.source, error=str(exc.about(task.source)), status="failed")
     except BuildInterrupted:

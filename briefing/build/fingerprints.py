@@ -25,8 +25,8 @@ class Fingerprints:
         from briefing.package import version
         from briefing.render.templates import template_dirs
 
-        options = {
-            **fingerprint(BatchOptions(formats=settings.formats), settings.render),  # every output-shaping option
+        options = {  # every output-shaping option but the formats: each output's freshness is its own (cache.py)
+            **fingerprint(BatchOptions(formats=settings.formats), settings.render),
             "brief": settings.maker.fingerprint(),
             "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH"),
         }
@@ -34,15 +34,19 @@ class Fingerprints:
         self.templates = sha256_tree(template_dirs(settings.render.template_dir))
         self.version = version()
         self._hash = sha256_file
+        self._max_bytes = settings.maker.max_bytes
 
     def of(self, source: str) -> Fingerprint | None:
-        """Return the fingerprint of a file input; None for a URL or standard input, or an unreadable file."""
+        """Return the fingerprint of a file input; None for a URL or standard input, or an unreadable file.
+
+        Raises InputError, before reading a byte, for a special file or one over the size limit.
+        """
         from briefing.build.cache import Fingerprint
 
         if source == STDIN or is_url(source):
             return None
         try:
-            digest = self._hash(Path(source))
+            digest = self._hash(Path(source), max_bytes=self._max_bytes)  # a FIFO or a huge file: not read
         except OSError:
             return None
         return Fingerprint(digest, self.options, self.templates, self.version)

@@ -82,7 +82,8 @@ class Summarise:
             if data is not None:  # standard input, read by the parent process
                 document = read_stdin(max_bytes=self.max_bytes, stream=io.BytesIO(data))
             else:
-                document = read_document(source, max_bytes=self.max_bytes)
+                document = read_document(source, max_bytes=self.max_bytes,
+                                         allow_private_urls=self.options.allow_private_urls)
             return self.summariser().summarise(document)
         except BriefingError as exc:  # the summariser knows the file's name only: name the input as typed
             raise exc.about(source)

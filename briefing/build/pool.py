@@ -7,13 +7,12 @@ loads the renderers and lets the brief maker and each renderer prepare once
 
 from __future__ import annotations
 
-import os
 import signal
 import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
-from briefing.build.document import Interrupts, build_one, unexpected
+from briefing.build.document import Interrupts, build_one
 from briefing.build.report import Outcome
 from briefing.errors import BriefingError
 
@@ -53,12 +52,11 @@ class Worker:
         return build_one(task, self.settings.maker, self.renderers, self.settings.render, self.interrupts)
 
     @classmethod
-    def start(cls, settings: BuildSettings, pids: Any) -> None:
-        """Initialise a pool's worker process: tell the parent its pid, let the parent decide about Ctrl-C."""
+    def start(cls, settings: BuildSettings) -> None:
+        """Initialise a pool's worker process: let the parent decide about Ctrl-C, prepare once."""
         from briefing.render import get_renderer
 
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the batch and tells the workers
-        pids.put(os.getpid())
         interrupts = Interrupts(raise_while_busy=True).install([signal.SIGTERM])
         cls.current = cls(settings, [get_renderer(name) for name in settings.formats], interrupts)
         cls.current.prepare()
@@ -87,53 +85,51 @@ def run_here(todo: list[tuple[Task, Fingerprint | None]], settings: BuildSetting
 
 def run_in_pool(todo: list[tuple[Task, Fingerprint | None]], settings: BuildSettings, renderers: list[Renderer],
                 jobs: int, finished: Finished) -> int | None:
-    """Build the documents in ``jobs`` worker processes; return the signal that stopped them, if any."""
-    import warnings
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    """Build the documents in ``jobs`` worker processes; return the signal that stopped them, if any.
 
-    context = _pool_context()
-    workers = _WorkerPids(context)
+    A worker that dies is replaced and its document retried once in a fresh
+    worker; a document that kills two workers fails, named. Workers die with
+    this process (:mod:`briefing.build.workers`).
+    """
+    import warnings
+
+    from briefing.build.workers import run_in_workers
+
     interrupts = Interrupts(raise_while_busy=False).install([signal.SIGINT, signal.SIGTERM])
-    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=Worker.start,
-                                   initargs=(settings, workers.queue))
-    futures = {}
+    fingerprints = {task.index: fingerprint for task, fingerprint in todo}
     try:
         with warnings.catch_warnings():  # Python 3.12+ warns about fork() in a process with threads
             warnings.simplefilter("ignore", DeprecationWarning)
-            for task, fingerprint in todo:
-                futures[executor.submit(_run_in_worker, task)] = (task, fingerprint)
-        pending = set(futures)
-        while pending:
-            done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-            for future in sorted(done, key=lambda f: futures[f][0].index):
-                task, fingerprint = futures[future]
-                finished(task, fingerprint, _outcome(future, task, interrupts))
-            if interrupts.signum is not None:
-                for future in pending:
-                    future.cancel()
-                workers.stop()  # again on every turn: a worker may start after the first
-            pending = {f for f in pending if not f.cancelled()}
-        for future, (task, fingerprint) in futures.items():
-            if future.cancelled():
-                finished(task, fingerprint, Outcome(task.source, status="interrupted"))
+            results = run_in_workers([task for task, _ in todo], jobs=jobs, context=_pool_context(),
+                                     setup=Worker.start, setup_args=(settings,), work=_run_in_worker,
+                                     stop_requested=lambda: interrupts.signum is not None, on_retry=_retrying)
+            for task, result in results:
+                finished(task, fingerprints[task.index], _outcome(task, result))
     finally:
-        executor.shutdown(wait=True, cancel_futures=interrupts.signum is not None)
         interrupts.restore()
     return interrupts.signum
 
 
-def _outcome(future: Any, task: Task, interrupts: Interrupts) -> Outcome:
-    """Return the outcome a worker sent back, or say how the worker failed."""
-    from concurrent.futures.process import BrokenProcessPool
+def _retrying(task: Task, reason: str) -> None:
+    """Say that a document's worker died and it is being built again (the OOM killer is worth knowing about)."""
+    import warnings
 
-    try:
-        return future.result()
-    except BrokenProcessPool as exc:
-        died = str(BriefingError(f"a worker died ({exc})", source=task.source))
-        return Outcome(task.source, status="interrupted" if interrupts.signum else "failed",
-                       error=None if interrupts.signum else died)
-    except BaseException as exc:  # noqa: BLE001 - a worker's unexpected error fails its document only
-        return Outcome(task.source, status="failed", error=unexpected(task.source, exc))
+    from briefing.errors import BriefingWarning, printable
+
+    warnings.warn(BriefingWarning(f"{printable(task.source)}: the worker building it died ({reason}); "
+                                  "building it again in a fresh worker"), stacklevel=2)
+
+
+def _outcome(task: Task, result: Any) -> Outcome:
+    """Return the outcome a worker sent back, or say what became of a task whose worker died or never began it."""
+    from briefing.build.workers import NOT_STARTED, WorkerDied
+
+    if result is NOT_STARTED or (isinstance(result, WorkerDied) and result.stopping):
+        return Outcome(task.source, status="interrupted")
+    if isinstance(result, WorkerDied):
+        died = f"the worker building it died {result.attempts} times ({result.reason}); the other documents went on"
+        return Outcome(task.source, status="failed", error=str(BriefingError(died, source=task.source)))
+    return result
 
 
 def _pool_context() -> Any:
@@ -143,23 +139,3 @@ def _pool_context() -> Any:
     if sys.platform.startswith("linux"):
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
-
-
-class _WorkerPids:
-    """The pids of the pool's workers, which each sends as it starts, so a stop can reach them."""
-
-    def __init__(self, context: Any) -> None:
-        self.queue = context.SimpleQueue()
-        self._pids: set[int] = set()
-        self._stopped: set[int] = set()
-
-    def stop(self) -> None:
-        """Ask every worker to abandon its document: SIGTERM, which a worker turns into BuildInterrupted."""
-        while not self.queue.empty():
-            self._pids.add(self.queue.get())
-        for pid in self._pids - self._stopped:
-            self._stopped.add(pid)
-            try:
-                os.kill(pid, signal.SIGTERM)
-            except OSError:  # it has ended already
-                pass

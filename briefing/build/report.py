@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+if TYPE_CHECKING:
+    from briefing.build.cache import Orphan
 
 __all__ = ["BuildReport", "Observer", "Outcome", "Status"]
 
@@ -26,6 +29,7 @@ class Outcome:
     worker: int | None = None  # the process that built it
     peak_rss: int | None = None  # that process's peak resident memory so far, in bytes
     traceback: str | None = None  # for an error that is a bug, not a bad input
+    digests: tuple[str, ...] = ()  # the SHA-256 of each output's bytes, as written
     summariser: dict[str, Any] | None = None  # the summariser's account of it (a model's requests, tokens)
     warning: str | None = None  # built, but not as asked (the model failed and the extractive summariser stood in)
 
@@ -61,6 +65,9 @@ class BuildReport:
     shard: tuple[int, int] | None = None
     interrupted: int | None = None  # the signal that stopped the batch
     check: bool = False
+    orphans: list[Orphan] = field(default_factory=list)  # --check: outputs of inputs that no longer exist
+    pruned: list[Path] = field(default_factory=list)  # --prune: the outputs removed
+    problems: list[str] = field(default_factory=list)  # the batch's own failures (the manifest could not be saved)
 
     def with_status(self, *statuses: Status) -> list[Outcome]:
         return [o for o in self.outcomes if o.status in statuses]
@@ -102,6 +109,9 @@ class BuildReport:
             "counts": self.counts(),
             "documents": [o.to_dict() for o in self.outcomes],
             "workers": self.workers(),
+            "orphans": [{"input": o.input, "outputs": [str(p) for p in o.outputs]} for o in self.orphans],
+            "pruned": [str(p) for p in self.pruned],
+            "problems": list(self.problems),
         }
 
 

@@ -36,6 +36,7 @@ class BuildSettings:
     maker: BriefMaker = field(default_factory=Summarise)
     jobs: int = 1
     force: bool = False  # build even what the cache says is current
+    prune: bool = False  # remove the outputs recorded for inputs that no longer exist
     cache: bool = True  # read and write the manifest
     shard: tuple[int, int] | None = None  # (i, n): build the i-th (1-based) of n shards
 
