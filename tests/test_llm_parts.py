@@ -138,3 +138,15 @@ def test_origin_and_model_metadata_round_trip_and_stay_optional():
     data["summary"][0]["origin"] = "imagined"
     with pytest.raises(BriefFormatError, match="point origin 'imagined'"):
         Brief.from_dict(data)
+
+
+def test_a_parts_hints_cite_only_its_own_sentences():
+    from briefing.summarise.llm.candidates import restrict
+    from briefing.summarise.llm.prompts import Candidates
+
+    hints = Candidates({1: ("summary",), 5: ("terms",)},
+                       ({"name": "A", "sentences": [1, 5]}, {"name": "B", "sentences": [5]}),
+                       ({"text": "q", "speaker": None, "sentences": [5, 6]},))
+    part = restrict(hints, frozenset({1, 2, 3}))
+    assert part.labels == {1: ("summary",)}
+    assert part.actors == ({"name": "A", "sentences": [1]},) and part.quotes == ()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from briefing.model import Brief, Evidence
 from briefing.summarise.llm.prompts import POINT_SECTIONS, Candidates
@@ -51,20 +51,22 @@ def candidates_of(brief: Brief, index: SentenceIndex) -> Candidates:
 
 
 def shown_sentences(sentences: Sequence[Sentence], candidates: Candidates | None) -> tuple[Sentence, ...]:
-    """Return the sentences a prompt shows: the candidates' (and where each actor is named), or all of them."""
+    """Return the sentences a prompt shows: the candidates' (and the actors' evidence), or all of them."""
     if candidates is None:
         return tuple(sentences)
     wanted = set(candidates.labels)
     for actor in candidates.actors:
-        wanted.update(actor["sentences"][:1])
+        wanted.update(actor["sentences"])
     chosen = tuple(s for s in sentences if s.number in wanted)
     return chosen or tuple(sentences)
 
 
 def restrict(candidates: Candidates, numbers: frozenset[int]) -> Candidates:
-    """Return the hints that concern the sentences ``numbers``."""
-    return Candidates(
-        {n: label for n, label in candidates.labels.items() if n in numbers},
-        tuple(a for a in candidates.actors if numbers.intersection(a["sentences"])),
-        tuple(q for q in candidates.quotes if numbers.intersection(q["sentences"])),
-    )
+    """Return the hints that concern the sentences ``numbers``, each citing only those."""
+
+    def within(items: tuple[dict[str, Any], ...]) -> tuple[dict[str, Any], ...]:
+        kept = ({**item, "sentences": [n for n in item["sentences"] if n in numbers]} for item in items)
+        return tuple(item for item in kept if item["sentences"])
+
+    labels = {n: label for n, label in candidates.labels.items() if n in numbers}
+    return Candidates(labels, within(candidates.actors), within(candidates.quotes))

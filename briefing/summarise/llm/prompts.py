@@ -13,7 +13,7 @@ from typing import Any, Sequence
 from briefing.model import ACTOR_TYPES
 from briefing.summarise.llm.sentences import Sentence
 
-PROMPT_VERSION = "brief-3"
+PROMPT_VERSION = "brief-4"
 POINT_SECTIONS = ("summary", "background", "terms", "implications")
 
 _CITED = {"type": "array", "items": {"type": "integer"}}
