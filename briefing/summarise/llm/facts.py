@@ -52,7 +52,8 @@ def unstated(phrase: str, source: str, *, common: Iterable[str] = ()) -> tuple[s
     (a common noun that opens a sentence, as a tagger says).
     """
     numbers = numbers_in(phrase) - numbers_in(source)
-    words = set(re.findall(r"[\w’'-]+", source.casefold()))
+    folded = source.casefold()
+    words = set(re.findall(r"[\w’'-]+", folded)) | set(re.findall(r"[\w’']+", folded))  # "al-qaida" and "qaida"
     stems = {re.sub(r"[’']s?$", "", w) for w in words}
     names = {n for n in names_in(phrase) - set(common) if n.casefold() not in words and n.casefold() not in stems}
     return numbers, names
