@@ -481,3 +481,17 @@ def test_a_common_noun_opening_a_point_is_not_taken_for_a_name(server, document,
     brief, _ = brief_with(options, document)
     assert [p.text for p in brief.implications] == ["Experts expect calm along the border."]
     assert dict(brief.generator.dropped) == {"ungrounded_name": 2}
+
+
+def test_the_extractive_passs_timeline_and_relations_between_kept_actors_carry_over():
+    from briefing.model import Actor, Evidence, Relation
+    from briefing.summarise.llm.summariser import _relations_between
+
+    cited = (Evidence(0, 4, "Mali"),)
+    relations = (Relation("Mali", "Niger", "promised to aid", cited), Relation("Chad", "Niger", "met", cited),
+                 Relation("Goita", "Mali", "leads", cited))
+    actors = (Actor("Mali", "country", evidence=cited), Actor("Niger", "country", evidence=cited),
+              Actor("Assimi Goita", "person", aliases=("Goita",), evidence=cited))
+    kept = _relations_between(relations, actors)
+    assert [(r.source, r.target, r.label) for r in kept] == [("Mali", "Niger", "promised to aid"),
+                                                           ("Assimi Goita", "Mali", "leads")]

@@ -11,11 +11,12 @@ from __future__ import annotations
 import ipaddress
 import time
 import warnings
+from dataclasses import replace
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from briefing.errors import BriefingWarning, ConfigError, LlmCacheMissError, LlmError
-from briefing.model import Brief, Document, Generator
+from briefing.model import Actor, Brief, Document, Generator, Relation
 from briefing.options import BriefOptions
 from briefing.package import version
 from briefing.summarise.extractive import ExtractiveSummariser
@@ -88,6 +89,8 @@ class LlmSummariser:
             terms=grounded.points["terms"],
             implications=grounded.points["implications"],
             quotes=grounded.quotes,
+            timeline=extractive.timeline,  # dated events and relations come from the parse, cited as they are
+            relations=_relations_between(extractive.relations, grounded.actors),
         )
 
     def _job(self, document: Document, extractive: Brief) -> Job:
@@ -135,3 +138,14 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def _relations_between(relations: tuple[Relation, ...], actors: tuple[Actor, ...]) -> tuple[Relation, ...]:
+    """Keep the relations whose two ends are actors of the grounded brief, named as the brief names them."""
+    names = {name.casefold(): actor.name for actor in actors for name in (actor.name, *actor.aliases)}
+    kept = []
+    for relation in relations:
+        source, target = names.get(relation.source.casefold()), names.get(relation.target.casefold())
+        if source and target and source != target:
+            kept.append(replace(relation, source=source, target=target))
+    return tuple(kept)
