@@ -12,13 +12,14 @@ import json
 import os
 import shlex
 import sys
+import warnings
 from pathlib import Path
 from typing import Any, Callable
 
 import click
 
 from briefing import __version__
-from briefing.errors import BriefingError, ExitCode, printable
+from briefing.errors import BriefingError, BriefingWarning, ExitCode, printable
 
 __all__ = ["ExitCode", "cli", "main"]
 
@@ -66,6 +67,8 @@ def _click_type(kind: Any) -> dict[str, Any]:
 
     if isinstance(kind, o.Whole):
         return {"type": click.IntRange(kind.low, kind.high)}
+    if isinstance(kind, o.Number):
+        return {"type": click.FloatRange(kind.low, kind.high, min_open=kind.open_low)}
     if isinstance(kind, o.Choice):
         return {"type": click.Choice(kind.choices, case_sensitive=False)}
     if isinstance(kind, o.Size):
@@ -128,10 +131,13 @@ def _checked(check: str) -> Callable[[click.Context, click.Parameter, Any], Any]
     return callback
 
 
-def _declared_options(*groups: str, only: tuple[str, ...] | None = None) -> Callable[[Callable[..., Any]], Any]:
+def _declared_options(*groups: str, only: tuple[str, ...] | None = None,
+                      table: str | None = None) -> Callable[[Callable[..., Any]], Any]:
     """Add the options the groups ("batch", "brief", "render") declare (or ``only`` those) to a command.
 
     Each arrives as a keyword argument named as its field; None when not given.
+    With ``table`` (e.g. "llm"), only the options of that project-file table
+    are added, and hidden from ``--help``: ``--help-<table>`` lists them.
     """
 
     def add(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -140,7 +146,8 @@ def _declared_options(*groups: str, only: tuple[str, ...] | None = None) -> Call
 
         classes = dict(zip(("batch", "brief", "render"), option_groups()))
         chosen = [(item, declaration) for item, declaration in declared(*(classes[g] for g in groups))
-                  if declaration.on_command_line and (only is None or item.name in only)]
+                  if declaration.on_command_line and (only is None or item.name in only)
+                  and (table is None or declaration.table == table)]
         if only is not None:  # in the order asked for: the order a user reaches for them in --help
             chosen.sort(key=lambda pair: only.index(pair[0].name))
         for item, declaration in reversed(chosen):
@@ -150,11 +157,35 @@ def _declared_options(*groups: str, only: tuple[str, ...] | None = None) -> Call
                 settings["metavar"] = metavar
             if declaration.check:
                 settings["callback"] = _checked(declaration.check)
-            command = click.option(*declaration.cli_flags(item.name), item.name,
+            command = click.option(*declaration.cli_flags(item.name), item.name, hidden=table is not None,
                                    help=declaration.help_text(default_of(item)), **settings)(command)
+        if table is not None:
+            command = click.option(f"--help-{table}", is_flag=True, expose_value=False, is_eager=True,
+                                   callback=_table_help(table), help=f"Show the {table} summariser's options.")(command)
         return command
 
     return add
+
+
+def _table_help(table: str) -> Callable[[click.Context, click.Parameter, bool], None]:
+    """Return a callback that prints the hidden options of one project-file table (``--help-llm``) and exits."""
+
+    def show(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+        if not value or ctx.resilient_parsing:
+            return
+        from briefing.config import option_groups
+        from briefing.options import declared
+
+        names = {item.name for item, declaration in declared(*option_groups()) if declaration.table == table}
+        formatter = ctx.make_formatter()
+        records = [(" / ".join(p.opts + p.secondary_opts), p.help or "") for p in ctx.command.params
+                   if isinstance(p, click.Option) and p.name in names]
+        with formatter.section(f"Options of --summariser {table} (project file: the [{table}] table)"):
+            formatter.write_dl(records)
+        click.echo(formatter.getvalue().rstrip("\n"))
+        ctx.exit()
+
+    return show
 
 
 # The rendering options in the order a user reaches for them (their declaration's order is RenderOptions').
@@ -229,6 +260,7 @@ def _show_input_warnings() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Print a line per document, with timings.")
 @_declared_options("brief", only=("max_bytes", "allow_private_urls", "model", "summariser"))
+@_declared_options("brief", table="llm")
 @_output_dir_alias
 @click.pass_obj
 def build(obj: _Context, inputs: tuple[str, ...], open_brief: bool, config_path: Path | None, force: bool,
@@ -236,9 +268,8 @@ def build(obj: _Context, inputs: tuple[str, ...], open_brief: bool, config_path:
           verbose: bool, output_dir_alias: Path | None, **options: Any) -> None:
     """Build a brief of each INPUT in each format.
 
-    INPUTs are files, folders, glob patterns, http(s) URLs or - (standard
-    input); without any, those of briefing.toml. Briefs already current are
-    skipped. Exit 0: built; 1: some failed; 2: bad usage.
+    INPUTs: files, folders, glob patterns, URLs or - (stdin); without any,
+    those of briefing.toml. Current briefs are skipped; exit 1 if one fails.
 
     Example: briefing build article.txt sources/ -f pdf -o briefs/
     """
@@ -441,6 +472,8 @@ class _Progress:
         return f"{self.failures} failed" if self.failures else None
 
     def finished(self, outcome) -> None:
+        if outcome.warning is not None:  # built, but not as asked: said even with --quiet
+            self._echo(f"warning: {_shown(outcome.input)}: {_shown(outcome.warning)}")
         if outcome.status == "failed":
             self.failures += 1
             if self.debug and outcome.traceback:
@@ -475,6 +508,7 @@ class _Progress:
 @_declared_options("brief", only=("pages", "section", "words", "summary_sentences"))
 @_config_option
 @_declared_options("brief", only=("max_bytes", "allow_private_urls", "model", "summariser"))
+@_declared_options("brief", table="llm")
 @click.pass_obj
 def summarise(obj: _Context, input: str, output: Path | None, config_path: Path | None, **options: Any) -> None:
     """Print the brief of INPUT as JSON (the contract other tools read).
@@ -489,7 +523,12 @@ def summarise(obj: _Context, input: str, output: Path | None, config_path: Path 
         to_file = output is not None and str(output) != "-"
         if to_file:
             _refuse_summary_output(output, input)
-        brief = Summarise(config.options(BriefOptions))(input)
+        maker = Summarise(config.options(BriefOptions))
+        maker.check()
+        brief = maker(input)
+        warning = (maker.report() or {}).get("warning")
+        if warning:
+            click.echo(f"warning: {_shown(input)}: {_shown(warning)}", err=True)
         data = json.dumps(brief.to_dict(), ensure_ascii=False, indent=2) + "\n"
         if not to_file:
             click.echo(data, nl=False)
@@ -671,9 +710,12 @@ class _errors:
         self.debug = obj.debug
 
     def __enter__(self) -> None:
-        return None
+        self._warnings = warnings.catch_warnings()
+        self._warnings.__enter__()
+        warnings.simplefilter("always", BriefingWarning)  # shown as one line (see _show_input_warnings), never raised
 
     def __exit__(self, kind, exc, tb) -> bool:
+        self._warnings.__exit__(None, None, None)
         if exc is None or self.debug or not isinstance(exc, BriefingError):
             return False
         if exc.exit_code == ExitCode.USAGE and exc.shows_usage:

@@ -12,9 +12,9 @@ from enum import IntEnum
 from pathlib import Path
 from typing import ClassVar
 
-__all__ = ["BriefFormatError", "BriefingError", "ConfigError", "ExitCode", "InputError", "ModelError",
-           "OutputClashError", "PluginError", "RenderError", "UnknownFormatError", "UnknownSummariserError",
-           "UsageError", "printable"]
+__all__ = ["BriefFormatError", "BriefingError", "BriefingWarning", "ConfigError", "ExitCode", "InputError",
+           "LlmCacheMissError", "LlmError", "ModelError", "OutputClashError", "PluginError", "RenderError",
+           "UnknownFormatError", "UnknownSummariserError", "UsageError", "printable"]
 
 
 class ExitCode(IntEnum):
@@ -118,6 +118,14 @@ class UsageError(BriefingError):
 
     exit_code = ExitCode.USAGE
     shows_usage = True
+
+
+class LlmError(BriefingError):
+    """A model endpoint could not give a usable answer (unreachable, refused, timed out, malformed)."""
+
+
+class LlmCacheMissError(LlmError):
+    """Building from cached answers only, and the cache holds none for this question (never a fallback)."""
 
 
 class BriefingWarning(UserWarning):
