@@ -43,14 +43,24 @@ def summarise_document(
     summary_sentences: int = 3,
     summariser: str = "extractive",
     model: str | None = None,
+    length: str = "standard",
+    language: str | None = None,
 ) -> Brief:
-    """Distil a Document into a Brief with the named summariser."""
+    """Distil a Document into a Brief with the named summariser.
+
+    ``length`` is the budget: ``"short"``, ``"standard"`` (one or two A4
+    pages) or ``"full"`` (every item found). ``language`` says what language
+    the source is in, in place of detecting it; a source not in the
+    pipeline's language is refused.
+    """
     from briefing.errors import BriefingError
     from briefing.summarise import get_summariser
 
     if summary_sentences < 1:
         raise BriefingError(f"summary_sentences must be at least 1, not {summary_sentences}")
-    return get_summariser(summariser, model=model).summarise(document, summary_sentences=summary_sentences)
+    return get_summariser(summariser, model=model).summarise(
+        document, summary_sentences=summary_sentences, length=length, language=language
+    )
 
 
 def brief_file(path: str | Path, *, max_bytes: int | None = None, **options) -> Brief:

@@ -24,6 +24,7 @@ class Block:
 
     text: str
     kind: Literal["paragraph", "heading"] = "paragraph"
+    page: int | None = None  # the page it starts on, for a paged source (PDF)
 
 
 def decode(data: bytes, *, declared: str | None = None) -> str:
@@ -84,6 +85,7 @@ def assemble(
         (headings if block.kind == "heading" else paragraphs).append(span)
         parts.append(block.text)
         offset = span.end + 2
+    pages = page_spans(kept, [*paragraphs, *headings])
     if not paragraphs:
         raise InputError("the document has only headings, no body text")
     return Document(
@@ -99,4 +101,28 @@ def assemble(
         paragraphs=tuple(paragraphs),
         headings=tuple(headings),
         metadata=tuple(metadata),
+        pages=pages,
     )
+
+
+def page_spans(blocks: list[Block], spans: list[Span]) -> tuple[Span, ...]:
+    """Return each page's range of the text (page N at index N - 1; empty for a page with no text).
+
+    Empty unless every block knows its page, as a PDF's do.
+    """
+    if not blocks or any(block.page is None for block in blocks):
+        return ()
+    ordered = sorted(spans, key=lambda span: span.start)
+    ranges: dict[int, Span] = {}
+    for block, span in zip(blocks, ordered):
+        first = ranges.get(block.page)
+        ranges[block.page] = Span(first.start if first else span.start, span.end)
+    pages: list[Span] = []
+    end = 0
+    for number in range(1, max(ranges) + 1):
+        span = ranges.get(number, Span(end, end))
+        if span.start < end:  # a block out of page order: keep the ranges disjoint
+            span = Span(end, max(end, span.end))
+        pages.append(span)
+        end = span.end
+    return tuple(pages)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import os
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -103,26 +102,36 @@ def is_rtl(text: str) -> bool:
     return text_direction(text) == "rtl"
 
 
-# How many items of each section a rendered brief shows; the JSON keeps all.
-# Long sources (a 7,000-word encyclopaedia article) yield hundreds of
-# background sentences: a reader wants the first few and the actors that matter.
-SECTION_LIMITS: dict[str, int] = {"background": 8, "actors": 20, "terms": 12, "implications": 8, "quotes": 10}
-
-
-def abridge(brief: Brief, limits: dict[str, int] = SECTION_LIMITS) -> tuple[Brief, dict[str, int]]:
-    """Cap each section for reading; return the shown brief and how many items each section left out.
-
-    Actors are ranked by salience already, so the first are the ones that
-    matter; the other sections keep their first items, in reading order.
-    """
-    cut = {key: getattr(brief, key)[:limit] for key, limit in limits.items()}
-    omitted = {key: len(getattr(brief, key)) - len(items) for key, items in cut.items()}
-    return dataclasses.replace(brief, **cut), omitted
-
-
 def more_note(count: int) -> str:
-    """Say how many items a section left out, and where they are."""
-    return f"{count} more in the brief's JSON." if count else ""
+    """Say how many items of a section the length budget left out, and how to see them."""
+    if not count:
+        return ""
+    return f"{count} more {'item' if count == 1 else 'items'} left out for length; --length full shows them."
+
+
+def left_out(brief: Brief) -> dict[str, str]:
+    """Return, per section, the note saying what the brief's length budget left out ("" if nothing)."""
+    budget = brief.generator.budget
+    keys = ("background", "actors", "terms", "implications", "quotes")
+    return {key: more_note(budget.left_out(key) if budget else 0) for key in keys}
+
+
+def location(evidence: Evidence) -> str:
+    """Say where a reader finds a span in the source: "page 2, paragraph 14", else its characters."""
+    if evidence.paragraph is None:
+        return f"characters {evidence.start}–{evidence.end}"
+    where = f"paragraph {evidence.paragraph}"
+    return f"page {evidence.page}, {where}" if evidence.page is not None else where
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    """One entry of a brief's Sources: its number, where the span is, and the span unless a point says it verbatim."""
+
+    number: int
+    evidence: Evidence
+    location: str
+    quote: str | None
 
 
 class Notes:
@@ -131,6 +140,11 @@ class Notes:
     def __init__(self, brief: Brief) -> None:
         self.sources: tuple[Evidence, ...] = brief.evidence()
         self._numbers = {evidence: n for n, evidence in enumerate(self.sources, start=1)}
+        self._cited_by: dict[Evidence, set[str]] = {}
+        for group in (brief.summary, brief.background, brief.terms, brief.implications, brief.quotes):
+            for item in group:
+                for evidence in item.evidence:
+                    self._cited_by.setdefault(evidence, set()).add(one_line(item.text))
 
     def __call__(self, item: Any) -> tuple[int, ...]:
         """Return the note numbers an item (point or quote) cites, each once, ascending."""
@@ -140,9 +154,17 @@ class Notes:
         """Return the note numbers of ``evidence``, each once."""
         return tuple(sorted({self._numbers[e] for e in evidence if e in self._numbers}))
 
-    def numbered(self) -> list[tuple[int, Evidence]]:
-        """Return ``(number, evidence)`` for every source, for a Sources section."""
-        return list(enumerate(self.sources, start=1))
+    def numbered(self) -> list[SourceNote]:
+        """Return every source as a SourceNote, for a Sources section.
+
+        The span's text is given only where some point citing it says
+        something other than the span itself (a trimmed or merged point).
+        """
+        notes = []
+        for number, evidence in enumerate(self.sources, start=1):
+            verbatim = self._cited_by.get(evidence, set()) <= {one_line(evidence.quote)}
+            notes.append(SourceNote(number, evidence, location(evidence), None if verbatim else evidence.quote))
+        return notes
 
 
 def source_date() -> datetime:
@@ -258,7 +280,6 @@ def template_context(brief: Brief, options: RenderOptions) -> dict[str, Any]:
     """Return the values every template sees."""
     from briefing.render.logo import load_logo
 
-    brief, omitted = abridge(brief)
     notes = Notes(brief)
     day = as_of()
     marking = clean_option(options.marking)
@@ -266,7 +287,7 @@ def template_context(brief: Brief, options: RenderOptions) -> dict[str, Any]:
     logo = load_logo(options.logo) if options.logo is not None else None
     return {
         "brief": brief,
-        "more": {key: more_note(count) for key, count in omitted.items()},
+        "more": left_out(brief),
         "notes": notes,
         "sources": notes.numbered(),
         "titles": SECTION_TITLES,

@@ -99,6 +99,12 @@ def direction(value: Any) -> str:
     return text_direction(str(value))
 
 
+def capitalize_first(value: Any) -> str:
+    """Upper-case the first letter only ("page 2, paragraph 3" -> "Page 2, paragraph 3")."""
+    text = str(value)
+    return text[:1].upper() + text[1:]
+
+
 def _finalize(value: Any) -> Any:
     if isinstance(value, str) and not isinstance(value, Markup):
         return xml_safe(value)
@@ -139,6 +145,7 @@ def _environment(dirs: tuple[str, ...]) -> jinja2.Environment:
     env.filters["direction"] = direction
     env.filters["date"] = format_date
     env.filters["quoted"] = quoted
+    env.filters["capitalize_first"] = capitalize_first
     return env
 
 

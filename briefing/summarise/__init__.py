@@ -14,7 +14,9 @@ GROUP = "briefing.summarisers"
 class Summariser(Protocol):
     name: str
 
-    def summarise(self, document: Document, *, summary_sentences: int = 3) -> Brief: ...
+    def summarise(
+        self, document: Document, *, summary_sentences: int = 3, length: str = "standard", language: str | None = None
+    ) -> Brief: ...
 
 
 def available_summarisers() -> list[str]:
