@@ -34,15 +34,17 @@ class LengthRule:
     """How many body words a length allows: a share of the source, within a floor and the page caps."""
 
     share: float
-    floor: int
+    floor: int  # the least, for a short source (but never more than CEILING_SHARE of it)
     one_page: int  # the most a one-page brief holds
     two_pages: int  # the most a two-page brief holds
 
 
 RULES: dict[str, LengthRule] = {
-    "short": LengthRule(share=0.15, floor=120, one_page=180, two_pages=260),
-    "standard": LengthRule(share=0.30, floor=190, one_page=240, two_pages=520),
+    "short": LengthRule(share=0.15, floor=110, one_page=150, two_pages=250),
+    "standard": LengthRule(share=0.30, floor=180, one_page=200, two_pages=480),
 }
+CEILING_SHARE = 0.6  # no brief is longer than this share of its source…
+CEILING_FLOOR = 100  # …unless it is a few lines long: a brief still names its actors
 
 # Each tier lets a section grow to that many items, in this order; a section
 # stops at the first item that no longer fits. Later tiers are reached only
@@ -72,7 +74,8 @@ def budget_words(length: str, source_words: int) -> int | None:
     if rule is None:
         return None
     cap = rule.one_page if source_words < ONE_PAGE_SOURCE_WORDS else rule.two_pages
-    return min(cap, max(rule.floor, round(rule.share * source_words)))
+    ceiling = max(CEILING_FLOOR, round(CEILING_SHARE * source_words))
+    return min(cap, ceiling, max(rule.floor, round(rule.share * source_words)))
 
 
 def words_of(item: Point | Actor | Quote) -> int:

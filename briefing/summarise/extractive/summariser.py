@@ -13,7 +13,7 @@ from briefing.summarise.dedup import deduplicate
 from briefing.summarise.extractive.actors import extract_actors
 from briefing.summarise.extractive.facts import same_fact
 from briefing.summarise.extractive.nlp import load_pipeline
-from briefing.summarise.extractive.parsed import Parsed, Sentence, parse
+from briefing.summarise.extractive.parsed import Parsed, Sentence, balance_quotation, parse
 from briefing.summarise.extractive.quotes import extract_quotes
 from briefing.summarise.extractive.ranking import rank_summary, sentence_scores
 from briefing.summarise.extractive.sections import assign_sections
@@ -116,7 +116,9 @@ def _points(parsed: Parsed, sentences) -> tuple[Point, ...]:
 
 
 def _point(parsed: Parsed, sentence: Sentence) -> Point:
-    return Point(sentence.text, (Evidence.located(parsed.document, sentence.start, sentence.end),))
+    # A sentence of a quotation the source runs over paragraphs gets the marks it lacks; its note quotes the source.
+    text = balance_quotation(sentence.text)
+    return Point(text, (Evidence.located(parsed.document, sentence.start, sentence.end),))
 
 
 def _relocated(item, document: Document):
