@@ -31,6 +31,7 @@ from briefing.ingest.url import is_url
 from briefing.inputs import STDIN, Source, expand_inputs, output_stems, shard_of
 from briefing.output import write_atomic
 from briefing.render import RenderOptions, check_options, get_renderer
+from briefing.summarise.budget import DEFAULT_LENGTH
 
 if TYPE_CHECKING:
     from briefing.cache import Fingerprint, Manifest
@@ -66,6 +67,14 @@ class Summarise:
     summary_sentences: int = 3
     model: str | None = None
     max_bytes: int | None = None
+    length: str = DEFAULT_LENGTH
+    lang: str | None = None
+
+    @classmethod
+    def from_config(cls, config: Config) -> Summarise:
+        """Return the maker a project file (with the command line's options in it) asks for."""
+        return cls(summary_sentences=config.summary_sentences or 3, model=config.model, max_bytes=config.max_bytes,
+                   length=config.length or DEFAULT_LENGTH, lang=config.lang)
 
     def prepare(self) -> None:
         """Load the NLP pipeline now, once per process, so no document pays for it."""
@@ -77,7 +86,8 @@ class Summarise:
             pass  # every document will then fail with this error, and say so
 
     def fingerprint(self) -> dict[str, Any]:
-        return {"maker": "summarise", "summary_sentences": self.summary_sentences, "model": self.model}
+        return {"maker": "summarise", "summary_sentences": self.summary_sentences, "model": self.model,
+                "length": self.length, "lang": self.lang}
 
     def suffixes(self) -> tuple[str, ...]:
         from briefing.inputs import known_suffixes
@@ -94,7 +104,8 @@ class Summarise:
         else:
             document = read_document(source, max_bytes=self.max_bytes)
         try:
-            return summarise_document(document, summary_sentences=self.summary_sentences, model=self.model)
+            return summarise_document(document, summary_sentences=self.summary_sentences, model=self.model,
+                                      length=self.length, language=self.lang)
         except BriefingError as exc:  # the summariser knows the file's name only: name the input as typed
             raise named(exc, source, document.name) from exc
 
@@ -178,8 +189,7 @@ class BuildSettings:
         render = RenderOptions(template_dir=config.template_dir, marking=config.marking, paper=config.paper,
                                organisation=config.organisation, logo=config.logo,
                                reference_docx=config.reference_docx, pdf_variant=config.pdf_variant)
-        maker = Summarise(summary_sentences=config.summary_sentences or 3, model=config.model,
-                          max_bytes=config.max_bytes)
+        maker = Summarise.from_config(config)
         values: dict[str, Any] = {"formats": tuple(dict.fromkeys(config.formats)) or DEFAULT_FORMATS,
                                   "output_dir": config.output_dir or Path("briefs"), "render": render,
                                   "maker": maker, "jobs": config.jobs or default_jobs()}

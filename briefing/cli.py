@@ -51,6 +51,18 @@ _sentences_option = click.option(
     type=click.IntRange(1, 50),
     help="How many key points the summary holds. Default: 3.",
 )
+_length_option = click.option(
+    "--length",
+    type=click.Choice(["short", "standard", "full"]),
+    help="How much the brief says: short, standard (one A4 page for a source under 800 words, else two) "
+    "or full (every item found). Default: standard.",
+)
+_lang_option = click.option(
+    "--lang",
+    metavar="LANG",
+    help="The source's language (e.g. en), instead of detecting it. A source not in the pipeline's "
+    "language is refused.",
+)
 _model_option = click.option(
     "--model", metavar="PIPELINE", help="spaCy pipeline to use (default: en_core_web_sm, else its re-upload)."
 )
@@ -194,6 +206,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Print a line per document, with its timings, even on a terminal.")
 @_max_bytes_option
 @_sentences_option
+@_length_option
+@_lang_option
 @_model_option
 @_render_options
 @click.pass_obj
@@ -339,6 +353,8 @@ class _Progress:
 @_config_option
 @_max_bytes_option
 @_sentences_option
+@_length_option
+@_lang_option
 @_model_option
 @click.pass_obj
 def summarise(obj: _Context, input: str, config_path: Path | None, **options: Any) -> None:
@@ -350,8 +366,7 @@ def summarise(obj: _Context, input: str, config_path: Path | None, **options: An
 
     with _errors(obj):
         config = _config(config_path, **options)
-        make_brief = Summarise(summary_sentences=config.summary_sentences or 3, model=config.model,
-                               max_bytes=config.max_bytes)
+        make_brief = Summarise.from_config(config)
         brief = make_brief(input)
     click.echo(json.dumps(brief.to_dict(), ensure_ascii=False, indent=2))
 

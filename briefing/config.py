@@ -40,6 +40,8 @@ class Config:
     output_dir: Path | None = None
     formats: tuple[str, ...] = ()
     summary_sentences: int | None = None
+    length: str | None = None
+    lang: str | None = None
     model: str | None = None
     max_bytes: int | None = None
     jobs: int | None = None
@@ -177,6 +179,14 @@ def _size(value: Any, base: Path) -> int:
         raise _Bad(str(exc)) from exc
 
 
+def _length(value: Any, base: Path) -> str:
+    from briefing.summarise.budget import LENGTHS
+
+    if value not in LENGTHS:
+        raise _Bad(f"must be one of {', '.join(LENGTHS)}, not {value!r}")
+    return value
+
+
 def _paper(value: Any, base: Path) -> str:
     if not isinstance(value, str) or value.lower() not in PAPER_SIZES:
         raise _Bad(f"must be one of {', '.join(PAPER_SIZES)}, not {value!r}")
@@ -188,6 +198,8 @@ _KEYS: dict[str, tuple[str, Callable[[Any, Path], Any]]] = {
     "output-dir": ("output_dir", _path),
     "formats": ("formats", _strings),
     "summary-sentences": ("summary_sentences", _whole(1, MAX_SUMMARY_SENTENCES)),
+    "length": ("length", _length),
+    "lang": ("lang", _string),
     "model": ("model", _string),
     "max-bytes": ("max_bytes", _size),
     "jobs": ("jobs", _whole(1)),
@@ -268,6 +280,14 @@ formats = ["md", "docx", "pdf"]
 
 # How many key points the summary holds.
 # summary-sentences = 3
+
+# How much the brief says: "short", "standard" (one A4 page for a source
+# under 800 words, else two) or "full" (every item found).
+# length = "standard"
+
+# The sources' language, instead of detecting it (a source in another
+# language than the pipeline's is refused).
+# lang = "en"
 
 # A handling marking on every page and in each format's metadata.
 # marking = "TLP:AMBER"

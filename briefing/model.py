@@ -196,6 +196,7 @@ class Source:
     words: int = 0
     credit: str | None = None
     language: str | None = None
+    author: str | None = None
 
     @classmethod
     def of(cls, doc: Document) -> Source:
@@ -209,6 +210,7 @@ class Source:
             words=doc.words,
             credit=doc.credit,
             language=doc.language,
+            author=doc.author,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -222,6 +224,7 @@ class Source:
             "words": self.words,
             "credit": self.credit,
             "language": self.language,
+            **({"author": self.author} if self.author is not None else {}),
         }
 
     @classmethod
@@ -240,6 +243,7 @@ class Source:
             words=int(data.get("words") or 0),
             credit=opt("credit"),
             language=opt("language"),
+            author=opt("author"),
         )
 
 

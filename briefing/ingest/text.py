@@ -11,6 +11,7 @@ from briefing.errors import InputError
 from briefing.ingest.cleanup import boilerplate_free, credit_start
 from briefing.ingest.encoding import decode_text
 from briefing.ingest.sniff import describe_binary
+from briefing.ingest.titles import tidy_title
 from briefing.model import Document, Span
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u200b\ufeff]")
@@ -72,8 +73,9 @@ def assemble(
     cut = credit_start([b.text for b in kept])
     credit = "; ".join(b.text for b in kept[cut:]) or None
     kept = kept[:cut]
-    if title is None and kept and kept[0].kind == "heading":
-        title, kept = kept[0].text, kept[1:]
+    if title is None and len(kept) > 1 and (kept[0].kind == "heading" or looks_like_heading(kept[0].text)):
+        title, kept = kept[0].text, kept[1:]  # the document's own first heading, or first line
+    title = tidy_title(title, publisher=publisher, url=url)
     if not kept:
         raise InputError("the document has no text once boilerplate is removed")
     parts: list[str] = []

@@ -80,10 +80,20 @@ def quoted(text: str) -> str:
     """Put a verbatim span on one line in “…”, unless it opens with a quotation mark of its own.
 
     A span like ``“This alliance…,” Diop said.`` is shown as it is, not as
-    ``““This alliance…,” Diop said.”``.
+    ``““This alliance…,” Diop said.”``. Quotation marks inside the span
+    alternate with the outer ones: “… ‘collective defence’ …”.
     """
     text = one_line(text)
-    return text if text[:1] in OPENING_QUOTES else f"“{text}”"
+    return text if text[:1] in OPENING_QUOTES else f"“{inner_quotes(text)}”"
+
+
+_STRAIGHT_PAIR = re.compile(r'(^|[\s(\[{—–-])"([^"]+)"')
+
+
+def inner_quotes(text: str) -> str:
+    """Turn a span's double quotation marks into single ones, for a span set inside double ones."""
+    text = _STRAIGHT_PAIR.sub(lambda m: f"{m[1]}‘{m[2]}’", text)
+    return text.replace("“", "‘").replace("”", "’")
 
 
 def text_direction(text: str) -> str:
@@ -239,15 +249,21 @@ def marking_colour(marking: str | None) -> str | None:
 def source_line(brief: Brief, when: date | None = None) -> list[tuple[str, str]]:
     """Return the title block's ``(label, value)`` rows the brief has values for, "As of" last.
 
-    The source is named by its title, else its file name (the file name is in
-    the JSON and the Markdown front matter either way).
+    The rows name the author, the publisher, the date and the URL. The
+    source's title is shown only where it differs from the brief's (an
+    edited brief); with no title, author, publisher or URL, the file name.
     """
     source = brief.source
+    title = source.title if source.title and one_line(source.title) != one_line(brief.title) else None
     rows = [
-        ("Source", source.title or source.name),
+        ("Source", title),
+        ("Author", source.author),
         ("Publisher", source.publisher),
         ("Published", format_date(source.published)),
+        ("URL", source.url),
     ]
+    if not any(value for label, value in rows if label != "Published"):
+        rows[0] = ("Source", source.name)
     if when is not None:
         rows.append(("As of", format_date(when)))
     return [(label, value) for label, value in rows if value]

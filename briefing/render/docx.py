@@ -161,7 +161,7 @@ class BriefDocument:
                 value = one_line(value)
                 if label in ("Published", "As of"):  # a date stays on one line
                     value = value.replace(" ", "\u00a0")
-                if i == 0 and url.startswith(("https://", "http://")):
+                if label == "URL" and url.startswith(("https://", "http://")):
                     add_hyperlink(paragraph, xml_safe(url), xml_safe(value), self.styles["Hyperlink"])
                 else:
                     self.run(paragraph, value)

@@ -104,10 +104,12 @@ def check_language(document: Document, pipeline_language: str, *, declared: str 
         return
     found = f"{LANGUAGE_NAMES.get(code, code)} ({code})"
     reads = f"{LANGUAGE_NAMES.get(wanted, wanted)} ({wanted})"
-    how = "given with --lang" if declared else "detected"
+    if declared:
+        raise InputError(f"{printable(document.name)}: --lang {declared} asks for {found}; "
+                         f"briefing's pipeline reads {reads} only")
     raise InputError(
-        f"{printable(document.name)}: is in {found} ({how}); briefing's pipeline reads {reads} only. "
-        f"If the source is in fact in {LANGUAGE_NAMES.get(wanted, wanted)}, pass --lang {wanted}"
+        f"{printable(document.name)}: looks like {found}; briefing's pipeline reads {reads} only. "
+        f"To brief it anyway, pass --lang {wanted}"
     )
 
 
