@@ -41,7 +41,7 @@ class LengthRule:
 
 RULES: dict[str, LengthRule] = {
     "short": LengthRule(share=0.15, floor=110, one_page=150, two_pages=250),
-    "standard": LengthRule(share=0.30, floor=180, one_page=200, two_pages=480),
+    "standard": LengthRule(share=0.30, floor=180, one_page=175, two_pages=480),
 }
 CEILING_SHARE = 0.6  # no brief is longer than this share of its source…
 CEILING_FLOOR = 100  # …unless it is a few lines long: a brief still names its actors
@@ -84,7 +84,10 @@ def words_of(item: Point | Actor | Quote) -> int:
         return max(ACTOR_ROW_WORDS, len(item.name.split()) + len((item.role or "—").split()) + 1)
     if isinstance(item, Quote):
         return ITEM_WORDS + len(item.text.split()) + len((item.speaker or "").split())
-    return ITEM_WORDS + len(item.text.split())
+    words = ITEM_WORDS + len(item.text.split())
+    text = " ".join(item.text.split())
+    # A point that is not its source's words verbatim has the source quoted under Sources too, in small type.
+    return words + sum(len(e.quote.split()) // 2 for e in item.evidence if " ".join(e.quote.split()) != text)
 
 
 def apply_budget(brief: Brief, length: str = DEFAULT_LENGTH) -> Brief:
