@@ -16,7 +16,6 @@ import dataclasses
 from typing import Any
 
 from briefing.model import Brief, Evidence, Point
-from briefing.summarise.extractive.ranking import content_words, stem
 
 PRECEDENCE: tuple[str, ...] = ("summary", "terms", "quotes", "implications", "background")
 POINT_SECTIONS: tuple[str, ...] = ("summary", "terms", "implications", "background")
@@ -48,6 +47,8 @@ def _overlaps(a: Evidence, b: Evidence) -> bool:
 
 def content_bag(text: str) -> frozenset[str]:
     """Return the stemmed content words of a text."""
+    from briefing.summarise.extractive.ranking import content_words, stem  # text only: no parse, no model
+
     return frozenset(map(stem, content_words(text)))
 
 

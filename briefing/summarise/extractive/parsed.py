@@ -106,8 +106,9 @@ def reader_sentences(doc) -> list[SpacySpan]:
 
 def _closes_previous(previous: SpacySpan, piece: SpacySpan) -> bool:
     """Say whether ``piece`` opens with the mark that closes the quotation ``previous`` left open."""
-    first = piece[0].text
-    return first in ('"', "”", "''") and _open_quotation(previous.text) and quotation_balance(first)[0] == 1
+    first = piece[0]
+    closing = first.text == "”" or (first.text in ('"', "''") and bool(first.whitespace_))  # not "“The" nor '"The'
+    return closing and _open_quotation(previous.text)
 
 
 def _continues(previous: SpacySpan, piece: SpacySpan, quoted: int) -> bool:
