@@ -42,9 +42,10 @@ _SCRIPTS: tuple[tuple[str, str], ...] = (
     ("CYRILLIC", "ru"), ("ARABIC", "ar"), ("HEBREW", "he"), ("HIRAGANA", "ja"), ("KATAKANA", "ja"),
     ("HANGUL", "ko"), ("CJK", "zh"), ("GREEK", "el"), ("DEVANAGARI", "hi"), ("THAI", "th"),
 )  # fmt: skip
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"\w+")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# Letters of other scripts: Greek to Ethiopic, the Indic and East Asian blocks (not punctuation or symbols).
+_OTHER_SCRIPT = re.compile(r"[\u0370-\u1fff\u2e80-\ud7ff\uf900-\ufdff\ufe70-\ufefe\uff66-\uffdc]")
 
 
 @dataclass(frozen=True)
@@ -77,10 +78,12 @@ def detect_language(text: str) -> Detected:
 
 def _script_language(sample: str) -> str | None:
     """Return the language of the script most letters are in, when that is not Latin; else None."""
-    letters = _LETTER.findall(sample)
-    if not letters or len(_LATIN.findall(sample)) >= 0.5 * len(letters):
+    if sample.isascii():
         return None
-    scripts = Counter(_script(char) for char in letters[:2000])
+    others = _OTHER_SCRIPT.findall(sample)
+    if len(others) <= len(_LATIN.findall(sample)):
+        return None
+    scripts = Counter(_script(char) for char in others[:2000])
     script, count = scripts.most_common(1)[0]
     return dict(_SCRIPTS).get(script) if count >= 0.5 * sum(scripts.values()) else None
 
