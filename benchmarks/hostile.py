@@ -10,24 +10,33 @@ build succeeded, else the reason of its one ``Error:`` line.
 The inputs are the ones the tests use (tests/test_hostile_*.py), at full
 size: a 20 MB text file, an HTML page nested 100,000 levels deep, a PDF of
 10,000 pages, a 2 kB PDF that unpacks to 1 GiB, a DOCX zip bomb, and the
-shapes that once took quadratic time or more. The bounds the README states
+shapes that once took quadratic time or more. Then files that are not files
+(a named pipe, a link to /dev/zero, a 16 GB sparse file) and hostile web
+servers on 127.0.0.1 (one header line every 2 s, five redirects of 20 s
+each, a redirect loop, and a page at a loopback address fetched without
+``--allow-private-urls``): each must end within the 30 s fetch deadline or
+at once. The bounds the README states
 ("Limits and hostile input") are the worst of these rows.
 
 Example::
 
     python benchmarks/hostile.py                 # every input, about five minutes
     python benchmarks/hostile.py --only pdf      # the inputs whose name contains "pdf"
+    python benchmarks/hostile.py --only special  # the named pipe, the link to /dev/zero, the sparse file
+    python benchmarks/hostile.py --only /        # the hostile web servers
 """
 
 from __future__ import annotations
 
 import argparse
+import http.server
 import io
 import os
 import random
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import zipfile
 from dataclasses import dataclass
@@ -157,10 +166,79 @@ def span_docx() -> bytes:
     return docx_with_body(paragraphs + f"<w:tbl><w:tr>{cell}</w:tr></w:tbl>")
 
 
+class _HostileServer(http.server.BaseHTTPRequestHandler):
+    """Serve pages slowly or deviously: the timings are those the issue reported."""
+
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:  # noqa: N802 - the http.server API
+        try:
+            self._answer()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up, as it should
+
+    def _answer(self) -> None:
+        if self.path == "/drip-headers":  # one header line every 2 s, for ever
+            self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            for n in range(1000):
+                self.wfile.write(b"X-Drip-%d: x\r\n" % n)
+                self.wfile.flush()
+                time.sleep(2)
+        elif self.path.startswith("/slow-redirect/"):  # five hops of 20 s
+            hops = int(self.path.rsplit("/", 1)[1])
+            time.sleep(20)
+            self._redirect(f"/slow-redirect/{hops - 1}" if hops > 1 else "/page")
+        elif self.path == "/loop":
+            self._redirect("/loop")
+        else:
+            body = f"<html><body><h1>Page</h1><p>{prose(300)}</p></body></html>".encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    def _redirect(self, location: str) -> None:
+        self.send_response(302)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def serve() -> str:
+    """Start the hostile server on 127.0.0.1 for the rest of the run; return its address."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _HostileServer)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{httpd.server_address[1]}"
+
+
+def fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def link_to_dev_zero(path: Path) -> None:
+    path.symlink_to("/dev/zero")
+
+
+def sparse(size: int) -> Callable[[Path], None]:
+    def make(path: Path) -> None:
+        with open(path, "wb") as handle:
+            handle.truncate(size)
+
+    return make
+
+
 @dataclass(frozen=True)
 class Case:
-    name: str  # the input's file name: its suffix picks the reader
-    make: Callable[[], bytes]
+    name: str  # the input's file name (its suffix picks the reader), or a URL path on the hostile server
+    make: Callable[[], bytes] | None = None
+    place: Callable[[Path], None] | None = None  # makes a special file at the path instead
+    url: bool = False  # the input is this path on the hostile server
+    args: tuple[str, ...] = ()
 
 
 CASES = (
@@ -187,6 +265,13 @@ CASES = (
     Case("docx-150000-members.docx", lambda: many_members_docx(150_000)),
     Case("docx-span-2e9-columns.docx", span_docx),
     Case("docx-random-bytes.docx", lambda: b"PK\x03\x04" + random.Random(4).randbytes(1_000_000)),
+    Case("special-fifo.txt", place=fifo),
+    Case("special-link-to-dev-zero.txt", place=link_to_dev_zero),
+    Case("special-sparse-16GB.txt", place=sparse(16 * 2**30)),
+    Case("/drip-headers", url=True, args=("--allow-private-urls",)),
+    Case("/slow-redirect/5", url=True, args=("--allow-private-urls",)),
+    Case("/loop", url=True, args=("--allow-private-urls",)),
+    Case("/page", url=True),  # the server is on 127.0.0.1: refused without --allow-private-urls
 )  # fmt: skip
 
 
@@ -199,11 +284,18 @@ class Row:
     peak_mb: float
 
 
-def run(case: Case, folder: Path, timeout: float) -> Row:
+def run(case: Case, folder: Path, timeout: float, server: str) -> Row:
     """Write the case's input, build it in a fresh process, and measure that process."""
-    path = folder / case.name
-    path.write_bytes(case.make())
-    command = [sys.executable, "-m", "briefing", "build", str(path), "-f", "md", "-o", str(folder / "out")]
+    path = folder / case.name.lstrip("/").replace("/", "-")
+    if case.url:
+        source = server + case.name
+    elif case.place is not None:
+        case.place(path)
+        source = str(path)
+    else:
+        path.write_bytes(case.make())
+        source = str(path)
+    command = [sys.executable, "-m", "briefing", "build", source, "-f", "md", "-o", str(folder / "out"), *case.args]
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=folder)
     deadline = started + timeout
@@ -214,7 +306,7 @@ def run(case: Case, folder: Path, timeout: float) -> Row:
         if time.perf_counter() > deadline:
             process.kill()
             pid, status, usage = os.wait4(process.pid, 0)
-            return Row(case.name, path.stat().st_size, f"TIMEOUT after {timeout:g} s", timeout, usage.ru_maxrss / 1024)
+            return Row(case.name, _input_size(path), f"TIMEOUT after {timeout:g} s", timeout, usage.ru_maxrss / 1024)
         time.sleep(0.05)
     seconds = time.perf_counter() - started
     stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
@@ -224,12 +316,21 @@ def run(case: Case, folder: Path, timeout: float) -> Row:
     else:
         errors = [line for line in stderr.splitlines() if line.startswith("Error: ")]
         reason = errors[0] if errors else f"exit {process.returncode}: {stderr.strip()[-200:]}"
-        reason = reason.removeprefix("Error: ").removeprefix(f"{path}: ").removeprefix(f"{case.name}: ")
+        reason = reason.removeprefix("Error: ").removeprefix(f"{source}: ").removeprefix(f"{case.name}: ")
         outcome = "error: " + reason
         if "Traceback" in stderr:
             outcome = "TRACEBACK: " + outcome
     peak = usage.ru_maxrss / (1024 * 1024) if sys.platform == "darwin" else usage.ru_maxrss / 1024
-    return Row(case.name, path.stat().st_size, outcome, seconds, peak)
+    return Row(case.name, _input_size(path), outcome, seconds, peak)
+
+
+def _input_size(path: Path) -> int:
+    """Return the size a file says it has (0 for a URL, a pipe or a device)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return 0
+    return info.st_size if os.path.isfile(path) else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -241,9 +342,10 @@ def main(argv: list[str] | None = None) -> int:
     cases = [c for c in CASES if not args.only or args.only in c.name]
     print(f"{'input':<34} {'size':>9}  {'seconds':>7} {'peak MB':>7}  outcome")
     rows = []
+    server = serve()
     with tempfile.TemporaryDirectory(prefix="briefing-hostile-") as folder:
         for case in cases:
-            row = run(case, Path(folder), args.timeout)
+            row = run(case, Path(folder), args.timeout, server)
             rows.append(row)
             outcome = row.outcome if len(row.outcome) <= args.width else row.outcome[: args.width - 1] + "…"
             print(f"{row.name:<34} {_size(row.size):>9}  {row.seconds:7.1f} {row.peak_mb:7.0f}  {outcome}", flush=True)

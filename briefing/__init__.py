@@ -17,7 +17,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from briefing.options import DEFAULT_LENGTH, DEFAULT_SUMMARISER, DEFAULT_SUMMARY_SENTENCES
+from briefing.package import version as _version
+
+__version__ = _version()
 __all__ = ["__version__", "read_document", "summarise_document", "render_brief", "brief_file"]
 
 if TYPE_CHECKING:
@@ -27,45 +30,50 @@ if TYPE_CHECKING:
     from briefing.render import RenderOptions
 
 
-def read_document(path: str | Path, *, max_bytes: int | None = None) -> Document:
+def read_document(path: str | Path, *, max_bytes: int | None = None, allow_private_urls: bool = False) -> Document:
     """Read a source (a file, an http(s) URL, or "-" for standard input) into a normalised Document.
 
-    ``max_bytes`` caps the input's size (default 20 MiB).
+    ``max_bytes`` caps the input's size (default 20 MiB). A URL that leads to a
+    loopback, private or link-local address is refused unless
+    ``allow_private_urls`` is set.
     """
     from briefing.ingest import DEFAULT_MAX_BYTES, read_document as read
 
-    return read(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+    return read(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES, allow_private_urls=allow_private_urls)
 
 
 def summarise_document(
     document: Document,
     *,
-    summary_sentences: int = 3,
-    summariser: str = "extractive",
+    summary_sentences: int = DEFAULT_SUMMARY_SENTENCES,
+    summariser: str = DEFAULT_SUMMARISER,
     model: str | None = None,
-    length: str = "standard",
+    length: str = DEFAULT_LENGTH,
     language: str | None = None,
 ) -> Brief:
     """Distil a Document into a Brief with the named summariser.
 
-    ``length`` is the budget: ``"short"``, ``"standard"`` (one or two A4
-    pages) or ``"full"`` (every item found). ``language`` says what language
-    the source is in, in place of detecting it; a source not in the
-    pipeline's language is refused.
+    ``length`` is the budget: ``"short"``, ``"standard"`` (one A4 page for a
+    source under 800 words, else two) or ``"full"`` (every item found).
+    ``language`` says what language the source is in, in place of detecting
+    it; a source not in the pipeline's language is refused.
     """
     from briefing.errors import BriefingError
+    from briefing.options import BriefOptions
     from briefing.summarise import get_summariser
 
     if summary_sentences < 1:
         raise BriefingError(f"summary_sentences must be at least 1, not {summary_sentences}")
-    return get_summariser(summariser, model=model).summarise(
-        document, summary_sentences=summary_sentences, length=length, language=language
-    )
+    options = BriefOptions(summariser=summariser, summary_sentences=summary_sentences, model=model, length=length,
+                           lang=language)
+    return get_summariser(summariser, options).summarise(document)
 
 
-def brief_file(path: str | Path, *, max_bytes: int | None = None, **options) -> Brief:
+def brief_file(path: str | Path, *, max_bytes: int | None = None, allow_private_urls: bool = False,
+               **options) -> Brief:
     """Read and summarise a file, URL or "-" (options as for :func:`summarise_document`)."""
-    return summarise_document(read_document(path, max_bytes=max_bytes), **options)
+    document = read_document(path, max_bytes=max_bytes, allow_private_urls=allow_private_urls)
+    return summarise_document(document, **options)
 
 
 def render_brief(brief: Brief, format: str, *, options: RenderOptions | None = None) -> bytes:

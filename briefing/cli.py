@@ -7,85 +7,19 @@ shows the traceback instead.
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
-from enum import IntEnum
 from pathlib import Path
 from typing import Any, Callable
 
 import click
 
 from briefing import __version__
-from briefing.errors import BriefingError, UnknownFormatError
+from briefing.errors import BriefingError, ExitCode, printable
+
+__all__ = ["ExitCode", "cli", "main"]
 
 
-class ExitCode(IntEnum):
-    OK = 0
-    FAILED = 1  # an input failed to build or render (the others were still built), or --check found stale briefs
-    USAGE = 2  # bad options or arguments, or a bad project file (briefing.toml)
-    INTERRUPTED = 130  # SIGINT stopped a batch (SIGTERM: 143, 128 + the signal's number, as shells report)
-
-
-_format_option = click.option(
-    "-f",
-    "--format",
-    "formats",
-    multiple=True,
-    metavar="FORMAT",
-    help="Output format; repeat for several (see `briefing formats`). Default: md, docx, pdf.",
-)
-_output_option = click.option(
-    "-o",
-    "--output-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the outputs, named <input stem>.<suffix>. Default: briefs.",
-)
-_template_option = click.option(
-    "--template-dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Folder of templates that override the built-in ones.",
-)
-_sentences_option = click.option(
-    "--summary-sentences",
-    type=click.IntRange(1, 50),
-    help="How many key points the summary holds. Default: 3.",
-)
-_length_option = click.option(
-    "--length",
-    type=click.Choice(["short", "standard", "full"]),
-    help="How much the brief says: short, standard (one A4 page for a source under 800 words, else two) "
-    "or full (every item found). Default: standard.",
-)
-_lang_option = click.option(
-    "--lang",
-    metavar="LANG",
-    help="The source's language (e.g. en), instead of detecting it. A source not in the pipeline's "
-    "language is refused.",
-)
-_model_option = click.option(
-    "--model", metavar="PIPELINE", help="spaCy pipeline to use (default: en_core_web_sm, else its re-upload)."
-)
-
-
-class _ByteSize(click.ParamType):
-    """A size in bytes, with an optional unit: 5000000, 500kB, 20MB, 1GiB."""
-
-    name = "SIZE"
-    def convert(self, value, param, ctx) -> int:
-        from briefing.config import parse_size
-
-        try:
-            return parse_size(value)
-        except ValueError as exc:
-            self.fail(str(exc), param, ctx)
-
-
-_max_bytes_option = click.option(
-    "--max-bytes",
-    type=_ByteSize(),
-    help="Refuse an input (file, download or standard input) larger than this. Default: 20MiB.",
-)
 _config_option = click.option(
     "--config",
     "config_path",
@@ -94,6 +28,20 @@ _config_option = click.option(
     help="Project file to read. Default: briefing.toml, else [tool.briefing] in pyproject.toml, "
     "in this folder or the nearest parent.",
 )
+
+
+class _ByteSize(click.ParamType):
+    """A size in bytes, with an optional unit: 5000000, 500kB, 20MB, 1GiB."""
+
+    name = "SIZE"
+
+    def convert(self, value, param, ctx) -> int:
+        from briefing.options import parse_size
+
+        try:
+            return parse_size(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
 
 
 class _Shard(click.ParamType):
@@ -110,67 +58,68 @@ class _Shard(click.ParamType):
         self.fail(f"{value!r} is not I/N with 1 <= I <= N (for example 2/4)", param, ctx)
 
 
-def _check_logo(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
-    from briefing.render.logo import load_logo
+def _click_type(kind: Any) -> dict[str, Any]:
+    """Return the click settings for a kind of option value (see briefing.options)."""
+    from briefing import options as o
 
-    if value is not None:
-        try:
-            load_logo(value)
-        except BriefingError as exc:
-            raise click.BadParameter(str(exc)) from exc
-    return value
-
-
-def _check_pdf_variant(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from briefing.render.pdf import check_variant
-
-    if value is not None:
-        try:
-            check_variant(value)
-        except BriefingError as exc:
-            raise click.BadParameter(str(exc)) from exc
-    return value
-
-
-_RENDER_OPTIONS = (
-    _template_option,
-    click.option("--marking", metavar="TEXT",
-                 help='Handling marking on every page and in the metadata, e.g. "TLP:AMBER" or "OFFICIAL-SENSITIVE".'),
-    click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False),
-                 help="Paper size of the PDF and DOCX (default: the templates', A4)."),
-    click.option("--organisation", metavar="NAME", help="Organisation named in the title block and as the author."),
-    click.option("--logo", type=click.Path(exists=True, dir_okay=False, path_type=Path), callback=_check_logo,
-                 help="PNG or SVG logo for the title block."),
-    click.option("--reference-docx", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                 help="Word file whose styles, page size and margins the DOCX uses (as pandoc's --reference-doc)."),
-    click.option("--pdf-variant", metavar="VARIANT", callback=_check_pdf_variant,
-                 help="PDF variant, e.g. pdf/ua-1 (tagged, accessible) or pdf/a-3b."),
-)
+    if isinstance(kind, o.Whole):
+        return {"type": click.IntRange(kind.low, kind.high)}
+    if isinstance(kind, o.Choice):
+        return {"type": click.Choice(kind.choices, case_sensitive=False)}
+    if isinstance(kind, o.Size):
+        return {"type": _ByteSize()}
+    if isinstance(kind, o.Flag):
+        return {"is_flag": True, "default": None}  # None when not given: the project file's value stands
+    if isinstance(kind, o.File):
+        return {"type": click.Path(exists=kind.exists, dir_okay=False, path_type=Path)}
+    if isinstance(kind, o.Folder):
+        return {"type": click.Path(exists=kind.exists, file_okay=False, path_type=Path)}
+    if isinstance(kind, o.Strings):
+        return {"multiple": True}
+    return {}
 
 
-def _render_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Add the rendering options to a command and hand it one RenderOptions as ``render_options``."""
+def _checked(check: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """Return a click callback that runs the option's check ("module:function") on a value given."""
 
-    @functools.wraps(command)
-    def wrapper(*args: Any, template_dir: Path | None, marking: str | None, paper: str | None,
-                organisation: str | None, logo: Path | None, reference_docx: Path | None,
-                pdf_variant: str | None, **kwargs: Any) -> Any:
-        from briefing.render import RenderOptions
+    def callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        from importlib import import_module
 
-        kwargs["render_options"] = RenderOptions(
-            template_dir=template_dir,
-            marking=marking,
-            paper=paper.lower() if paper else None,
-            organisation=organisation,
-            logo=logo,
-            reference_docx=reference_docx,
-            pdf_variant=pdf_variant,
-        )
-        return command(*args, **kwargs)
+        if value is not None:
+            module, _, function = check.partition(":")
+            try:
+                getattr(import_module(module), function)(value)
+            except BriefingError as exc:
+                raise click.BadParameter(str(exc)) from exc
+        return value
 
-    for option in reversed(_RENDER_OPTIONS):
-        wrapper = option(wrapper)
-    return wrapper
+    return callback
+
+
+def _declared_options(*groups: str, only: tuple[str, ...] | None = None) -> Callable[[Callable[..., Any]], Any]:
+    """Add the options the groups ("batch", "brief", "render") declare (or ``only`` those) to a command.
+
+    Each arrives as a keyword argument named as its field; None when not given.
+    """
+
+    def add(command: Callable[..., Any]) -> Callable[..., Any]:
+        from briefing.config import option_groups
+        from briefing.options import declared, default_of
+
+        classes = dict(zip(("batch", "brief", "render"), option_groups()))
+        chosen = [(item, declaration) for item, declaration in declared(*(classes[g] for g in groups))
+                  if declaration.on_command_line and (only is None or item.name in only)]
+        for item, declaration in reversed(chosen):
+            settings = _click_type(declaration.kind)
+            if declaration.metavar:
+                settings["metavar"] = declaration.metavar
+            if declaration.check:
+                settings["callback"] = _checked(declaration.check)
+            command = click.option(*declaration.cli_flags(item.name), item.name,
+                                   help=declaration.help_text(default_of(item)), **settings)(command)
+        return command
+
+    return add
 
 
 class _Context:
@@ -188,31 +137,48 @@ def cli(ctx: click.Context, debug: bool) -> None:
     Example: briefing build seeds/sahel-security-pact.txt -f pdf -f md
     """
     ctx.obj = _Context(debug)
+    _show_input_warnings()
+
+
+def _show_input_warnings() -> None:
+    """Print what ingest repaired in an input as one ``warning: <input>: …`` line, not Python's warning format."""
+    import warnings
+
+    from briefing.errors import BriefingWarning
+
+    shown = warnings.showwarning
+    if getattr(shown, "briefing", False):
+        return
+
+    def show(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001 - warnings' API
+        if issubclass(category, BriefingWarning):
+            click.echo(f"warning: {message}", err=True)
+        else:
+            shown(message, category, filename, lineno, file, line)
+
+    show.briefing = True  # type: ignore[attr-defined]
+    warnings.showwarning = show
 
 
 @cli.command()
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
-@_format_option
-@_output_option
+@_declared_options("batch", only=("formats", "output_dir"))
 @_config_option
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes. Default: the number of CPUs.")
+@_declared_options("batch", only=("jobs",))
 @click.option("--force", is_flag=True, help="Build every document, even those whose briefs are current.")
 @click.option("--check", is_flag=True,
-              help="Build nothing: list the briefs that are stale or missing, and exit 1 if there are any.")
+              help="Build nothing: list the briefs that are stale, missing or orphaned, and exit 1 if there are any.")
+@click.option("--prune", is_flag=True,
+              help="Remove the briefs the cache recorded for inputs that no longer exist (nothing else).")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="Write a JSON report of every document (input, outputs, seconds, status, error) to FILE.")
 @click.option("--shard", type=_Shard(), help="Build only the I-th of N stable shards of the inputs (a CI matrix).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and what failed.")
 @click.option("-v", "--verbose", is_flag=True, help="Print a line per document, with its timings, even on a terminal.")
-@_max_bytes_option
-@_sentences_option
-@_length_option
-@_lang_option
-@_model_option
-@_render_options
+@_declared_options("brief", "render")
 @click.pass_obj
-def build(obj: _Context, inputs: tuple[str, ...], config_path: Path | None, force: bool, check: bool,
-          report_path: Path | None, shard: tuple[int, int] | None, quiet: bool, verbose: bool, render_options,
+def build(obj: _Context, inputs: tuple[str, ...], config_path: Path | None, force: bool, check: bool, prune: bool,
+          report_path: Path | None, shard: tuple[int, int] | None, quiet: bool, verbose: bool,
           **options: Any) -> None:
     """Build a brief of each INPUT in each format.
 
@@ -233,10 +199,12 @@ def build(obj: _Context, inputs: tuple[str, ...], config_path: Path | None, forc
     if quiet and verbose:
         raise click.UsageError("--quiet and --verbose cannot be used together")
     with _errors(obj):
-        config = _config(config_path, inputs=inputs, render_options=render_options, **options)
+        config = _config(config_path, inputs=inputs, **options)
         if not config.inputs:
             raise click.UsageError("no inputs: name files, folders or patterns, or set inputs in briefing.toml")
-        settings = BuildSettings.from_config(config, force=force, shard=shard)
+        settings = BuildSettings.from_config(config, force=force, shard=shard, prune=prune)
+        if check and prune:
+            raise click.UsageError("--check builds and removes nothing; use --prune without it")
         if check:
             report = check_all(list(config.inputs), settings)
         else:
@@ -245,21 +213,20 @@ def build(obj: _Context, inputs: tuple[str, ...], config_path: Path | None, forc
                 report = build_all(list(config.inputs), settings, observer=observer)
             finally:
                 observer.close()
-        if report_path is not None:
-            from briefing.output import write_atomic
+    if report_path is not None:  # before the summary line, and whatever else failed
+        from briefing.output import write_atomic
 
+        try:
             write_atomic(report_path, (json.dumps(report.to_dict(), indent=2) + "\n").encode("utf-8"))
+        except BriefingError as exc:
+            report.problems.append(f"the report could not be written: {exc}")
     sys.exit(_summarise_report(report, quiet=quiet))
 
 
-def _config(config_path: Path | None, *, render_options=None, **values: Any):
+def _config(config_path: Path | None, **values: Any):
     """Return the project file's settings with every option given on the command line in their place."""
-    import dataclasses
-
     from briefing.config import load_config
 
-    if render_options is not None:
-        values.update((f.name, getattr(render_options, f.name)) for f in dataclasses.fields(render_options))
     return load_config(config_path).overridden(**values)
 
 
@@ -271,19 +238,30 @@ def _summarise_report(report, *, quiet: bool) -> int:
     if report.check:
         for outcome in report.with_status("stale", "missing", "unchecked"):
             click.echo(f"{outcome.status:<9} {_shown(outcome.input)}: {_shown(outcome.reason or '')}")
+        for orphan in report.orphans:
+            outputs = ", ".join(_shown(str(p)) for p in orphan.outputs)
+            click.echo(f"orphaned  {outputs}: its input {_shown(orphan.input)} no longer exists")
+        if report.orphans:
+            click.echo(f"Error: {len(report.orphans)} recorded inputs no longer exist; "
+                       "run briefing build --prune to remove their briefs", err=True)
         if report.stale:
             click.echo(f"Error: {len(report.stale)} of {len(report.outcomes)} inputs have stale or missing briefs; "
                        "run briefing build", err=True)
+        if report.stale or report.orphans:
             return ExitCode.FAILED
         if not quiet:
             click.echo(f"All {len(report.outcomes)} inputs' briefs are current.", err=True)
         return ExitCode.OK
+    for path in report.pruned:
+        click.echo(f"pruned {_shown(str(path))}", err=True)
+    for problem in report.problems:
+        click.echo(f"Error: {problem}", err=True)
     if report.interrupted is not None:
         name = signal.Signals(report.interrupted).name
         click.echo(f"Interrupted by {name}: {counts['built']} built, {counts['interrupted']} not built; "
                    "run the same command again to build the rest.", err=True)
         return 128 + report.interrupted
-    if report.failed:
+    if report.failed or report.problems:
         done = counts["built"] + counts["cached"]
         click.echo(f"Error: {len(report.failed)} of {len(report.outcomes)} inputs failed ({done} built)", err=True)
         return ExitCode.FAILED
@@ -295,8 +273,6 @@ def _summarise_report(report, *, quiet: bool) -> int:
 
 def _shown(name: str) -> str:
     """Return an input's name on one line, its control characters escaped."""
-    from briefing.ingest import printable
-
     return printable(name)
 
 
@@ -351,11 +327,7 @@ class _Progress:
 @cli.command()
 @click.argument("input", metavar="INPUT")
 @_config_option
-@_max_bytes_option
-@_sentences_option
-@_length_option
-@_lang_option
-@_model_option
+@_declared_options("brief")
 @click.pass_obj
 def summarise(obj: _Context, input: str, config_path: Path | None, **options: Any) -> None:
     """Print the brief of INPUT as JSON on stdout.
@@ -363,21 +335,22 @@ def summarise(obj: _Context, input: str, config_path: Path | None, **options: An
     Example: briefing summarise article.txt > brief.json
     """
     from briefing.build import Summarise
+    from briefing.options import BriefOptions
 
     with _errors(obj):
         config = _config(config_path, **options)
-        make_brief = Summarise.from_config(config)
-        brief = make_brief(input)
+        brief = Summarise(config.options(BriefOptions))(input)
     click.echo(json.dumps(brief.to_dict(), ensure_ascii=False, indent=2))
 
 
 @cli.command()
 @click.argument("input", metavar="INPUT")
 @_config_option
-@_max_bytes_option
+@_declared_options("brief", only=("max_bytes", "allow_private_urls"))
 @click.option("--json", "as_json", is_flag=True, help="Print the whole Document as JSON: metadata, text, spans.")
 @click.pass_obj
-def text(obj: _Context, input: str, config_path: Path | None, max_bytes: int | None, as_json: bool) -> None:
+def text(obj: _Context, input: str, config_path: Path | None, max_bytes: int | None,
+         allow_private_urls: bool | None, as_json: bool) -> None:
     """Print the plain text ingest extracted from INPUT: exactly what the summariser reads.
 
     INPUT is a .txt, .md, .html, .pdf or .docx file, an http(s) URL, or - for
@@ -388,10 +361,12 @@ def text(obj: _Context, input: str, config_path: Path | None, max_bytes: int | N
     import dataclasses
 
     from briefing import read_document
+    from briefing.options import BriefOptions
 
     with _errors(obj):
-        config = _config(config_path, max_bytes=max_bytes)
-        document = read_document(input, max_bytes=config.max_bytes)
+        config = _config(config_path, max_bytes=max_bytes, allow_private_urls=allow_private_urls)
+        options = config.options(BriefOptions)
+        document = read_document(input, max_bytes=options.max_bytes, allow_private_urls=options.allow_private_urls)
     if as_json:
         data = {**dataclasses.asdict(document), "words": document.words, "metadata": dict(document.metadata)}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -401,13 +376,11 @@ def text(obj: _Context, input: str, config_path: Path | None, max_bytes: int | N
 
 @cli.command()
 @click.argument("brief_json", metavar="BRIEF.json", type=click.Path(dir_okay=False, path_type=Path))
-@_format_option
-@_output_option
+@_declared_options("batch", only=("formats", "output_dir"))
 @_config_option
-@_render_options
+@_declared_options("render")
 @click.pass_obj
-def render(obj: _Context, brief_json: Path, formats: tuple[str, ...], output_dir: Path | None,
-           config_path: Path | None, render_options) -> None:
+def render(obj: _Context, brief_json: Path, config_path: Path | None, **options: Any) -> None:
     """Render a brief's JSON (for example, one a person edited) without summarising again.
 
     Example: briefing render briefs/article.json -f pdf -o briefs/
@@ -415,7 +388,7 @@ def render(obj: _Context, brief_json: Path, formats: tuple[str, ...], output_dir
     from briefing.build import BuildSettings, LoadBrief, build as build_all
 
     with _errors(obj):
-        config = _config(config_path, formats=formats, output_dir=output_dir, render_options=render_options)
+        config = _config(config_path, **options)
         settings = BuildSettings.from_config(config, maker=LoadBrief(), jobs=1, cache=False)
         result = build_all([str(brief_json)], settings)
     for outcome in result.outcomes:
@@ -497,13 +470,13 @@ class _errors:
         return None
 
     def __exit__(self, kind, exc, tb) -> bool:
-        from briefing.config import ConfigError
-
         if exc is None or self.debug or not isinstance(exc, BriefingError):
             return False
-        if isinstance(exc, (UnknownFormatError, ConfigError)):
+        if exc.exit_code == ExitCode.USAGE and exc.shows_usage:
             raise click.UsageError(str(exc))
-        raise click.ClickException(str(exc))
+        error = click.ClickException(str(exc))  # exit 2 without "Try --help" when no option would help
+        error.exit_code = exc.exit_code
+        raise error
 
 
 def main() -> None:

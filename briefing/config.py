@@ -12,67 +12,78 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, TypeVar
 
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, ConfigError
+from briefing.options import BatchOptions, BriefOptions, Kind, declared, parse_size
 
 __all__ = ["CONFIG_NAME", "Config", "ConfigError", "STARTER", "find_config", "load_config", "parse_size",
            "write_starter"]
 
 CONFIG_NAME = "briefing.toml"
 PYPROJECT = "pyproject.toml"
-PAPER_SIZES = ("a4", "letter")
-MAX_SUMMARY_SENTENCES = 50
+T = TypeVar("T")
 
 
-class ConfigError(BriefingError):
-    """Settings that cannot be used: a bad project file, or an option no renderer can use."""
-
-
-@dataclass(frozen=True)
 class Config:
-    """The settings a project file holds; None (or empty) where it says nothing."""
+    """The options a project file sets, with the command line's in their place; None where neither says anything.
 
-    path: Path | None = None
-    inputs: tuple[str, ...] = ()
-    output_dir: Path | None = None
-    formats: tuple[str, ...] = ()
-    summary_sentences: int | None = None
-    length: str | None = None
-    lang: str | None = None
-    model: str | None = None
-    max_bytes: int | None = None
-    jobs: int | None = None
-    template_dir: Path | None = None
-    marking: str | None = None
-    paper: str | None = None
-    organisation: str | None = None
-    logo: Path | None = None
-    reference_docx: Path | None = None
-    pdf_variant: str | None = None
+    Its attributes are the fields of the option groups (``BatchOptions``,
+    ``BriefOptions``, ``RenderOptions``); :meth:`options` makes one group.
+    """
+
+    __slots__ = ("path", "_values")
+
+    def __init__(self, path: Path | None = None, **values: Any) -> None:
+        unknown = set(values) - set(_fields())
+        if unknown:
+            raise TypeError(f"Config has no option {', '.join(sorted(unknown))}")
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "_values", {k: v for k, v in values.items() if v is not None and v != ()})
+
+    def __getattr__(self, name: str) -> Any:
+        if name in _fields():
+            return self._values.get(name)
+        raise AttributeError(name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("Config is immutable; use overridden()")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Config) and (self.path, self._values) == (other.path, other._values)
+
+    def __hash__(self) -> int:
+        return hash((self.path, tuple(sorted(self._values))))
+
+    def __repr__(self) -> str:
+        return f"Config(path={self.path!r}, {', '.join(f'{k}={v!r}' for k, v in self._values.items())})"
 
     def overridden(self, **values: Any) -> Config:
         """Return this config with every value given (not None, not empty) in place of its own."""
-        return replace(self, **{key: value for key, value in values.items() if value is not None and value != ()})
+        return Config(self.path, **{**self._values, **{k: v for k, v in values.items() if v is not None and v != ()}})
+
+    def options(self, group: type[T]) -> T:
+        """Return the option group ``group`` (e.g. RenderOptions) with what this config sets, defaults elsewhere."""
+        return group(**{item.name: self._values[item.name] for item, _ in declared(group) if item.name in self._values})
 
 
-_SIZE_UNITS = {"": 1, "b": 1, "k": 10**3, "kb": 10**3, "kib": 2**10, "m": 10**6, "mb": 10**6, "mib": 2**20,
-               "g": 10**9, "gb": 10**9, "gib": 2**30}  # fmt: skip
+def option_groups() -> tuple[type, ...]:
+    """Return the dataclasses that declare the user's options, in the order the project file lists them."""
+    from briefing.render import RenderOptions
+
+    return (BatchOptions, BriefOptions, RenderOptions)
 
 
-def parse_size(value: str | int) -> int:
-    """Return a size in bytes from ``20000000``, ``"500kB"``, ``"20MB"`` or ``"1GiB"``; ValueError otherwise."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        size = value
-    else:
-        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*", str(value))
-        unit = match.group(2).lower() if match else None
-        size = int(float(match.group(1)) * _SIZE_UNITS[unit]) if match and unit in _SIZE_UNITS else 0
-    if size < 1:
-        raise ValueError(f"{value!r} is not a size in bytes (for example 20000000, 500kB or 20MB)")
-    return size
+def _fields() -> dict[str, Any]:
+    """Return every declared option by field name: ``(field, Option)``."""
+    global _FIELDS
+    if _FIELDS is None:
+        _FIELDS = {item.name: (item, declaration) for item, declaration in declared(*option_groups())}
+    return _FIELDS
+
+
+_FIELDS: dict[str, Any] | None = None
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -129,112 +140,39 @@ def load_config(path: Path | None = None, *, search_from: Path | None = None) ->
     return _parse(table, path, text, table_name)
 
 
-# key → (Config field, converter). A converter gets the value and the config's folder.
-def _string(value: Any, base: Path) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise _Bad("must be a non-empty string")
-    return value
+def _keys(table: str | None) -> dict[str, tuple[str, Kind]]:
+    """Return the project file's keys in ``table`` (None: the top level): key → (field name, kind)."""
+    return {declaration.key(name): (name, declaration.kind)
+            for name, (_, declaration) in _fields().items() if declaration.table == table}
 
 
-def _near(path: Path) -> Path:
-    """Return ``path`` relative to the current folder when it lies inside it (shorter in messages)."""
-    try:
-        return path.relative_to(Path.cwd())
-    except ValueError:
-        return path
+def _tables() -> set[str]:
+    return {declaration.table for _, declaration in _fields().values() if declaration.table}
 
 
-def _path(value: Any, base: Path) -> Path:
-    return _near(base / _string(value, base))
-
-
-def _strings(value: Any, base: Path) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise _Bad("must be a string or a list of strings")
-    return tuple(value)
-
-
-def _inputs(value: Any, base: Path) -> tuple[str, ...]:
-    from briefing.ingest.url import is_url
-
-    return tuple(v if v == "-" or is_url(v) else str(_near(base / v)) for v in _strings(value, base))
-
-
-def _whole(low: int, high: int | None = None) -> Callable[[Any, Path], int]:
-    def convert(value: Any, base: Path) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or value < low or (high and value > high):
-            span = f"from {low} to {high}" if high else f"of at least {low}"
-            raise _Bad(f"must be a whole number {span}, not {value!r}")
-        return value
-
-    return convert
-
-
-def _size(value: Any, base: Path) -> int:
-    try:
-        return parse_size(value)
-    except (ValueError, TypeError) as exc:
-        raise _Bad(str(exc)) from exc
-
-
-def _length(value: Any, base: Path) -> str:
-    from briefing.summarise.budget import LENGTHS
-
-    if value not in LENGTHS:
-        raise _Bad(f"must be one of {', '.join(LENGTHS)}, not {value!r}")
-    return value
-
-
-def _paper(value: Any, base: Path) -> str:
-    if not isinstance(value, str) or value.lower() not in PAPER_SIZES:
-        raise _Bad(f"must be one of {', '.join(PAPER_SIZES)}, not {value!r}")
-    return value.lower()
-
-
-_KEYS: dict[str, tuple[str, Callable[[Any, Path], Any]]] = {
-    "inputs": ("inputs", _inputs),
-    "output-dir": ("output_dir", _path),
-    "formats": ("formats", _strings),
-    "summary-sentences": ("summary_sentences", _whole(1, MAX_SUMMARY_SENTENCES)),
-    "length": ("length", _length),
-    "lang": ("lang", _string),
-    "model": ("model", _string),
-    "max-bytes": ("max_bytes", _size),
-    "jobs": ("jobs", _whole(1)),
-    "template-dir": ("template_dir", _path),
-    "marking": ("marking", _string),
-    "paper": ("paper", _paper),
-    "organisation": ("organisation", _string),
-    "logo": ("logo", _path),
-    "reference-docx": ("reference_docx", _path),
-    "pdf-variant": ("pdf_variant", _string),
-}
-assert {f for f, _ in _KEYS.values()} == {f.name for f in fields(Config)} - {"path"}
-
-
-class _Bad(ValueError):
-    """A value of the wrong type or range; the caller adds the file, line and key."""
-
-
-def _parse(table: dict[str, Any], path: Path, text: str, table_name: str | None) -> Config:
-    values: dict[str, Any] = {}
+def _parse(table: dict[str, Any], path: Path, text: str, table_name: str | None,
+           option_table: str | None = None, values: dict[str, Any] | None = None) -> Config:
+    values = {} if values is None else values
+    keys = _keys(option_table)
     where = f" in [{table_name}]" if table_name else ""
     for key, value in table.items():
+        if option_table is None and key in _tables() and isinstance(value, dict):
+            inner = f"{table_name}.{key}" if table_name else key
+            _parse(value, path, text, inner, key, values)
+            continue
         line = _line_of(text, table_name, key)
         at = f"{path}, line {line}" if line else str(path)
         spelt = key.replace("_", "-")
-        if spelt not in _KEYS:
-            close = difflib.get_close_matches(spelt, _KEYS, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(_KEYS)}"
+        if spelt not in keys:
+            close = difflib.get_close_matches(spelt, keys, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(keys)}"
             raise ConfigError(f"{at}: unknown key {key!r}{where}{hint}")
-        name, convert = _KEYS[spelt]
+        name, kind = keys[spelt]
         if name in values:
             raise ConfigError(f"{at}: {key!r} is set twice (as {spelt!r} and with underscores)")
         try:
-            values[name] = convert(value, path.absolute().parent)
-        except _Bad as exc:
+            values[name] = kind.parse(value, path.absolute().parent)
+        except (ValueError, TypeError) as exc:
             raise ConfigError(f"{at}: {key!r} {exc}") from exc
     return Config(path=path, **values)
 
@@ -281,14 +219,6 @@ formats = ["md", "docx", "pdf"]
 # How many key points the summary holds.
 # summary-sentences = 3
 
-# How much the brief says: "short", "standard" (one A4 page for a source
-# under 800 words, else two) or "full" (every item found).
-# length = "standard"
-
-# The sources' language, instead of detecting it (a source in another
-# language than the pipeline's is refused).
-# lang = "en"
-
 # A handling marking on every page and in each format's metadata.
 # marking = "TLP:AMBER"
 
@@ -311,8 +241,15 @@ formats = ["md", "docx", "pdf"]
 # Refuse an input larger than this (file, download or standard input).
 # max-bytes = "20MiB"
 
+# Fetch URLs (and redirects) that lead to loopback, private or link-local
+# addresses: only for links you trust, never for links others submit.
+# allow-private-urls = true
+
 # Worker processes; the default is the number of CPUs.
 # jobs = 2
+
+# The summariser: "extractive", or an installed plugin's name.
+# summariser = "extractive"
 
 # The spaCy pipeline (default: en_core_web_sm, else its re-upload).
 # model = "en_core_web_sm"

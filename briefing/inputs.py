@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from briefing.ingest import STDIN
 from briefing.ingest.url import is_url, url_stem
 
 __all__ = ["STDIN", "Source", "expand_inputs", "known_suffixes", "output_stems", "shard_of"]
 
-STDIN = "-"
 
 
 @dataclass(frozen=True)
@@ -31,9 +31,10 @@ class Source:
 
 
 def known_suffixes() -> tuple[str, ...]:
-    from briefing.ingest import READERS
+    """Return the suffixes the installed readers read (what a folder or pattern yields)."""
+    from briefing.ingest.readers import readers
 
-    return tuple(READERS)
+    return readers().suffixes()
 
 
 def expand_inputs(items: Iterable[str], *, suffixes: Sequence[str] | None = None,
@@ -45,7 +46,9 @@ def expand_inputs(items: Iterable[str], *, suffixes: Sequence[str] | None = None
     sorted, each file once. A folder or pattern that holds no document is a
     Source with a problem; a missing file passes through, to fail when read.
     Hidden files and folders, and the folders in ``exclude`` (the output
-    folder), are not searched.
+    folder), are not searched. A named pipe, a device or a socket (or a link
+    to one) is a Source with a problem, found from its metadata without
+    opening it; so is a subfolder that cannot be listed.
     """
     suffixes = tuple(suffixes) if suffixes is not None else known_suffixes()
     skip = {os.path.realpath(p) for p in exclude}
@@ -57,14 +60,21 @@ def expand_inputs(items: Iterable[str], *, suffixes: Sequence[str] | None = None
     sources: list[Source] = []
 
     def add(name: str) -> None:
-        key = name if name == STDIN or is_url(name) else os.path.realpath(name)
+        special = name == STDIN or is_url(name)
+        key = name if special else os.path.realpath(name)
         if key not in seen:
             seen.add(key)
-            sources.append(Source(name))
+            sources.append(Source(name, None if special else _kind_problem(name)))
 
     def documents_in(folder: str) -> list[str]:
         found = []
-        for root, dirs, files in os.walk(folder):
+
+        def unreadable(error: OSError) -> None:  # a subfolder that cannot be listed is a failed input
+            where = error.filename if isinstance(error.filename, str) else folder
+            reason = "permission denied" if isinstance(error, PermissionError) else (error.strerror or str(error))
+            sources.append(Source(os.path.normpath(where), f"this folder cannot be read: {reason}"))
+
+        for root, dirs, files in os.walk(folder, onerror=unreadable):
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(root, d)))
             found += [os.path.join(root, f) for f in sorted(files)
                       if not f.startswith(".") and os.path.splitext(f)[1].lower() in suffixes]
@@ -97,6 +107,18 @@ def expand_inputs(items: Iterable[str], *, suffixes: Sequence[str] | None = None
         else:
             add(os.path.normpath(item))
     return sources
+
+
+def _kind_problem(path: str) -> str | None:
+    """Say why a named file cannot be a document by its kind (a FIFO, a device), from its metadata alone."""
+    from briefing.ingest.files import refusal
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # missing or unreadable: reading it says which
+    problem = refusal(path, mode)
+    return None if problem is None or problem.startswith("is a directory") else problem
 
 
 def output_stems(inputs: Sequence[str]) -> list[str]:

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from briefing.build import BuildSettings, LoadBrief, build, check
-from briefing.cache import MANIFEST
+from briefing.build.cache import MANIFEST
 from briefing.inputs import expand_inputs, output_stems, shard_of
 from briefing.render import RenderOptions
 
@@ -79,7 +79,7 @@ def test_glob_patterns_expand_and_a_pattern_or_folder_with_no_document_is_a_prob
         ("a/deep/y.md", None),
         ("a/x.txt", None),
         ("*.docx", "no documents match this pattern"),
-        ("empty", "no documents (.txt, .text, .md, .markdown, .html, .htm, .xhtml, .pdf, .docx) in this folder"),
+        ("empty", "no documents (.docx, .htm, .html, .markdown, .md, .pdf, .text, .txt, .xhtml) in this folder"),
         ("nowhere/", "no such file or folder"),
         ("missing.txt", None),  # fails when read, as any missing file does
     ]
@@ -130,7 +130,7 @@ def test_what_changed_is_rebuilt_and_only_that(tmp_path):
 
 
 def test_templates_and_the_version_are_part_of_the_key(tmp_path, monkeypatch):
-    import briefing
+    import briefing.package
 
     (a,) = write_briefs(tmp_path / "in", ["a.json"])
     out = tmp_path / "out"
@@ -141,7 +141,7 @@ def test_templates_and_the_version_are_part_of_the_key(tmp_path, monkeypatch):
     assert check([a], settings(out, render=RenderOptions(template_dir=mine))).outcomes[0].reason == (
         "the templates changed")
     build([a], settings(out, render=RenderOptions(template_dir=mine)))
-    monkeypatch.setattr(briefing, "__version__", "99.0")
+    monkeypatch.setattr(briefing.package, "version", lambda: "99.0")
     (outcome,) = check([a], settings(out, render=RenderOptions(template_dir=mine))).outcomes
     assert (outcome.status, outcome.reason) == ("stale", "built by briefing 0.1.0, this is 99.0")
 
@@ -263,3 +263,26 @@ def test_a_signal_stops_the_batch_leaving_whole_files_and_a_rerun_builds_the_res
     rerun = build(inputs, settings(out, jobs=1))
     assert [o.status == "cached" for o in rerun.outcomes] == [d["status"] == "built" for d in report["documents"]]
     assert check(inputs, settings(out)).stale == []
+
+
+def test_the_batch_code_names_no_summariser_or_renderer():
+    import subprocess
+    import sys
+
+    code = ("import sys, briefing.build, briefing.cli; "
+            "print(sorted(m for m in sys.modules if m.startswith(('briefing.summarise.', 'briefing.render.'))))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "briefing.summarise.extractive" not in loaded
+    assert "briefing.render.pdf" not in loaded and "briefing.render.docx" not in loaded
+
+
+def test_an_unknown_summariser_is_refused_before_any_work(tmp_path):
+    from briefing.build import Summarise
+    from briefing.errors import ExitCode, UnknownSummariserError
+    from briefing.options import BriefOptions
+
+    settings = BuildSettings(formats=("md",), output_dir=tmp_path / "out", maker=Summarise(BriefOptions(summariser="nope")))
+    with pytest.raises(UnknownSummariserError, match="unknown summariser 'nope'; installed: extractive") as caught:
+        build([str(tmp_path / "missing.txt")], settings)
+    assert caught.value.exit_code == ExitCode.USAGE
+    assert not (tmp_path / "out").exists()

@@ -317,3 +317,26 @@ def test_sigint_stops_a_batch_cleanly_and_a_rerun_builds_the_rest(run, project):
     rerun = run("build", "sources", "-f", "md", "-f", "json", "-o", "out", "-j", "2")
     assert rerun.exit_code == 0, rerun.stderr
     assert rerun.stderr.splitlines()[-1].startswith(f"{missing} built, {11 - missing} current")
+
+
+def test_an_unknown_summariser_is_a_usage_error_before_any_work(run, tmp_path):
+    result = run("build", str(tmp_path / "missing.txt"), "--summariser", "nope", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "Error: unknown summariser 'nope'; installed: extractive" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_summariser_plugin_that_fails_to_load_is_reported(run, tmp_path, monkeypatch):
+    import importlib
+
+    site = tmp_path / "site"
+    info = site / "broken_summariser-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: broken-summariser\nVersion: 1.0\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[briefing.summarisers]\nbroken = no_such_module:Summariser\n",
+                                           encoding="utf-8")
+    monkeypatch.syspath_prepend(str(site))
+    importlib.invalidate_caches()
+    result = run("build", str(tmp_path / "missing.txt"), "--summariser", "broken", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "Error: the 'broken' summariser (no_such_module:Summariser) failed to load: No module named" in result.stderr

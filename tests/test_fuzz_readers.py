@@ -24,6 +24,9 @@ from .ingest_fixtures import ARTICLE_PARAGRAPHS, article_page, docx_bytes
 from .test_hostile_ingest import _FONT, _stream, make_pdf
 
 # BRIEFING_FUZZ_EXAMPLES=5000 python -m pytest tests/test_fuzz_readers.py: a long hunt, off CI.
+# A damaged input may hold control characters: ingest removes them and says so in an InputWarning.
+pytestmark = pytest.mark.filterwarnings("ignore::briefing.errors.InputWarning")
+
 FUZZ = settings(
     max_examples=int(os.environ.get("BRIEFING_FUZZ_EXAMPLES", "40")),
     deadline=timedelta(seconds=10),

@@ -122,7 +122,7 @@ def test_an_input_in_a_folder_is_named_as_typed_when_the_summariser_refuses_it(c
 
 
 def test_build_names_the_input_when_a_renderer_fails(tmp_path: Path, monkeypatch) -> None:
-    import briefing.build
+    import briefing.render
     from briefing.errors import RenderError
 
     class Failing:
@@ -131,7 +131,7 @@ def test_build_names_the_input_when_a_renderer_fails(tmp_path: Path, monkeypatch
         def render(self, brief, *, options):
             raise RenderError("the renderer failed halfway")
 
-    monkeypatch.setattr(briefing.build, "get_renderer", lambda name: Failing())
+    monkeypatch.setattr(briefing.render, "get_renderer", lambda name: Failing())
     seed = str(ROOT / "seeds" / "sahel-security-pact.txt")
     result = _run("build", seed, "-f", "md", "-o", str(tmp_path / "out"))
     assert f"Error: {seed}: the renderer failed halfway" in result.stderr

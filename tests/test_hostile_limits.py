@@ -26,11 +26,11 @@ def test_a_20_mb_text_file_is_read_and_refused_for_summarising_at_once() -> None
     sentence = "Officials said the talks on the border would resume in Geneva next week. "
     data = ((sentence * 10 + "\n\n") * (20_000_000 // (len(sentence) * 10 + 2))).encode()
     assert 19_000_000 < len(data) <= 20_000_000
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a busy machine must not fail the bound
     document = parse_bytes(data, "big.txt")
     with pytest.raises(InputError, match=r"^big\.txt: has [\d,]+ words, more than the 50,000 words briefing summarises"):
         briefing.summarise_document(document)
-    assert time.perf_counter() - started < 30
+    assert time.process_time() - started < 30
 
 
 def test_text_without_spaces_over_spacys_limit_is_refused_not_a_crash() -> None:

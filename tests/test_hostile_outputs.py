@@ -121,10 +121,45 @@ def test_a_renderer_that_fails_halfway_keeps_every_earlier_output(tmp_path: Path
     monkeypatch.setattr(
         render_package, "get_renderer", lambda name: _HalfwayRenderer() if name == "md" else real(name)
     )
-    import briefing.build
-
-    monkeypatch.setattr(briefing.build, "get_renderer", render_package.get_renderer, raising=False)
     result = runner.invoke(cli, ["build", str(SEED), "-f", "json", "-f", "md", "-o", str(out), "--force"])
     assert result.exit_code == 1
     assert "the renderer failed halfway" in result.stderr
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # json rendered first, yet not written
+
+
+def test_the_temporary_name_is_short_whatever_the_target_is_called(tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / ("s" * 250 + ".md")  # fits the 255-byte limit; a part named after it would not
+    seen = []
+    real = os.replace
+    monkeypatch.setattr(os, "replace", lambda src, dst: (seen.append(Path(src).name), real(src, dst)))
+    write_atomic(target, b"brief")
+    assert target.read_bytes() == b"brief"
+    assert len(seen[0]) < 40 and seen[0].startswith(f".briefing-{os.getpid()}-") and seen[0].endswith(".part")
+
+
+def test_stale_parts_of_our_naming_are_removed_and_nothing_else(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from briefing.output import remove_stale_parts
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = int(gone.stdout)
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        names = {
+            f".briefing-{dead}-abc123.part": False,  # its writer is gone: stale
+            f".briefing-{running.pid}-def456.part": True,  # a running build's: kept
+            f".briefing-{os.getpid()}-ghi789.part": True,  # this process's own
+            ".notes.md.x1y2.part": True,  # not our naming
+            "briefing-1-a.part": True,
+            "brief.md": True,
+        }
+        for name in names:
+            (tmp_path / name).write_bytes(b"x")
+        removed = remove_stale_parts(tmp_path)
+        assert [p.name for p in removed] == [f".briefing-{dead}-abc123.part"]
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(n for n, kept in names.items() if kept)
+    finally:
+        running.kill()
+        running.wait()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.errors import InputError
+from briefing.errors import InputError, InputWarning
 from briefing.ingest import parse_bytes, read_document
 
 
@@ -35,8 +35,39 @@ def test_hard_wrapped_lines_are_joined_and_indentation_starts_paragraphs():
 
 
 def test_whitespace_is_normalised_and_control_characters_removed():
-    d = doc("Title\n\nOne\u00a0 \t two\x07 three.\r\n\r\n\r\nFour  five.")
+    with pytest.warns(InputWarning, match=r"^a\.txt: removed 1 control character \(BEL\)$"):
+        d = doc("Title\n\nOne\u00a0 \t two\x07 three.\r\n\r\n\r\nFour  five.")
     assert d.text == "One two three.\n\nFour five."
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+def test_a_stray_nul_is_removed_like_other_controls_with_one_warning(encoding):
+    text = ("Title\n\nThe pact\x00 was signed on Monday by the ministers of both states.\x1b[0m Troops\x00 will "
+            "follow within the month, officials said.\x08 The text runs to forty pages.\n")
+    data = text.replace("Monday", "lundi é" if encoding == "cp1252" else "Monday").encode(encoding)
+    with pytest.warns(InputWarning) as caught:
+        d = parse_bytes(data, "a.txt")
+    assert [str(w.message) for w in caught] == ["a.txt: removed 4 control characters (NUL, BS, ESC)"]
+    assert "\x00" not in d.text and d.text.startswith("The pact was signed on")
+
+
+def test_mostly_binary_data_is_still_refused():
+    with pytest.raises(InputError, match="looks like binary data, not text"):
+        parse_bytes(b"Title\n\n" + b"\x00\x01\x02\x03 text " * 200, "a.txt")
+
+
+def test_bidi_overrides_c1_controls_and_joiners_do_not_reach_the_text():
+    source = ("Title\n\nThe United Nat\u200dions met in Gen\u2060eva. An \u202eunterminated override "
+              "and \u2066an isolate\u2069 end here\u0085.\n")
+    with pytest.warns(InputWarning, match="removed 1 control character"):
+        d = doc(source)
+    assert d.text == "The United Nations met in Geneva. An unterminated override and an isolate end here."
+
+
+@pytest.mark.parametrize("kept", ["\u0928\u094d\u200d\u0937", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
+                                  "\U0001F468\u200d\U0001F469\u200d\U0001F467"])
+def test_joiners_stay_inside_the_scripts_and_emoji_that_need_them(kept):
+    assert kept in doc(f"Title\n\nThe word {kept} is spelt with a joiner.\n").text
 
 
 def test_web_boilerplate_is_dropped_and_credit_line_kept_as_metadata():

@@ -82,7 +82,7 @@ def server():
 
 
 def test_url_to_an_html_page_uses_the_servers_charset_and_the_pages_metadata(server):
-    doc = read_document(f"{server}/news/baltic-radar-pact.html")
+    doc = read_document(f"{server}/news/baltic-radar-pact.html", allow_private_urls=True)
     assert "Ämari café" in doc.text and doc.text.startswith(ARTICLE_PARAGRAPHS[0])
     assert doc.title == "Baltic States Pool Air Defence Radars"
     assert doc.url == "https://news.example.org/world/baltic-radar-pact"  # the page's canonical URL
@@ -102,7 +102,7 @@ def test_url_to_an_html_page_uses_the_servers_charset_and_the_pages_metadata(ser
     ],
 )
 def test_url_content_decides_the_reader(server, path, expected):
-    doc = read_document(f"{server}{path}")
+    doc = read_document(f"{server}{path}", allow_private_urls=True)
     assert expected in doc.text
     assert doc.url is not None and doc.url.startswith(("http://127.0.0.1", "https://news.example.org"))
 
@@ -120,14 +120,14 @@ def test_url_content_decides_the_reader(server, path, expected):
 )
 def test_url_failures_get_clear_errors(server, path, message):
     with pytest.raises(InputError) as caught:
-        read_document(f"{server}{path}", max_bytes=1000)
+        read_document(f"{server}{path}", max_bytes=1000, allow_private_urls=True)
     assert str(caught.value).startswith(f"{server}{path}: {message}")
 
 
 def test_url_download_is_cut_off_at_the_timeout(server):
     started = time.monotonic()
     with pytest.raises(InputError, match=r"timed out after 0\.3 seconds"):
-        read_url(f"{server}/slow", max_bytes=10_000, timeout=0.3)
+        read_url(f"{server}/slow", max_bytes=10_000, timeout=0.3, allow_private=True)
     assert time.monotonic() - started < 1.5
 
 
@@ -136,7 +136,7 @@ def test_url_refused_connection_and_other_schemes():
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     with pytest.raises(InputError, match=rf"^http://127\.0\.0\.1:{port}/a: the connection was refused"):
-        read_document(f"http://127.0.0.1:{port}/a")
+        read_document(f"http://127.0.0.1:{port}/a", allow_private_urls=True)
     for url in ("ftp://example.org/a.txt", "file:///etc/passwd"):
         with pytest.raises(InputError, match=r"only http and https URLs can be fetched"):
             read_document(url)
@@ -191,7 +191,7 @@ def run():
 
 
 def test_text_command_prints_what_the_summariser_reads(run, server):
-    result = run("text", f"{server}/news/baltic-radar-pact.html")
+    result = run("text", "--allow-private-urls", f"{server}/news/baltic-radar-pact.html")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith(ARTICLE_PARAGRAPHS[0]) and "cookies" not in result.stdout
     result = run("text", "-", input=SEED.read_bytes())
@@ -244,7 +244,8 @@ def test_every_bad_input_is_reported_and_the_batch_goes_on(run, tmp_path, server
         paths.append(path)
     urls = [f"{server}/nowhere", f"{server}/photo"]
     out = tmp_path / "out"
-    result = run("build", *paths, *urls, f"{server}/news/baltic-radar-pact.html", "-f", "json", "-o", out)
+    result = run("build", *paths, *urls, f"{server}/news/baltic-radar-pact.html", "-f", "json", "-o", out,
+                 "--allow-private-urls")
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
     assert [e.split(": ")[1] for e in errors[:-1]] == [*map(str, paths), *urls]

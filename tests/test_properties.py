@@ -68,6 +68,7 @@ def _no_forbidden_characters(text: str) -> bool:
 # Summarising ------------------------------------------------------------------------------------
 
 
+@pytest.mark.filterwarnings("ignore::briefing.errors.InputWarning")  # control characters removed, and said so
 @settings(max_examples=40, deadline=timedelta(seconds=20), suppress_health_check=[HealthCheck.too_slow])
 @given(text=some_text | prose, suffix=st.sampled_from([".txt", ".md"]))
 @example(text="\n" * 1_000_000, suffix=".txt")

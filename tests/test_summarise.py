@@ -218,3 +218,14 @@ def test_terms_are_commitments_not_history():
     assert any("will supply 36 billion cubic metres" in t for t in terms)
     assert any("agreed to pay 30% more" in t for t in terms)
     assert not any("first traded gas in 1995" in t for t in terms)
+
+
+def test_invisible_joiners_and_bidi_overrides_never_reach_an_actor_name():
+    text = ("Pact Signed\n\nThe United Nat\u200dions said on Monday that the pact would hold. "
+            "Officials of the United Nations met in Geneva, and the \u202eUnited Nations\u202c envoy "
+            "said talks would resume. The United Nations will send observers next month.\n")
+    brief = summarise_document(parse_bytes(text.encode(), "un.txt"))
+    names = [a.name for a in brief.actors]
+    assert "United Nations" in names
+    assert not any(ch in name for name in names for ch in "\u200d\u2060\u202e\u202c")
+    assert len([n for n in names if "Nations" in n]) == 1

@@ -2,8 +2,11 @@
 
 UTF-8 is tried first (it is what almost everything is, and a wrong guess is
 then impossible: random bytes are almost never valid UTF-8). A byte-order
-mark settles UTF-8, UTF-16 and UTF-32; NUL bytes without one mean UTF-16
-or binary. Anything else is detected with charset-normalizer. When several
+mark settles UTF-8, UTF-16 and UTF-32; NUL bytes without one mean UTF-16,
+binary data (when there are many of them), or stray control characters.
+Control characters other than tabs and line breaks (NUL, ESC, BEL, the C1
+range) are removed and counted, with one warning per document; only data
+that is mostly control characters is refused as binary. Anything else is detected with charset-normalizer. When several
 encodings decode about equally cleanly, which happens with short texts, the
 one whose text reads as a language wins, then the more widespread one
 (Windows-1252 before Big5). A few words of Polish in ISO-8859-2 can still
@@ -13,9 +16,11 @@ pass for Windows-1252: there is no telling them apart without more text.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
+import warnings
 
-from briefing.errors import InputError
+from briefing.errors import InputError, InputWarning
 
 __all__ = ["decode_text", "looks_binary"]
 
@@ -38,6 +43,9 @@ _PREVALENCE = (
 # Above this share of control or unassigned characters, decoded "text" is binary.
 _MAX_JUNK_SHARE = 0.05
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_STRAY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_STRAY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL_NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "BS", "\x1b": "ESC", "\x7f": "DEL"}
 _CHAOS_TIE = 0.05
 
 
@@ -51,9 +59,23 @@ def decode_text(data: bytes, *, declared: str | None = None) -> str:
     text = _decode(data, declared)
     if looks_binary(text):
         raise InputError("looks like binary data, not text")
+    text = _without_stray_controls(text)
     if not text.strip():
         raise InputError("the document is empty")
     return text
+
+
+def _without_stray_controls(text: str) -> str:
+    """Remove control characters a text should not hold, warning once with how many and which."""
+    found = _STRAY_CONTROLS.findall(text)
+    if not found:
+        return text
+    kinds = sorted(set(found))
+    names = ", ".join(_CONTROL_NAMES.get(ch, f"U+{ord(ch):04X}") for ch in kinds[:4])
+    more = ", …" if len(kinds) > 4 else ""
+    plural = "s" if len(found) != 1 else ""
+    warnings.warn(InputWarning(f"removed {len(found):,} control character{plural} ({names}{more})"), stacklevel=3)
+    return _STRAY_CONTROLS.sub("", text)
 
 
 def looks_binary(text: str) -> bool:
@@ -75,11 +97,13 @@ def _decode(data: bytes, declared: str | None) -> str:
                     f"starts with a {label} byte-order mark but is not valid {label}: "
                     f"bytes at offset {exc.start + len(bom)} cannot be decoded"
                 ) from exc
-    if b"\x00" in data:  # never in UTF-8 or legacy text; UTF-16 without a byte-order mark, or binary
+    if b"\x00" in data:  # UTF-16 without a byte-order mark, binary, or a few stray NULs in text
         text = _utf16_without_bom(data)
-        if text is None:
-            raise InputError("looks like binary data, not text (it contains NUL bytes)")
-        return text
+        if text is not None:
+            return text
+        if data.count(0) > _MAX_JUNK_SHARE * len(data):
+            raise InputError("looks like binary data, not text (it contains many NUL bytes)")
+        # A NUL is a NUL in UTF-8 and every legacy encoding detected below; it is removed with the other controls.
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -122,6 +146,27 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _detect(data: bytes) -> str | None:
+    """Detect the encoding on the bytes without stray controls (which put the detector off), then decode them all.
+
+    In every encoding detected here a byte below 0x20 is a character of its own, never part of one.
+    """
+    sample = _STRAY_BYTES.sub(b"", data)
+    if not sample.strip():
+        return None
+    found = _best_match(sample)
+    if found is None:
+        return None
+    text, encoding = found
+    if sample == data:
+        return text
+    try:
+        return data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        return text
+
+
+def _best_match(data: bytes) -> tuple[str, str] | None:
+    """Return the text and encoding charset-normalizer finds likeliest, or None."""
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data))
@@ -140,4 +185,5 @@ def _detect(data: bytes) -> str | None:
         prevalence = min((_PREVALENCE.index(e) for e in encodings if e in _PREVALENCE), default=len(_PREVALENCE))
         return (-round(match.coherence, 2), prevalence, match.chaos)
 
-    return str(min(pool, key=rank))
+    best = min(pool, key=rank)
+    return str(best), best.encoding

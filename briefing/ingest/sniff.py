@@ -6,7 +6,7 @@ import io
 import re
 import zipfile
 
-__all__ = ["sniff", "describe_binary", "looks_like"]
+__all__ = ["describe_binary", "is_docx", "is_html", "is_markdown", "is_not_zip", "is_pdf", "is_zip", "looks_like", "sniff"]
 
 # Signatures of common files that are not documents we read: named in errors.
 _MAGIC = (
@@ -34,23 +34,46 @@ _FRONT_MATTER = re.compile(rb"\A---[ \t]*\r?\n")
 _MARKDOWN_HEADING = re.compile(rb"\A\s{0,3}#{1,6}\s+\S")
 
 
-def sniff(data: bytes) -> str | None:
-    """Return the suffix of the reader for ``data`` (".pdf", ".docx", ".html", ".md", ".txt"), or None if unknown.
+def is_pdf(data: bytes) -> bool:
+    """Tell whether ``data`` holds a PDF (its header within the first kilobyte)."""
+    return b"%PDF-" in data[:1024]
 
-    None means a zip archive that is not a Word document. Anything that is
-    not recognised is plain text; the text reader rejects binary data.
+
+def is_zip(data: bytes) -> bool:
+    return data.startswith(b"PK\x03\x04")
+
+
+def is_not_zip(data: bytes) -> bool:
+    return not is_zip(data)
+
+
+def is_docx(data: bytes) -> bool:
+    """Tell whether ``data`` is a zip archive holding a Word document."""
+    return is_zip(data) and _is_docx(data)
+
+
+def is_html(data: bytes) -> bool:
+    """Tell whether ``data`` opens like an HTML page (after comments, an XML declaration, a byte order mark)."""
+    return _HTML_START.match(data[:2048].lstrip(b"\xef\xbb\xbf")) is not None
+
+
+def is_markdown(data: bytes) -> bool:
+    """Tell whether ``data`` opens with YAML front matter or a Markdown heading."""
+    text = data[:2048].lstrip(b"\xef\xbb\xbf")
+    return bool(_FRONT_MATTER.match(text) or _MARKDOWN_HEADING.match(text))
+
+
+def sniff(data: bytes) -> str | None:
+    """Return the first suffix of the installed reader for ``data`` (".pdf", ".docx", ".html", ".md", ".txt").
+
+    None means no reader recognises it (a zip archive that is not a Word
+    document). Anything the built-in readers do not recognise otherwise is
+    plain text; the text reader rejects binary data.
     """
-    head = data[:2048]
-    if b"%PDF-" in head[:1024]:
-        return ".pdf"
-    if head.startswith(b"PK\x03\x04"):
-        return ".docx" if _is_docx(data) else None
-    text = head.lstrip(b"\xef\xbb\xbf")
-    if _HTML_START.match(text):
-        return ".html"
-    if _FRONT_MATTER.match(text) or _MARKDOWN_HEADING.match(text):
-        return ".md"
-    return ".txt"
+    from briefing.ingest.readers import readers
+
+    reader = readers().sniff(data)
+    return reader.suffixes[0] if reader is not None else None
 
 
 def describe_binary(data: bytes) -> str | None:

@@ -14,7 +14,16 @@ from briefing.ingest.sniff import describe_binary
 from briefing.ingest.titles import tidy_title
 from briefing.model import Document, Span
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u200b\ufeff]")
+# Control characters (C0 and C1), soft hyphens, zero-width spaces and word joiners, byte-order marks, and
+# the bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): an override left open
+# in a source would reverse the punctuation of the template around it. The bidi marks U+200E and U+200F,
+# which only nudge the algorithm, stay.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b\u202a-\u202e\u2060-\u2064"
+                      r"\u2066-\u2069\ufeff]")
+# Zero-width (non-)joiners shape Arabic, Persian and the Indic scripts, and build emoji; elsewhere
+# ("United Nat\u200dions") they only hide a word from search and from comparison.
+_JOINERS = re.compile(r"[\u200c\u200d]")
+_UNJOINED_SCRIPTS = ("LATIN ", "GREEK ", "CYRILLIC ", "FULLWIDTH LATIN ")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
@@ -38,10 +47,28 @@ def decode(data: bytes, *, declared: str | None = None) -> str:
 
 
 def clean_line(line: str) -> str:
-    """Normalise one line: NFC, no control characters, single spaces."""
+    """Normalise one line: NFC, no control or bidi-override characters, joiners only where used, single spaces."""
     line = unicodedata.normalize("NFC", line)
     line = _SURROGATE.sub("", _CONTROL.sub("", line))
+    if "\u200c" in line or "\u200d" in line:
+        line = _JOINERS.sub(lambda m: m.group() if _joined(m.string, m.start()) else "", line)
     return _SPACES.sub(" ", line).strip()
+
+
+def _joined(text: str, at: int) -> bool:
+    """Say whether the joiner at ``at`` stands between two characters of a script that uses joiners."""
+    return at > 0 and at + 1 < len(text) and _uses_joiners(text[at - 1]) and _uses_joiners(text[at + 1])
+
+
+def _uses_joiners(char: str) -> bool:
+    if char in "\u200c\u200d":
+        return True  # a run of joiners, as emoji sequences have
+    category = unicodedata.category(char)
+    if category == "So" or char == "\ufe0f":
+        return True  # emoji and their presentation selector
+    if category[0] not in "LM" or ord(char) < 0x0590:
+        return False
+    return not unicodedata.name(char, "").startswith(_UNJOINED_SCRIPTS)
 
 
 def split_lines(text: str) -> list[str]:

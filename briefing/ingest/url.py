@@ -1,17 +1,19 @@
 """URLs: fetch a document over http or https, then read it with the reader its content type names.
 
-Only http and https are fetched (redirects too), with a timeout on the
-whole download and a size limit checked before and while reading. Every
-failure is an InputError that says what went wrong.
+Only http and https are fetched (redirects too), within one deadline for
+the whole fetch and a size limit checked before and while reading, and only
+from public addresses unless the user allows private ones
+(:mod:`briefing.ingest.netguard`). Every failure is an InputError that says
+what went wrong.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import http.client
 import re
 import socket
 import ssl
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -20,9 +22,10 @@ from dataclasses import dataclass
 from email.message import Message
 
 from briefing.errors import InputError
+from briefing.ingest.netguard import Deadline, FetchTimeout, guarded_handlers
 from briefing.model import Document
 
-__all__ = ["DEFAULT_TIMEOUT", "Fetched", "fetch", "is_url", "url_stem", "MEDIA_TYPES"]
+__all__ = ["DEFAULT_TIMEOUT", "Fetched", "fetch", "is_url", "url_stem"]
 
 DEFAULT_TIMEOUT = 30.0
 _SCHEMES = ("http", "https")
@@ -30,17 +33,6 @@ _MAX_REDIRECTS = 10
 _CHUNK = 64 * 1024
 _USER_AGENT = "briefing/{version} (+https://pypi.org/project/briefing/)"
 
-# Content type → the suffix whose reader handles it.
-MEDIA_TYPES = {
-    "text/html": ".html",
-    "application/xhtml+xml": ".html",
-    "application/pdf": ".pdf",
-    "application/x-pdf": ".pdf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
-    "text/plain": ".txt",
-    "text/markdown": ".md",
-    "text/x-markdown": ".md",
-}
 _UNTYPED = ("", "application/octet-stream", "binary/octet-stream", "application/download", "application/force-download")
 
 
@@ -71,75 +63,128 @@ def url_stem(url: str) -> str:
     return stem[:80] or "page"
 
 
-def fetch(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Fetched:
-    """Download ``url`` (http or https only) within ``timeout`` seconds and ``max_bytes`` bytes."""
+def fetch(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT, allow_private: bool = False) -> Fetched:
+    """Download ``url`` (http or https only) within ``timeout`` seconds in all and ``max_bytes`` bytes.
+
+    The first URL and every redirect must lead to a public address unless
+    ``allow_private`` is set (see :mod:`briefing.ingest.netguard`).
+    """
     scheme = urllib.parse.urlsplit(url).scheme.lower()
     if scheme not in _SCHEMES:
         raise InputError(f"only http and https URLs can be fetched, not {scheme}:")
-    from briefing import __version__
+    with Deadline(timeout) as deadline:
+        try:
+            fetched = _download(url, max_bytes, deadline, allow_private)
+        except FetchTimeout:
+            raise
+        except BaseException as exc:
+            if deadline.expired:  # the watchdog shut the connection: whatever broke, it is the deadline
+                raise deadline.error() from exc
+            raise _explained(exc, deadline) from exc
+        if deadline.expired:  # a body cut short by the watchdog
+            raise deadline.error()
+    if not fetched.data:
+        raise InputError("the server sent an empty response")
+    return fetched
+
+
+def _download(url: str, max_bytes: int, deadline: Deadline, allow_private: bool) -> Fetched:
+    from briefing.package import version
 
     request = urllib.request.Request(
         url,
         headers={
-            "User-Agent": _USER_AGENT.format(version=__version__),
+            "User-Agent": _USER_AGENT.format(version=version()),
             "Accept": "text/html, application/xhtml+xml, application/pdf, "
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document, "
             "text/markdown, text/plain;q=0.9, */*;q=0.5",
             "Accept-Encoding": "gzip, deflate",
         },
     )
-    opener = urllib.request.build_opener(_HttpOnlyRedirects)
-    deadline = time.monotonic() + timeout
-    try:
-        with opener.open(request, timeout=timeout) as response:
-            length = response.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > max_bytes:
-                raise InputError(f"the server says it is {int(length):,} bytes, over the limit of {max_bytes:,} bytes")
-            body = _read(response, max_bytes, deadline, timeout)
-            body = _decompress(body, response.headers.get("Content-Encoding", ""), max_bytes)
-            media_type, charset = _content_type(response.headers)
-            final_url = response.geturl()
-    except InputError:
-        raise
-    except urllib.error.HTTPError as exc:
+    opener = urllib.request.build_opener(_HttpOnlyRedirects, *guarded_handlers(deadline, allow_private=allow_private))
+    with opener.open(request, timeout=deadline.remaining()) as response:
+        length = response.headers.get("Content-Length")
+        if length and length.isdigit() and int(length) > max_bytes:
+            raise InputError(f"the server says it is {int(length):,} bytes, over the limit of {max_bytes:,} bytes")
+        body = _read(response, max_bytes, deadline)
+        body = _decompress(body, response.headers.get("Content-Encoding", ""), max_bytes)
+        media_type, charset = _content_type(response.headers)
+        return Fetched(body, response.geturl(), media_type, charset)
+
+
+def _explained(exc: BaseException, deadline: Deadline) -> BaseException:
+    """Return the InputError that says what went wrong in a fetch (``exc`` itself if it is one, or not an error)."""
+    if isinstance(exc, InputError) or not isinstance(exc, Exception):
+        return exc
+    if isinstance(exc, urllib.error.HTTPError):
         exc.close()
-        raise InputError(f"the server answered HTTP {exc.code} {exc.reason}") from exc
-    except urllib.error.URLError as exc:
-        raise InputError(_network_reason(exc.reason, timeout)) from exc
-    except (TimeoutError, socket.timeout) as exc:
-        raise InputError(f"timed out after {timeout:g} seconds") from exc
-    except (ConnectionError, ssl.SSLError, OSError) as exc:
-        raise InputError(_network_reason(exc, timeout)) from exc
-    except ValueError as exc:  # a malformed URL
-        raise InputError(f"is not a valid URL: {exc}") from exc
-    if not body:
-        raise InputError("the server sent an empty response")
-    return Fetched(body, final_url, media_type, charset)
+        reason = str(exc.reason)
+        if reason.startswith(urllib.request.HTTPRedirectHandler.inf_msg.strip()):
+            return InputError(f"the server redirected in a loop or more than {_MAX_REDIRECTS} times "
+                              f"(last: HTTP {exc.code})")
+        return InputError(f"the server answered HTTP {exc.code} {reason.splitlines()[0] if reason else ''}".rstrip())
+    if isinstance(exc, urllib.error.URLError):
+        if isinstance(exc.reason, InputError):
+            return exc.reason
+        return InputError(_network_reason(exc.reason, deadline))
+    if isinstance(exc, (TimeoutError, socket.timeout)):
+        return deadline.error()
+    if isinstance(exc, (ConnectionError, ssl.SSLError, OSError)):
+        return InputError(_network_reason(exc, deadline))
+    if isinstance(exc, http.client.HTTPException):
+        return InputError(f"the server sent a malformed response: {type(exc).__name__}")
+    if isinstance(exc, ValueError):  # a malformed URL
+        return InputError(f"is not a valid URL: {exc}")
+    return exc
 
 
-def read_url(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Document:
+def read_url(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT, allow_private: bool = False) -> Document:
     """Fetch ``url`` and read it into a Document whose ``url`` is the page's canonical URL or the fetched one."""
-    from briefing.ingest import READERS
-    from briefing.ingest.sniff import sniff
+    from briefing.ingest.readers import readers
 
-    fetched = fetch(url, max_bytes=max_bytes, timeout=timeout)
-    suffix = MEDIA_TYPES.get(fetched.media_type)
-    if suffix is None and fetched.media_type in _UNTYPED:
+    installed = readers()
+    fetched = fetch(url, max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
+    reader = installed.for_media_type(fetched.media_type)
+    if reader is None and fetched.media_type in _UNTYPED:
         path_suffix = "." + urllib.parse.urlsplit(fetched.url).path.rsplit(".", 1)[-1].lower()
-        suffix = path_suffix if path_suffix in READERS else sniff(fetched.data)
-    if suffix is None:
-        known = ", ".join(sorted(MEDIA_TYPES))
+        reader = installed.for_suffix(path_suffix) or installed.sniff(fetched.data)
+    if reader is None:
+        known = ", ".join(sorted(installed.by_media_type))
         raise InputError(f"unsupported content type {fetched.media_type or '(none)'}; supported: {known}")
+    if reader.suffixes[0] in (".pdf", ".docx"):
+        _check_binary_type(fetched, reader.suffixes[0])
     data = fetched.data
-    if fetched.charset and suffix in (".html", ".txt", ".md"):
+    if fetched.charset and reader.takes_charset:
         data = _to_utf8(data, fetched.charset)
-    document = READERS[suffix](data, url_stem(fetched.url) + suffix)
+    document = reader.parse(data, url_stem(fetched.url) + reader.suffixes[0])
     host = urllib.parse.urlsplit(fetched.url).hostname or ""
     return dataclasses.replace(
         document,
         url=document.url or fetched.url,
         publisher=document.publisher or (host[4:] if host.startswith("www.") else host) or None,
     )
+
+
+_SNIFFED = {".html": "an HTML page", ".md": "Markdown text", ".txt": "plain text", ".pdf": "a PDF file",
+            ".docx": "a Word (.docx) file", None: "a zip archive that is not a Word document"}
+
+
+def _check_binary_type(fetched: Fetched, suffix: str) -> None:
+    """Refuse a body that is not the PDF or Word file its content type says (often a login or error page)."""
+    from briefing.ingest.sniff import describe_binary, sniff
+
+    found = sniff(fetched.data)
+    if found == suffix:
+        return
+    kind = _SNIFFED.get(found, "something else")
+    if found == ".txt":
+        from briefing.ingest.encoding import looks_binary
+
+        kind = describe_binary(fetched.data) or kind
+        if kind == "plain text" and looks_binary(fetched.data[:4096].decode("utf-8", errors="replace")):
+            return  # random bytes: the reader says it is not a PDF or Word file
+    raise InputError(f"the server said {fetched.media_type} but sent {kind} (often a login, consent or error "
+                     "page); open the URL in a browser to see what it serves")
 
 
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
@@ -155,12 +200,11 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _read(response, max_bytes: int, deadline: float, timeout: float) -> bytes:
+def _read(response, max_bytes: int, deadline: Deadline) -> bytes:
     chunks: list[bytes] = []
     size = 0
     while True:
-        if time.monotonic() > deadline:
-            raise InputError(f"timed out after {timeout:g} seconds")
+        deadline.remaining()  # raises once the deadline has passed
         chunk = response.read1(_CHUNK)  # what has arrived: a slow server cannot hold a full read open
         if not chunk:
             return b"".join(chunks)
@@ -209,9 +253,9 @@ def _to_utf8(data: bytes, charset: str) -> bytes:
         return data  # let the reader report it
 
 
-def _network_reason(reason: object, timeout: float) -> str:
+def _network_reason(reason: object, deadline: Deadline) -> str:
     if isinstance(reason, (TimeoutError, socket.timeout)):
-        return f"timed out after {timeout:g} seconds"
+        return str(deadline.error())
     if isinstance(reason, socket.gaierror):
         return "the host name could not be resolved (check the URL and your network connection)"
     if isinstance(reason, ConnectionRefusedError):

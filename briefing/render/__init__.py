@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from importlib.metadata import EntryPoint, entry_points
+from importlib.metadata import EntryPoint
 from pathlib import Path
-from typing import ClassVar, Literal, Protocol
+from typing import ClassVar, Iterable, Literal, Protocol
 
 from briefing.errors import RenderError, UnknownFormatError
 from briefing.model import Brief
+from briefing.options import Choice, File, Folder, option
+from briefing.plugins import installed, load_plugin
+from briefing.render.resolved import CSS_PAPER_SIZES
 
 __all__ = ["RenderOptions", "Renderer", "PAPER_SIZES", "available_renderers", "check_options", "get_renderer", "render"]
 
@@ -25,32 +28,44 @@ log = logging.getLogger(__name__)
 GROUP = "briefing.renderers"
 
 #: The paper sizes a user may ask for; the templates' own size (A4) applies when none is given.
-PAPER_SIZES: tuple[str, ...] = ("a4", "letter")
+PAPER_SIZES: tuple[str, ...] = tuple(CSS_PAPER_SIZES)
 
 
 @dataclass(frozen=True, kw_only=True)
 class RenderOptions:
     """What a user may ask of every renderer; each uses what applies to it.
 
-    ``marking`` is a handling marking ("TLP:AMBER", "OFFICIAL-SENSITIVE", any
-    text) printed at the top and bottom of every page and recorded in the
-    metadata. ``paper`` is ``"a4"`` or ``"letter"`` (None keeps the template's
-    size). ``organisation`` and ``logo`` (a PNG or SVG file) brand the title
-    block. ``reference_docx`` supplies the Word styles. ``pdf_variant`` is a
-    WeasyPrint PDF variant such as ``"pdf/ua-1"`` (tagged, accessible PDF).
+    Each field is a user option, declared once (see :mod:`briefing.options`).
     """
 
-    template_dir: Path | None = None
-    marking: str | None = None
-    paper: Literal["a4", "letter"] | None = None
-    organisation: str | None = None
-    logo: Path | None = None
-    reference_docx: Path | None = None
-    pdf_variant: str | None = None
+    template_dir: Path | None = option(kind=Folder(), shapes_output=True, cache_part="templates",
+                                       help="Folder of templates that override the built-in ones.")
+    marking: str | None = option(
+        shapes_output=True, metavar="TEXT",
+        help='Handling marking on every page and in the metadata, e.g. "TLP:AMBER" or "OFFICIAL-SENSITIVE".')
+    paper: Literal["a4", "letter"] | None = option(
+        kind=Choice(PAPER_SIZES), shapes_output=True, default_text="the templates', A4",
+        help="Paper size of the PDF and DOCX.")
+    organisation: str | None = option(shapes_output=True, metavar="NAME",
+                                      help="Organisation named in the title block and as the author.")
+    logo: Path | None = option(kind=File(), shapes_output=True, check="briefing.render.logo:load_logo",
+                               help="PNG or SVG logo for the title block.")
+    reference_docx: Path | None = option(
+        kind=File(), shapes_output=True,
+        help="Word file whose styles, page size and margins the DOCX uses (as pandoc's --reference-doc).")
+    pdf_variant: str | None = option(shapes_output=True, metavar="VARIANT", check="briefing.render.pdf:check_variant",
+                                     help="PDF variant, e.g. pdf/ua-1 (tagged, accessible) or pdf/a-3b.")
 
 
 class Renderer(Protocol):
-    """The contract every renderer, built-in or third-party, fulfils."""
+    """The contract every renderer, built-in or third-party, fulfils.
+
+    Two hooks are optional (:func:`prepare` and :func:`check_options` call
+    them when a renderer has them): ``prepare()``, run once per worker
+    process before any document (load a layout engine, fonts), and
+    ``check_options(options)``, run before any document is read, which
+    raises RenderError for an option this renderer cannot use.
+    """
 
     name: ClassVar[str]
     suffix: ClassVar[str]
@@ -62,8 +77,7 @@ class Renderer(Protocol):
 
 def available_renderers() -> dict[str, EntryPoint]:
     """Return the installed renderers' entry points by name, sorted by name."""
-    found = {ep.name: ep for ep in entry_points(group=GROUP)}
-    return dict(sorted(found.items()))
+    return installed(GROUP)
 
 
 def get_renderer(name: str) -> Renderer:
@@ -72,33 +86,36 @@ def get_renderer(name: str) -> Renderer:
     Raises UnknownFormatError, listing what is installed, for an unknown
     name, and RenderError for a renderer whose package fails to import.
     """
-    installed = available_renderers()
-    ep = installed.get(name)
-    if ep is None:
-        choices = ", ".join(installed) or "none"
-        raise UnknownFormatError(f"unknown format {name!r}; installed formats: {choices}")
-    try:
-        cls = ep.load()
-    except Exception as exc:  # a broken plugin must not take the others down
-        raise RenderError(f"the {name!r} renderer ({ep.value}) failed to load: {exc}") from exc
+    cls = load_plugin(GROUP, name, kind="renderer", broken=RenderError,
+                      unknown=lambda choices: UnknownFormatError(f"unknown format {name!r}; installed formats: {choices}"))
     return cls()
 
 
-def check_options(options: RenderOptions) -> None:
-    """Raise RenderError for an option no renderer could use, before any work is done."""
-    from briefing.render.logo import load_logo
-    from briefing.render.pdf import check_variant
-    from briefing.render.templates import template_dirs
+def check_options(options: RenderOptions, renderers: Iterable[Renderer] | None = None) -> None:
+    """Raise RenderError for an option no renderer could use, or one of ``renderers`` cannot, before any work.
 
-    template_dirs(options.template_dir)
-    if options.paper is not None and options.paper not in PAPER_SIZES:
-        raise RenderError(f"unknown paper size {options.paper!r}; choose one of {', '.join(PAPER_SIZES)}")
-    if options.logo is not None:
-        load_logo(options.logo)
-    if options.reference_docx is not None and not Path(options.reference_docx).is_file():
-        raise RenderError(f"reference document {str(options.reference_docx)!r} does not exist or is not a file")
-    if options.pdf_variant is not None:
-        check_variant(options.pdf_variant)
+    ``renderers`` defaults to every installed one.
+
+    The options are resolved here, once (see :mod:`briefing.render.resolved`),
+    and every renderer then uses the same resolved values.
+    """
+    from briefing.render.resolved import resolve
+
+    resolve(options)  # the template folder, the logo, the paper size
+    if renderers is None:
+        renderers = [get_renderer(name) for name in available_renderers()]
+    for renderer in renderers:
+        check = getattr(renderer, "check_options", None)  # an optional hook (see Renderer)
+        if check is not None:
+            check(options)
+
+
+def prepare(renderers: Iterable[Renderer]) -> None:
+    """Run each renderer's optional ``prepare`` hook (once per worker process, before any document)."""
+    for renderer in renderers:
+        hook = getattr(renderer, "prepare", None)
+        if hook is not None:
+            hook()
 
 
 def render(brief: Brief, name: str, *, options: RenderOptions | None = None) -> bytes:

@@ -17,9 +17,8 @@ from urllib.parse import unquote, urlsplit
 from briefing.errors import RenderError
 from briefing.model import Brief
 from briefing.render import RenderOptions
-from briefing.render.common import author, clean_option, generator_label, language, source_date, xml_safe
+from briefing.render.common import generator_label, language, resolve, source_date, xml_safe
 from briefing.render.html import render_html
-from briefing.render.templates import template_dirs
 
 INSTALL_HINT = (
     "PDF output needs WeasyPrint and its system libraries (Pango, HarfBuzz): "
@@ -119,11 +118,11 @@ def variant_options(variant: str | None) -> dict[str, Any]:
 def set_metadata(document: Any, brief: Brief, options: RenderOptions) -> None:
     """Fill the PDF's document information and XMP: title, author, subject, keywords, language, marking."""
     stamp = source_date().strftime("%Y-%m-%dT%H:%M:%SZ")
-    marking = clean_option(options.marking)
+    marking = resolve(options).marking
     metadata = document.metadata
     # xml_safe: a brief read from JSON may hold lone surrogates, which no PDF string can encode.
     metadata.title = xml_safe(brief.title)
-    metadata.authors = [author(options)]
+    metadata.authors = [resolve(options).author]
     metadata.description = xml_safe(brief.source.title or brief.source.name)
     metadata.keywords = list(dict.fromkeys(xml_safe(actor.name) for actor in brief.actors))
     metadata.generator = xml_safe(generator_label(brief))
@@ -152,11 +151,23 @@ class PdfRenderer:
     media_type: ClassVar[str] = "application/pdf"
     description: ClassVar[str] = "An A4 or Letter PDF laid out for print, with bookmarks (needs WeasyPrint)"
 
+    def prepare(self) -> None:
+        """Load WeasyPrint (and Pango) once per worker process, not in its first document."""
+        try:
+            _import_weasyprint()
+        except RenderError:
+            pass  # every PDF will say how to install it
+
+    def check_options(self, options: RenderOptions) -> None:
+        """Raise RenderError for a PDF variant WeasyPrint cannot write."""
+        if options.pdf_variant is not None:
+            check_variant(options.pdf_variant)
+
     def render(self, brief: Brief, *, options: RenderOptions) -> bytes:
         """Return the PDF; byte-identical across runs when SOURCE_DATE_EPOCH is set."""
         weasyprint = _import_weasyprint()
         variant = variant_options(options.pdf_variant)
-        folders = template_dirs(options.template_dir)
+        folders = list(resolve(options).template_dirs)
         page = render_html(brief, options, media="print")
         fetcher = make_url_fetcher(weasyprint, folders)
         with _errors_raised():

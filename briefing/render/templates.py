@@ -16,8 +16,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-import briefing
 from briefing.errors import RenderError
+from briefing.package import package_dir
 from briefing.render.common import format_date, one_line, quoted, text_direction, xml_safe
 
 __all__ = [
@@ -56,7 +56,7 @@ _LEADING_MARKER = re.compile(r"^(\d{1,9})([.)])(?=\s|$)|^([-+=#>])")
 
 def builtin_template_dir() -> Path:
     """Return the built-in templates: inside the package in a wheel, at the repo root in a checkout."""
-    package = Path(briefing.__file__).resolve().parent
+    package = package_dir()
     for candidate in (package / "templates", package.parent / "templates"):
         if (candidate / _MARKER).is_file():
             return candidate

@@ -21,9 +21,7 @@ from typing import Any, Sequence
 
 from briefing.errors import BriefingError
 from briefing.model import Actor, Brief, Budget, Point, Quote
-
-LENGTHS: tuple[str, ...] = ("short", "standard", "full")
-DEFAULT_LENGTH = "standard"
+from briefing.options import DEFAULT_LENGTH, LENGTHS
 
 ONE_PAGE_SOURCE_WORDS = 800  # a source shorter than this gets a one-page brief
 SECTIONS: tuple[str, ...] = ("background", "actors", "terms", "implications", "quotes")

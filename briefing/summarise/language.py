@@ -15,7 +15,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 from briefing.errors import InputError
-from briefing.ingest import printable
 from briefing.model import Document
 
 SAMPLE_CHARACTERS = 4_000
@@ -108,11 +107,11 @@ def check_language(document: Document, pipeline_language: str, *, declared: str 
     found = f"{LANGUAGE_NAMES.get(code, code)} ({code})"
     reads = f"{LANGUAGE_NAMES.get(wanted, wanted)} ({wanted})"
     if declared:
-        raise InputError(f"{printable(document.name)}: --lang {declared} asks for {found}; "
-                         f"briefing's pipeline reads {reads} only")
+        raise InputError(f"--lang {declared} asks for {found}; briefing's pipeline reads {reads} only",
+                         source=document.name)
     raise InputError(
-        f"{printable(document.name)}: looks like {found}; briefing's pipeline reads {reads} only. "
-        f"To brief it anyway, pass --lang {wanted}"
+        f"looks like {found}; briefing's pipeline reads {reads} only. To brief it anyway, pass --lang {wanted}",
+        source=document.name,
     )
 
 

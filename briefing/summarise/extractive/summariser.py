@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from briefing import __version__
 from briefing.errors import InputError
-from briefing.ingest import printable
 from briefing.model import Brief, Document, Evidence, Generator, Point, Quote, Source
-from briefing.summarise.budget import DEFAULT_LENGTH, apply_budget, check_length
+from briefing.options import BriefOptions
+from briefing.summarise.budget import apply_budget, check_length
 from briefing.summarise.dedup import deduplicate
 from briefing.summarise.extractive.actors import extract_actors
 from briefing.summarise.extractive.facts import same_fact
@@ -18,8 +17,8 @@ from briefing.summarise.extractive.quotes import extract_quotes
 from briefing.summarise.extractive.ranking import rank_summary, sentence_scores
 from briefing.summarise.extractive.sections import assign_sections
 from briefing.summarise.language import check_language
+from briefing.package import version
 
-DEFAULT_SUMMARY_SENTENCES = 3
 SPOKEN_QUOTE_BONUS = 1.0  # a quotation with a known speaker outranks an unattributed one
 
 # What one document may hold to be summarised (README, "Limits and hostile input").
@@ -35,42 +34,42 @@ class ExtractiveSummariser:
 
     name: ClassVar[str] = "extractive"
 
-    def __init__(self, *, model: str | None = None) -> None:
-        self.model = model
+    def __init__(self, options: BriefOptions | None = None) -> None:
+        self.options = options or BriefOptions()
 
-    def summarise(
-        self,
-        document: Document,
-        *,
-        summary_sentences: int = DEFAULT_SUMMARY_SENTENCES,
-        length: str = DEFAULT_LENGTH,
-        language: str | None = None,
-    ) -> Brief:
-        """Distil ``document`` into a Brief cut to the ``length`` budget.
+    def check_options(self) -> None:
+        """Refuse an unknown length before any document is read; a missing --model is said when the pipeline loads."""
+        check_length(self.options.length)
+
+    def prepare(self) -> None:
+        """Load the spaCy pipeline now, once per process; ModelError if it cannot be loaded."""
+        load_pipeline(self.options.model)
+
+    def summarise(self, document: Document) -> Brief:
+        """Distil ``document`` into a Brief that says each thing once, cut to the options' length budget.
 
         InputError if it is too long to summarise (see MAX_WORDS) or not in
-        the pipeline's language (``language``, as ``--lang``, replaces detection).
+        the pipeline's language (``options.lang``, as ``--lang``, replaces detection).
         """
-        check_length(length)
-        found = self.extract(document, summary_sentences=summary_sentences, language=language)
-        return apply_budget(deduplicate(found), length)
+        check_length(self.options.length)
+        return apply_budget(deduplicate(self.extract(document)), self.options.length)
 
-    def extract(
-        self, document: Document, *, summary_sentences: int = DEFAULT_SUMMARY_SENTENCES, language: str | None = None
-    ) -> Brief:
+    def extract(self, document: Document) -> Brief:
         """Return every item found in ``document``, each section ranked most important first.
 
         Sections may share sentences here; :meth:`summarise` then says each
         thing once and cuts the brief to its length.
         """
         check_size(document)
-        nlp = load_pipeline(self.model)
-        check_language(document, nlp.lang, declared=language)
+        nlp = load_pipeline(self.options.model)
+        check_language(document, nlp.lang, declared=self.options.lang)
+        summary_sentences = self.options.summary_sentences
         parsed = parse(document, nlp)
         if len(parsed.sentences) > MAX_SENTENCES:
             raise InputError(
-                f"{printable(document.name)}: has {len(parsed.sentences):,} sentences, more than the {MAX_SENTENCES:,} "
-                "briefing summarises; brief a part of it"
+                f"has {len(parsed.sentences):,} sentences, more than the {MAX_SENTENCES:,} briefing summarises; "
+                "brief a part of it",
+                source=document.name,
             )
         exclude = frozenset(filter(None, (document.publisher,)))
         actors, mentions = extract_actors(parsed, exclude=exclude)
@@ -89,7 +88,7 @@ class ExtractiveSummariser:
         return Brief(
             title=document.title or _title_from_name(document.name),
             source=Source.of(document),
-            generator=Generator("briefing", __version__, self.name),
+            generator=Generator("briefing", version(), self.name),
             summary=_points(parsed, [parsed.sentences[i] for i in chosen]),
             background=ranked(sections.background),
             actors=tuple(_relocated(a, document) for a in actors),
@@ -106,8 +105,9 @@ def check_size(document: Document) -> None:
         size = f"{words:,} words" if words > MAX_WORDS else f"{characters:,} characters"
         limit = f"{MAX_WORDS:,} words" if words > MAX_WORDS else f"{MAX_CHARACTERS:,} characters"
         raise InputError(
-            f"{printable(document.name)}: has {size}, more than the {limit} briefing summarises; brief a part of it "
-            "(briefing text shows what was read)"
+            f"has {size}, more than the {limit} briefing summarises; brief a part of it "
+            "(briefing text shows what was read)",
+            source=document.name,
         )
 
 

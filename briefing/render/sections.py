@@ -1,0 +1,104 @@
+"""The sections of a brief as every format presents them: titles, labels, what was left out, note numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from briefing.model import Brief, Evidence
+from briefing.render.text import one_line
+
+__all__ = ["ACTOR_TYPE_LABELS", "EMPTY_SECTION", "SECTION_TITLES", "Notes", "SourceNote", "left_out", "location",
+           "more_note"]
+
+#: The sections of a brief, in the order every format presents them.
+SECTION_TITLES: dict[str, str] = {
+    "summary": "Summary",
+    "background": "Background",
+    "actors": "Actors",
+    "terms": "Terms",
+    "implications": "Implications",
+    "quotes": "Quotes",
+    "sources": "Sources",
+}
+
+#: What a format says under a section the brief has nothing for.
+EMPTY_SECTION = "None stated."
+
+ACTOR_TYPE_LABELS: dict[str, str] = {
+    "person": "Person",
+    "country": "Country",
+    "organisation": "Organisation",
+    "group": "Group",
+}
+
+LEFT_OUT_SECTIONS: tuple[str, ...] = ("background", "actors", "terms", "implications", "quotes")
+
+
+def more_note(count: int) -> str:
+    """Say how many items of a section the length budget left out, and how to see them."""
+    if not count:
+        return ""
+    return f"{count} more {'item' if count == 1 else 'items'} left out for length; --length full shows them."
+
+
+def left_out(brief: Brief) -> dict[str, str]:
+    """Return, per section, the note saying what the brief's length budget left out ("" if nothing).
+
+    The brief says what it left out in ``generator.budget``; a brief without
+    a budget (an older or hand-made one) left nothing out, and every format
+    shows it whole.
+    """
+    budget = brief.generator.budget
+    return {key: more_note(budget.left_out(key) if budget else 0) for key in LEFT_OUT_SECTIONS}
+
+
+def location(evidence: Evidence) -> str:
+    """Say where a reader finds a span in the source: "page 2, paragraph 14", else its characters."""
+    if evidence.paragraph is None:
+        return f"characters {evidence.start}–{evidence.end}"
+    where = f"paragraph {evidence.paragraph}"
+    return f"page {evidence.page}, {where}" if evidence.page is not None else where
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    """One entry of a brief's Sources: its number, where the span is, and the span unless a point says it verbatim."""
+
+    number: int
+    evidence: Evidence
+    location: str
+    quote: str | None
+
+
+class Notes:
+    """Number a brief's evidence 1, 2, 3… in the order of ``Brief.evidence()``."""
+
+    def __init__(self, brief: Brief) -> None:
+        self.sources: tuple[Evidence, ...] = brief.evidence()
+        self._numbers = {evidence: n for n, evidence in enumerate(self.sources, start=1)}
+        self._cited_by: dict[Evidence, set[str]] = {}
+        for group in (brief.summary, brief.background, brief.terms, brief.implications, brief.quotes):
+            for item in group:
+                for evidence in item.evidence:
+                    self._cited_by.setdefault(evidence, set()).add(one_line(item.text))
+
+    def __call__(self, item: Any) -> tuple[int, ...]:
+        """Return the note numbers an item (point or quote) cites, each once, ascending."""
+        return self.numbers(item.evidence)
+
+    def numbers(self, evidence: Iterable[Evidence]) -> tuple[int, ...]:
+        """Return the note numbers of ``evidence``, each once."""
+        return tuple(sorted({self._numbers[e] for e in evidence if e in self._numbers}))
+
+    def numbered(self) -> list[SourceNote]:
+        """Return every source as a SourceNote, for a Sources section.
+
+        The span's text is given only where some point citing it says
+        something other than the span itself (a trimmed or merged point).
+        """
+        notes = []
+        for number, evidence in enumerate(self.sources, start=1):
+            verbatim = self._cited_by.get(evidence, set()) <= {one_line(evidence.quote)}
+            notes.append(SourceNote(number, evidence, location(evidence), None if verbatim else evidence.quote))
+        return notes
