@@ -1,7 +1,8 @@
 """Score brief extraction (actors, roles, terms, evidence) against gold annotations.
 
-Briefs are built through the public API exactly as users get them
-(``briefing.brief_file(path).to_dict()``, default options) for every
+Briefs are built through the public API as users get them, but with every
+item found (``briefing.brief_file(path, length="full").to_dict()``: the
+default length budget keeps only the most important) for every
 ``<data>/gold/*.json``, scored per ``<data>/GOLD-FORMAT.md``, and then a brief
 is built for every article in ``<data>/articles/`` to count failures and time::
 
@@ -289,7 +290,7 @@ def build(path: Path) -> tuple[dict[str, Any] | None, str | None, float]:
 
     start = time.perf_counter()
     try:
-        brief = briefing.brief_file(path).to_dict()
+        brief = briefing.brief_file(path, length="full").to_dict()  # every item found: recall stays meaningful
     except Exception as exc:  # a benchmark reports every failure and goes on
         return None, f"{type(exc).__name__}: {exc}", time.perf_counter() - start
     return brief, None, time.perf_counter() - start
