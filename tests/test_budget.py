@@ -113,3 +113,13 @@ def test_the_seeds_default_brief_says_each_thing_once(seed_document):
             assert key == other or not (a.start < b.end and b.start < a.end), (key, other, a.quote, b.quote)
     assert brief.generator.budget.length == "standard"
     assert body_words(brief) <= brief.generator.budget.words
+
+
+def test_two_summary_points_never_state_the_same_fact(seed_document):
+    from briefing import summarise_document
+
+    texts = [p.text for p in summarise_document(seed_document).summary]
+    lede = "Three West African countries ruled by military juntas have signed a mutual defense pact."
+    fuller = "Military juntas of Mali, Niger and Burkina Faso signed a security pact on Saturday"
+    assert lede not in texts, "the lede says what the fuller sentence says"
+    assert any(t.startswith(fuller) for t in texts), "of two points stating one fact, the more informative stays"
