@@ -96,10 +96,12 @@ def test_near_duplicates_merge_keeping_the_more_informative():
     short = Point("Kenya and Uganda signed a trade pact.", (Evidence.of("x" * 99, 0, 10),))
     longer = Point("Kenya and Uganda signed a trade pact on Friday in Nairobi.", (Evidence.of("x" * 99, 20, 40),))
     other = Point("Tanzania stayed out of the talks.", (Evidence.of("x" * 99, 50, 60),))
-    brief = Brief(title="t", source=Source(name="t.txt"), summary=(short, other), background=(longer,))
+    brief = Brief(title="t", source=Source(name="t.txt"), terms=(short, other), background=(longer,))
     deduped = deduplicate(brief)
-    assert [p.text for p in deduped.summary] == [longer.text, other.text]
+    assert [p.text for p in deduped.terms] == [longer.text, other.text]
     assert deduped.background == ()
+    summary = deduplicate(dataclasses.replace(brief, summary=(short,), terms=(other,)))
+    assert summary.summary == (short,) and summary.background == (), "the summary stays as its ranker chose"
 
 
 def test_the_seeds_default_brief_says_each_thing_once(seed_document):

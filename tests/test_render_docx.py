@@ -83,10 +83,10 @@ def test_docx_title_block(docx_bytes: bytes, document, monkeypatch: pytest.Monke
     assert "Source\u00a0Sahel juntas sign security pact" in source.text
     assert "Publisher\u00a0Agence Ouest-Africaine" in source.text
     assert "Published\u00a016\u00a0September\u00a02023" in source.text  # a date is not split over lines
-    labels = [r.style.name for r in source.runs if r.text.strip() in ("Source", "Publisher", "Published", "As of")]
-    assert labels == ["Source Label"] * 4
+    labels = [r.style.name for r in source.runs if r.text.strip() in ("Source", "Publisher", "Published", "URL", "As of")]
+    assert labels == ["Source Label"] * 5
     (link,) = source.hyperlinks
-    assert link.address == "https://example.org/sahel" and link.text == "Sahel juntas sign security pact"
+    assert link.address == "https://example.org/sahel" and link.text == "https://example.org/sahel"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     assert open_docx(rendered(brief)).paragraphs[2].text.endswith("As of\u00a014\u00a0November\u00a02023")
 

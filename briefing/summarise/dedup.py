@@ -7,7 +7,8 @@ under Quotes is not also a background point; a term that quotes its speaker
 is not repeated as a quote), then implications, then background. Two points
 whose content words mostly coincide (over :data:`NEAR_DUPLICATE` of the
 shorter one's) are merged into one: the more informative text, in the place
-of the higher-ranked one.
+of the higher-ranked one; the summary, which its ranker already kept free
+of repeats, stays as chosen.
 """
 
 from __future__ import annotations
@@ -70,13 +71,11 @@ def _merge_near_duplicates(brief: Brief) -> Brief:
                 survivors.append(point)
                 continue
             twin_key, twin_index, twin_bag = twin
-            if len(bag) > len(twin_bag):  # the later point says more: it takes the earlier one's place
+            if twin_key != "summary" and len(bag) > len(twin_bag):  # it says more: it takes the earlier one's place
                 target = survivors if twin_key == key else sections[twin_key]
                 target[twin_index] = point
                 placed[placed.index(twin)] = (twin_key, twin_index, bag)
         sections[key] = survivors
-    if sections["summary"] != list(brief.summary):  # the summary reads in the source's order
-        sections["summary"].sort(key=lambda p: p.evidence[0].start if p.evidence else 0)
     return dataclasses.replace(brief, **{key: tuple(items) for key, items in sections.items()})
 
 
