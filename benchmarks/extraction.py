@@ -36,7 +36,8 @@ functions, tested in tests/test_extraction_scoring.py):
 - Evidence: every Evidence in summary, background, terms, implications,
   quotes and actors is verbatim when ``quote == document.text[start:end]``
   (document = ``briefing.read_document(path)``) AND the quote, whitespace-
-  normalised, occurs in the whitespace-normalised raw source file.
+  normalised, occurs in the whitespace-normalised raw source file, as a
+  reader sees it (Markdown without its link and emphasis marks).
 - Micro-averages sum numerators and denominators over articles; a ratio with
   a zero denominator is reported as "-" (null in JSON).
 
@@ -72,6 +73,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 import unicodedata
@@ -89,6 +91,10 @@ RATIOS: dict[str, tuple[str, str]] = {
     "role_accuracy": ("roles_correct", "roles_judged"),
     "term_recall": ("terms_required_found", "terms_required"),
     "term_precision": ("terms_correct", "terms_extracted"),
+    "implication_recall": ("implications_required_found", "implications_required"),
+    "implication_precision": ("implications_correct", "implications_extracted"),
+    "quote_recall": ("quotes_found", "quotes_gold"),
+    "attribution_accuracy": ("quotes_attributed", "quotes_found"),
     "evidence_verbatim": ("evidence_good", "evidence_total"),
     "evidence_offsets_ok": ("evidence_offsets_good", "evidence_total"),
     "evidence_in_source": ("evidence_source_good", "evidence_total"),
@@ -195,11 +201,12 @@ def score_actors(extracted: list[dict[str, Any]], gold: dict[str, Any]) -> dict[
     }
 
 
-def score_terms(extracted: list[dict[str, Any]], gold: dict[str, Any]) -> dict[str, Any]:
-    gold_terms = [t for t in gold.get("terms") or [] if text_key(t.get("quote") or "")]
+def score_points(extracted: list[dict[str, Any]], golds: list[dict[str, Any]], prefix: str) -> dict[str, Any]:
+    """Score extracted points (terms or implications) against gold quotes: ``<prefix>_required`` etc."""
+    gold_points = [t for t in golds if text_key(t.get("quote") or "")]
     haystacks = [
-        [text_key(term.get("text") or "")] + [text_key(e.get("quote") or "") for e in term.get("evidence") or []]
-        for term in extracted
+        [text_key(point.get("text") or "")] + [text_key(e.get("quote") or "") for e in point.get("evidence") or []]
+        for point in extracted
     ]
 
     def found(quote: str) -> bool:
@@ -207,16 +214,78 @@ def score_terms(extracted: list[dict[str, Any]], gold: dict[str, Any]) -> dict[s
         return any(needle in text for texts in haystacks for text in texts)
 
     def correct(texts: list[str]) -> bool:
-        return any(text_key(t["quote"]) in text for t in gold_terms for text in texts)
+        return any(text_key(t["quote"]) in text for t in gold_points for text in texts)
 
-    required = [t["quote"] for t in gold_terms if t.get("required", True)]
-    term_misses = [quote for quote in required if not found(quote)]
+    required = [t["quote"] for t in gold_points if t.get("required", True)]
+    misses = [quote for quote in required if not found(quote)]
+    wrong = [texts[0] for texts in haystacks if not correct(texts)]
+    singular = prefix[:-1]
     return {
-        "terms_required": len(required),
-        "terms_required_found": len(required) - len(term_misses),
-        "terms_extracted": len(extracted),
-        "terms_correct": sum(1 for texts in haystacks if correct(texts)),
-        "term_misses": term_misses,
+        f"{prefix}_required": len(required),
+        f"{prefix}_required_found": len(required) - len(misses),
+        f"{prefix}_extracted": len(extracted),
+        f"{prefix}_correct": sum(1 for texts in haystacks if correct(texts)),
+        f"{singular}_misses": misses,
+        f"{singular}_spurious": wrong,
+    }
+
+
+def score_terms(extracted: list[dict[str, Any]], gold: dict[str, Any]) -> dict[str, Any]:
+    return score_points(extracted, gold.get("terms") or [], "terms")
+
+
+def score_implications(extracted: list[dict[str, Any]], gold: dict[str, Any]) -> dict[str, Any]:
+    """Score the brief's implications; a gold file without an implications list is not scored on them."""
+    if "implications" not in gold:
+        return {}
+    return score_points(extracted, gold["implications"], "implications")
+
+
+def quote_key(text: str) -> str:
+    """Whitespace-normalised, casefolded text with curly quotation marks folded to straight ones."""
+    return text_key(text.translate(_QUOTE_MARKS))
+
+
+_QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "„": '"', "«": '"', "»": '"'})
+
+
+def speaker_matches(extracted: str | None, wanted: str | None, golds: list[dict[str, Any]]) -> bool:
+    """Say whether an extracted speaker is the gold speaker (GOLD-FORMAT.md, attribution accuracy)."""
+    if wanted is None or extracted is None:
+        return wanted is None and extracted is None
+    got = actor_key(extracted)
+    names = {actor_key(wanted)}
+    for g in golds:  # the gold actor the speaker names, by its name or (as "US" for "United States") an alias
+        if actor_key(wanted) in actor_keys(g):
+            names |= actor_keys(g)
+    names.discard("")
+    return bool(got) and any(got == n or got in n or n in got for n in names)
+
+
+def score_quotes(extracted: list[dict[str, Any]], gold: dict[str, Any]) -> dict[str, Any]:
+    """Score quote recall and attribution; a gold file without a quotes list is not scored on them."""
+    if "quotes" not in gold:
+        return {}
+    texts = [(quote_key(q.get("text") or ""), q.get("speaker")) for q in extracted]
+    found = attributed = 0
+    misses, misattributed = [], []
+    for g in gold["quotes"]:
+        needle = quote_key(g.get("quote") or "")
+        hits = [speaker for text, speaker in texts if needle and needle in text]
+        if not hits:
+            misses.append(g.get("quote") or "")
+            continue
+        found += 1
+        if any(speaker_matches(s, g.get("speaker"), gold.get("actors") or []) for s in hits):
+            attributed += 1
+        else:
+            misattributed.append(f"{shorten(g.get('quote') or '', 30)!r}: got {hits[0]!r}, wanted {g.get('speaker')!r}")
+    return {
+        "quotes_gold": len(gold["quotes"]),
+        "quotes_found": found,
+        "quotes_attributed": attributed,
+        "quote_misses": misses,
+        "misattributed": misattributed,
     }
 
 
@@ -224,6 +293,8 @@ def score_article(brief: dict[str, Any], gold: dict[str, Any]) -> dict[str, Any]
     """Score one brief's JSON against one gold annotation (GOLD-FORMAT.md)."""
     result = score_actors(brief.get("actors") or [], gold)
     result.update(score_terms(brief.get("terms") or [], gold))
+    result.update(score_implications(brief.get("implications") or [], gold))
+    result.update(score_quotes(brief.get("quotes") or [], gold))
     return with_ratios(result)
 
 
@@ -236,7 +307,7 @@ def evidence_items(brief: dict[str, Any]) -> Iterable[tuple[str, dict[str, Any]]
 
 def score_evidence(brief: dict[str, Any], text: str, raw: str) -> dict[str, Any]:
     """Check each Evidence against the Document's text and the raw source file."""
-    raw_flat = " ".join(raw.split())
+    raw_flat = flat(raw)
     total = offsets_good = source_good = good = 0
     bad = []
     for section, evidence in evidence_items(brief):
@@ -248,7 +319,7 @@ def score_evidence(brief: dict[str, Any], text: str, raw: str) -> dict[str, Any]
             and 0 <= start <= end <= len(text)
             and text[start:end] == quote
         )
-        ok_source = bool(quote.strip()) and " ".join(quote.split()) in raw_flat
+        ok_source = bool(quote.strip()) and flat(quote) in raw_flat
         total += 1
         offsets_good += ok_offsets
         source_good += ok_source
@@ -284,13 +355,46 @@ def shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def build(path: Path) -> tuple[dict[str, Any] | None, str | None, float]:
-    """Build a brief as a user would; return (brief JSON or None, error or None, seconds)."""
+BRIEFER: Any = None  # --summariser llm: llm_bench.LlmBriefer, else briefing.brief_file
+
+
+def llm_bench() -> Any:
+    """Load benchmarks/llm_bench.py, beside this script however it was loaded."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("llm_bench", Path(__file__).with_name("llm_bench.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def brief_options() -> dict[str, Any]:
+    """Options for briefs as a user would build them, at full length where the API offers it."""
+    import inspect
+
     import briefing
 
+    return {"length": "full"} if "length" in inspect.signature(briefing.summarise_document).parameters else {}
+
+
+def build(path: Path, model: Any = None) -> tuple[dict[str, Any] | None, str | None, float]:
+    """Build a brief as a user would; return (brief JSON or None, error or None, seconds).
+
+    ``model`` replaces the packaged section classifier (a fold's model in cross-validation).
+    """
+    import contextlib
+
+    import briefing
+
+    context = contextlib.nullcontext()
+    if model is not None:
+        from briefing.summarise.extractive.classify import use_model
+
+        context = use_model(model)
     start = time.perf_counter()
     try:
-        brief = briefing.brief_file(path, length="full").to_dict()  # every item found: recall stays meaningful
+        with context:
+            brief = (BRIEFER(path) if BRIEFER else briefing.brief_file(path, **brief_options())).to_dict()
     except Exception as exc:  # a benchmark reports every failure and goes on
         return None, f"{type(exc).__name__}: {exc}", time.perf_counter() - start
     return brief, None, time.perf_counter() - start
@@ -301,14 +405,47 @@ def check_evidence(brief: dict[str, Any], path: Path) -> dict[str, Any]:
 
     text = briefing.read_document(path).text
     raw = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix.lower() in (".md", ".markdown"):
+        raw = as_read(raw)
     return score_evidence(brief, text, raw)
 
 
-def score_gold_file(gold_path: Path, data: Path) -> dict[str, Any]:
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(?<!\w)(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1(?!\w)", re.DOTALL)
+
+
+def as_read(markdown: str) -> str:
+    """Markdown as a reader sees it: links as their text, emphasis and code marks removed."""
+    text = _MD_LINK.sub(r"\1", markdown)
+    return _MD_EMPHASIS.sub(r"\2", text)
+
+
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[,.;:!?)])")
+_WRAPPED_HYPHEN = re.compile(r"(?<=\w)-\s+(?=\w)")
+
+
+def flat(text: str) -> str:
+    """Collapse whitespace, drop it before punctuation ("Union ," as converters leave it) and
+    after a hyphen that ended a hard-wrapped line ("treaty-\\nbased")."""
+    return _WRAPPED_HYPHEN.sub("-", _SPACE_BEFORE_PUNCTUATION.sub("", " ".join(text.split())))
+
+
+def family_of(name: str) -> str:
+    """The source family of an article: the prefix of its file name before "__"."""
+    return name.split("__", 1)[0] if "__" in name else "other"
+
+
+def score_gold_file(gold_path: Path, data: Path, model: Any = None) -> dict[str, Any]:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     article = data / gold["article"]
-    brief, error, seconds = build(article)
-    result = {"article": article.stem, "path": gold["article"], "seconds": seconds, "error": error}
+    brief, error, seconds = build(article, model)
+    result = {
+        "article": article.stem,
+        "family": family_of(gold_path.stem),
+        "path": gold["article"],
+        "seconds": seconds,
+        "error": error,
+    }
     result.update(score_article(brief or {}, gold))
     if brief is not None:
         result.update(check_evidence(brief, article))
@@ -369,22 +506,25 @@ def frac(result: dict[str, Any], num: str, den: str) -> str:
 
 def print_articles(results: list[dict[str, Any]]) -> None:
     header = (
-        f"{'article':<44} {'actors':>7} {'ext':>4} {'recall':>6} {'prec':>6} "
-        f"{'type':>6} {'role':>5} {'T-rec':>6} {'T-prec':>6} {'evid':>7} {'secs':>6}"
+        f"{'article':<40} {'actors':>7} {'ext':>4} {'prec':>6} {'type':>6} {'role':>5} "
+        f"{'T-rec':>6} {'T-prec':>6} {'I-rec':>6} {'I-prec':>6} {'quotes':>7} {'attr':>5} {'evid':>7} {'secs':>5}"
     )
     print(
         "actors = required gold actors found/required, ext = actors extracted, type/role = right/judged,\n"
-        "T-rec/T-prec = term recall/precision, evid = evidence spans verbatim/total, secs = brief_file time\n"
+        "T-/I- = term/implication recall and precision, quotes = gold quotes found/gold, attr = attributed right,\n"
+        "evid = evidence spans verbatim/total, secs = brief_file time\n"
     )
     print(header)
     print("-" * len(header))
     for r in results:
         print(
-            f"{shorten(r['article'], 44):<44} {frac(r, 'actors_required_found', 'actors_required'):>7} "
-            f"{r['actors_extracted']:>4} {fmt(r['actor_recall']):>6} {fmt(r['actor_precision']):>6} "
+            f"{shorten(r['article'], 40):<40} {frac(r, 'actors_required_found', 'actors_required'):>7} "
+            f"{r['actors_extracted']:>4} {fmt(r['actor_precision']):>6} "
             f"{frac(r, 'types_correct', 'types_judged'):>6} {frac(r, 'roles_correct', 'roles_judged'):>5} "
             f"{fmt(r['term_recall']):>6} {fmt(r['term_precision']):>6} "
-            f"{frac(r, 'evidence_good', 'evidence_total'):>7} {r['seconds']:>6.2f}"
+            f"{fmt(r.get('implication_recall')):>6} {fmt(r.get('implication_precision')):>6} "
+            f"{frac(r, 'quotes_found', 'quotes_gold'):>7} {r.get('quotes_attributed', 0):>5} "
+            f"{frac(r, 'evidence_good', 'evidence_total'):>7} {r['seconds']:>5.2f}"
         )
         details = [
             ("error", [r["error"]] if r["error"] else []),
@@ -394,6 +534,11 @@ def print_articles(results: list[dict[str, Any]]) -> None:
             ("type errors", r["type_errors"]),
             ("role errors", r["role_errors"]),
             ("term misses", [repr(shorten(q, 50)) for q in r["term_misses"]]),
+            ("wrong terms", [repr(shorten(q, 50)) for q in r.get("term_spurious", [])]),
+            ("implication misses", [repr(shorten(q, 50)) for q in r.get("implication_misses", [])]),
+            ("wrong implications", [repr(shorten(q, 50)) for q in r.get("implication_spurious", [])]),
+            ("quote misses", [repr(shorten(q, 40)) for q in r.get("quote_misses", [])]),
+            ("misattributed", r.get("misattributed", [])),
             ("bad evidence", sample(r.get("evidence_bad", []), 2)),
         ]
         for label, items in details:
@@ -402,23 +547,94 @@ def print_articles(results: list[dict[str, Any]]) -> None:
     print()
 
 
-def print_overall(overall: dict[str, Any]) -> None:
-    print(f"Micro-averaged over {overall['articles']} annotated articles")
-    rows = [
-        ("actor recall", "actor_recall"),
-        ("actor precision", "actor_precision"),
-        ("type accuracy", "type_accuracy"),
-        ("role accuracy", "role_accuracy"),
-        ("term recall", "term_recall"),
-        ("term precision", "term_precision"),
-        ("evidence verbatim", "evidence_verbatim"),
-        ("  offsets match text", "evidence_offsets_ok"),
-        ("  found in raw source", "evidence_in_source"),
-    ]
-    for label, name in rows:
+OVERALL_ROWS = (
+    ("actor recall", "actor_recall"),
+    ("actor precision", "actor_precision"),
+    ("type accuracy", "type_accuracy"),
+    ("role accuracy", "role_accuracy"),
+    ("term recall", "term_recall"),
+    ("term precision", "term_precision"),
+    ("implication recall", "implication_recall"),
+    ("implication precision", "implication_precision"),
+    ("quote recall", "quote_recall"),
+    ("attribution accuracy", "attribution_accuracy"),
+    ("evidence verbatim", "evidence_verbatim"),
+    ("  offsets match text", "evidence_offsets_ok"),
+    ("  found in raw source", "evidence_in_source"),
+)
+
+
+def print_overall(overall: dict[str, Any], label: str = "") -> None:
+    print(f"Micro-averaged over {overall['articles']} annotated articles{label}")
+    for text, name in OVERALL_ROWS:
         num, den = RATIOS[name]
-        print(f"  {label:<22} {fmt(overall.get(name)):>6}  ({frac(overall, num, den)})")
+        print(f"  {text:<22} {fmt(overall.get(name)):>6}  ({frac(overall, num, den)})")
     print()
+
+
+FAMILY_COLUMNS = (
+    ("A-rec", "actor_recall"),
+    ("A-prec", "actor_precision"),
+    ("type", "type_accuracy"),
+    ("role", "role_accuracy"),
+    ("T-rec", "term_recall"),
+    ("T-prec", "term_precision"),
+    ("I-rec", "implication_recall"),
+    ("I-prec", "implication_precision"),
+    ("Q-rec", "quote_recall"),
+    ("attr", "attribution_accuracy"),
+)
+
+
+def by_family(results: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Micro-average the results of each source family, and of all of them ("pooled")."""
+    families = sorted({r["family"] for r in results})
+    table = {f: micro_average([r for r in results if r["family"] == f]) for f in families}
+    table["pooled"] = micro_average(results)
+    return table
+
+
+def print_families(table: dict[str, dict[str, Any]], title: str) -> None:
+    print(title)
+    header = f"  {'family':<8} {'n':>3} " + " ".join(f"{label:>6}" for label, _ in FAMILY_COLUMNS)
+    print(header)
+    for family, row in table.items():
+        cells = " ".join(f"{fmt(row.get(name)):>6}" for _, name in FAMILY_COLUMNS)
+        print(f"  {family:<8} {row['articles']:>3} {cells}")
+    print()
+
+
+def print_gap(fitted: dict[str, Any], crossed: dict[str, Any]) -> None:
+    print("Gap, fitted minus cross-validated (pooled); over 0.05 means memorising")
+    for label, name in FAMILY_COLUMNS:
+        a, b = fitted.get(name), crossed.get(name)
+        gap = None if a is None or b is None else a - b
+        flag = "  <-- over 0.05" if gap is not None and gap > 0.05 else ""
+        print(f"  {label:<7} {fmt(gap):>6}{flag}")
+    print()
+
+
+def cross_validate(gold_paths: list[Path], data: Path) -> list[dict[str, Any]]:
+    """Score each family's articles with a section model fitted on the other families only."""
+    trainer = load_trainer()
+    articles = {path: trainer.load_article(path, data) for path in gold_paths}
+    results = []
+    for family in sorted({family_of(p.stem) for p in gold_paths}):
+        model = trainer.fit([a for p, a in articles.items() if family_of(p.stem) != family])
+        results.extend(score_gold_file(p, data, model) for p in gold_paths if family_of(p.stem) == family)
+    return results
+
+
+def load_trainer():
+    """Import tools/train_sections.py (it needs scikit-learn: pip install -e '.[bench]')."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "train_sections.py"
+    spec = importlib.util.spec_from_file_location("train_sections", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
 
 
 def print_all(summary: dict[str, Any]) -> None:
@@ -443,6 +659,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"eval data folder (default {DEFAULT_DATA})")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write every figure as JSON to FILE")
     parser.add_argument("--no-all", action="store_true", help="skip building every article in <data>/articles")
+    parser.add_argument("--no-cv", action="store_true", help="skip the grouped cross-validation by source family")
+    parser.add_argument("--quiet", action="store_true", help="leave out the per-article table")
+    llm_bench().add_arguments(parser)
     return parser.parse_args(argv)
 
 
@@ -454,16 +673,35 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no gold annotations in {data / 'gold'}", file=sys.stderr)
         return 2
 
+    global BRIEFER
+    bench = llm_bench()
+    BRIEFER = bench.LlmBriefer(args, **brief_options()) if args.summariser == "llm" else None
     first = data / json.loads(gold_paths[0].read_text(encoding="utf-8"))["article"]
     _, _, warmup = build(first)
-    print(f"data: {data}\nwarm-up (loads the models): {warmup:.2f}s\n")
+    if BRIEFER is not None:
+        BRIEFER.reports.clear()  # the warm-up's answer is in the cache now: its figures are not the article's
+    print(f"data: {data}\noptions: {brief_options()}\nwarm-up (loads the models): {warmup:.2f}s\n")
 
     results = [score_gold_file(path, data) for path in gold_paths]
     overall = micro_average(results)
-    print_articles(results)
-    print_overall(overall)
-
+    if not args.quiet:
+        print_articles(results)
+    print_overall(overall, " (fitted: the packaged model)")
+    fitted = by_family(results)
+    print_families(fitted, "Fitted, per source family")
     report: dict[str, Any] = {"data": str(data), "warmup_seconds": warmup, "overall": overall, "articles": results}
+    report["fitted_by_family"] = fitted
+    if BRIEFER is not None:  # the fitted run's figures (cross-validation asks again, with each fold's candidates)
+        report["llm"] = bench.grounding_figures(BRIEFER.reports)
+        bench.print_grounding(report["llm"])
+    if not args.no_cv:
+        crossed_results = cross_validate(gold_paths, data)
+        crossed = by_family(crossed_results)
+        print_families(crossed, "Cross-validated (fit on the other families, score the held-out one)")
+        print_overall(crossed["pooled"], " (cross-validated, pooled)")
+        print_gap(fitted["pooled"], crossed["pooled"])
+        report["crossval_by_family"] = crossed
+        report["crossval_articles"] = crossed_results
     if not args.no_all:
         report["all_articles"] = build_all(data / "articles")
         print_all(report["all_articles"])

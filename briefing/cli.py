@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 import sys
+import warnings
 from pathlib import Path
 from typing import Any, Callable
 
 import click
 
 from briefing import __version__
-from briefing.errors import BriefingError, ExitCode, printable
+from briefing.errors import BriefingError, BriefingWarning, ExitCode, printable
 
 __all__ = ["ExitCode", "cli", "main"]
 
@@ -64,6 +65,8 @@ def _click_type(kind: Any) -> dict[str, Any]:
 
     if isinstance(kind, o.Whole):
         return {"type": click.IntRange(kind.low, kind.high)}
+    if isinstance(kind, o.Number):
+        return {"type": click.FloatRange(kind.low, kind.high, min_open=kind.open_low)}
     if isinstance(kind, o.Choice):
         return {"type": click.Choice(kind.choices, case_sensitive=False)}
     if isinstance(kind, o.Size):
@@ -186,7 +189,7 @@ def build(obj: _Context, inputs: tuple[str, ...], config_path: Path | None, forc
     .pdf and .docx), glob patterns, http(s) URLs or - for standard input;
     without any, the inputs of briefing.toml (or [tool.briefing] in
     pyproject.toml), which also sets any option given here. A document whose
-    input, options, templates and briefing version are unchanged since its
+    input, options, templates and briefing (version, code, data) are unchanged since its
     briefs were built, and whose briefs still exist, is skipped.
 
     Exit codes: 0 all built, 1 some failed (the others were still built) or
@@ -297,6 +300,8 @@ class _Progress:
         return f"{self.failures} failed" if self.failures else None
 
     def finished(self, outcome) -> None:
+        if outcome.warning is not None:  # built, but not as asked: said even with --quiet
+            self._echo(f"warning: {_shown(outcome.input)}: {_shown(outcome.warning)}")
         if outcome.status == "failed":
             self.failures += 1
             if self.debug and outcome.traceback:
@@ -339,7 +344,12 @@ def summarise(obj: _Context, input: str, config_path: Path | None, **options: An
 
     with _errors(obj):
         config = _config(config_path, **options)
-        brief = Summarise(config.options(BriefOptions))(input)
+        maker = Summarise(config.options(BriefOptions))
+        maker.check()
+        brief = maker(input)
+        warning = (maker.report() or {}).get("warning")
+        if warning:
+            click.echo(f"warning: {_shown(input)}: {_shown(warning)}", err=True)
     click.echo(json.dumps(brief.to_dict(), ensure_ascii=False, indent=2))
 
 
@@ -467,9 +477,12 @@ class _errors:
         self.debug = obj.debug
 
     def __enter__(self) -> None:
-        return None
+        self._warnings = warnings.catch_warnings()
+        self._warnings.__enter__()
+        warnings.simplefilter("always", BriefingWarning)  # shown as one line (see _show_input_warnings), never raised
 
     def __exit__(self, kind, exc, tb) -> bool:
+        self._warnings.__exit__(None, None, None)
         if exc is None or self.debug or not isinstance(exc, BriefingError):
             return False
         if exc.exit_code == ExitCode.USAGE and exc.shows_usage:

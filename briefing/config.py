@@ -246,6 +246,9 @@ formats = ["md", "docx", "pdf"]
 # A PDF variant, e.g. "pdf/ua-1" for a tagged, accessible PDF.
 # pdf-variant = "pdf/ua-1"
 
+# The timeline and the actor map; false leaves them out (--no-figures).
+# figures = true
+
 # Refuse an input larger than this (file, download or standard input).
 # max-bytes = "20MiB"
 
@@ -261,6 +264,17 @@ formats = ["md", "docx", "pdf"]
 
 # The spaCy pipeline (default: en_core_web_sm, else its re-upload).
 # model = "en_core_web_sm"
+
+# The llm summariser (summariser = "llm"; pip install 'briefing[llm]'): an
+# OpenAI-compatible chat-completions endpoint and the model it serves. The
+# API key is read from the environment variable api-key-env names, never
+# from this file.
+[llm]
+# base-url = "http://127.0.0.1:8080/v1"
+# model = "qwen2.5-3b-instruct"
+# api-key-env = "OPENAI_API_KEY"
+# context-tokens = 8192
+# cache-dir = ".briefing-llm-cache"
 '''
 
 

@@ -12,8 +12,8 @@ from enum import IntEnum
 from pathlib import Path
 from typing import ClassVar
 
-__all__ = ["BriefFormatError", "BriefingError", "ConfigError", "ExitCode", "InputError", "ModelError",
-           "OutputClashError", "PluginError", "RenderError", "UnknownFormatError", "UnknownSummariserError", "printable"]
+__all__ = ["BriefFormatError", "BriefingError", "BriefingWarning", "ConfigError", "ExitCode", "InputError", "ModelError",
+           "LlmCacheMissError", "LlmError", "OutputClashError", "PluginError", "RenderError", "UnknownFormatError", "UnknownSummariserError", "printable"]
 
 
 class ExitCode(IntEnum):
@@ -111,6 +111,14 @@ class OutputClashError(BriefingError):
     """A build would write over one of its inputs, or over a file briefing did not make."""
 
     exit_code = ExitCode.USAGE  # bad usage, but no other option would help: no "Try --help"
+
+
+class LlmError(BriefingError):
+    """A model endpoint could not give a usable answer (unreachable, refused, timed out, malformed)."""
+
+
+class LlmCacheMissError(LlmError):
+    """Building from cached answers only, and the cache holds none for this question (never a fallback)."""
 
 
 class BriefingWarning(UserWarning):

@@ -17,6 +17,11 @@ SCHEMA_VERSION = 1
 
 ActorType = Literal["person", "country", "organisation", "group"]
 ACTOR_TYPES: tuple[str, ...] = ("person", "country", "organisation", "group")
+PointOrigin = Literal["extractive", "abstractive"]
+POINT_ORIGINS: tuple[str, ...] = ("extractive", "abstractive")
+
+Precision = Literal["day", "month", "year"]
+PRECISIONS: tuple[str, ...] = ("day", "month", "year")
 
 
 @dataclass(frozen=True)
@@ -117,13 +122,20 @@ class Point:
 
     text: str
     evidence: tuple[Evidence, ...] = ()
+    origin: PointOrigin | None = None  # a model-backed summariser says which; the extractive one leaves it out
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "evidence": [e.to_dict() for e in self.evidence]}
+        data: dict[str, Any] = {"text": self.text, "evidence": [e.to_dict() for e in self.evidence]}
+        if self.origin is not None:
+            data["origin"] = self.origin
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Point:
-        return cls(str(data["text"]), _evidence(data))
+        origin = data.get("origin")
+        if origin is not None and origin not in POINT_ORIGINS:
+            raise BriefFormatError(f"point origin {origin!r}; expected one of {', '.join(POINT_ORIGINS)}")
+        return cls(str(data["text"]), _evidence(data), origin)
 
 
 @dataclass(frozen=True)
@@ -181,6 +193,75 @@ class Quote:
     def from_dict(cls, data: Mapping[str, Any]) -> Quote:
         speaker = data.get("speaker")
         return cls(str(data["text"]), None if speaker is None else str(speaker), _evidence(data))
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """Something the source dates: when (ISO, with its precision), as written, what, who.
+
+    ``date`` is an ISO day (``2023-09-16``), month (``2023-09``), year
+    (``2017``) or a ``start/end`` range; None when the source's date is
+    relative ("on Saturday") and no publication date resolves it, in which
+    case ``date_text`` is all there is. ``future`` marks an event the source
+    expects rather than reports.
+    """
+
+    date: str | None
+    precision: Precision
+    date_text: str
+    text: str
+    actors: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    future: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date,
+            "precision": self.precision,
+            "date_text": self.date_text,
+            "text": self.text,
+            "actors": list(self.actors),
+            "future": self.future,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TimelineEvent:
+        precision = data.get("precision")
+        if precision not in PRECISIONS:
+            raise BriefFormatError(f"timeline event has precision {precision!r}; expected one of {', '.join(PRECISIONS)}")
+        when = data.get("date")
+        return cls(
+            date=None if when is None else str(when),
+            precision=precision,
+            date_text=str(data["date_text"]),
+            text=str(data["text"]),
+            actors=tuple(str(a) for a in data.get("actors", ())),
+            evidence=_evidence(data),
+            future=bool(data.get("future", False)),
+        )
+
+
+@dataclass(frozen=True)
+class Relation:
+    """Two actors the source relates in one sentence: ``source`` does ``label`` to ``target``."""
+
+    source: str
+    target: str
+    label: str
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "target": self.target,
+            "label": self.label,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Relation:
+        return cls(str(data["source"]), str(data["target"]), str(data["label"]), _evidence(data))
 
 
 @dataclass(frozen=True)
@@ -280,21 +361,29 @@ class Generator:
     name: str = "briefing"
     version: str = ""
     summariser: str = "extractive"
-    budget: Budget | None = None
+    model: str | None = None  # a model-backed summariser's model
+    dropped: tuple[tuple[str, int], ...] | None = None  # its items left out as ungrounded, by reason
+    budget: Budget | None = None  # the length budget the brief was cut to
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"name": self.name, "version": self.version, "summariser": self.summariser}
+        if self.model is not None:
+            data["model"] = self.model
+        if self.dropped is not None:
+            data["dropped"] = dict(self.dropped)
         if self.budget is not None:
             data["budget"] = self.budget.to_dict()
         return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Generator:
-        budget = data.get("budget")
+        model, dropped, budget = data.get("model"), data.get("dropped"), data.get("budget")
         return cls(
             name=str(data.get("name", "briefing")),
             version=str(data.get("version", "")),
             summariser=str(data.get("summariser", "extractive")),
+            model=None if model is None else str(model),
+            dropped=None if dropped is None else tuple((str(k), int(v)) for k, v in dict(dropped).items()),
             budget=Budget.from_dict(budget) if isinstance(budget, Mapping) else None,
         )
 
@@ -312,6 +401,8 @@ class Brief:
     terms: tuple[Point, ...] = ()
     implications: tuple[Point, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    relations: tuple[Relation, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the brief as the JSON contract's plain dict."""
@@ -326,6 +417,8 @@ class Brief:
             "terms": [p.to_dict() for p in self.terms],
             "implications": [p.to_dict() for p in self.implications],
             "quotes": [q.to_dict() for q in self.quotes],
+            "timeline": [e.to_dict() for e in self.timeline],
+            "relations": [r.to_dict() for r in self.relations],
         }
 
     @classmethod
@@ -349,6 +442,8 @@ class Brief:
                 terms=tuple(Point.from_dict(p) for p in data.get("terms", ())),
                 implications=tuple(Point.from_dict(p) for p in data.get("implications", ())),
                 quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
+                timeline=tuple(TimelineEvent.from_dict(e) for e in data.get("timeline") or ()),
+                relations=tuple(Relation.from_dict(r) for r in data.get("relations") or ()),
             )
         except BriefFormatError:
             raise
@@ -358,15 +453,17 @@ class Brief:
     def evidence(self) -> tuple[Evidence, ...]:
         """Every distinct evidence span the brief's points and quotes cite, in order of first use.
 
-        Renderers number their notes from this order. Actors' evidence (where
+        Renderers number their notes from this order, which is the order the
+        sections are read in (the timeline follows the summary, the actor map
+        the background). Actors' evidence (where
         each is first named) stays in the JSON and is not cited as a note.
         """
         seen: dict[Evidence, None] = {}
-        for group in (self.summary, self.background, self.terms, self.implications):
-            for point in group:
-                seen.update(dict.fromkeys(point.evidence))
-        for quote in self.quotes:
-            seen.update(dict.fromkeys(quote.evidence))
+        groups = (self.summary, self.timeline, self.background, self.relations, self.terms, self.implications,
+                  self.quotes)
+        for group in groups:
+            for item in group:
+                seen.update(dict.fromkeys(item.evidence))
         return tuple(seen)
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 __all__ = ["BatchOptions", "BriefOptions", "Choice", "DEFAULT_FORMATS", "DEFAULT_LENGTH", "DEFAULT_OUTPUT_DIR", "DEFAULT_SUMMARISER", "DEFAULT_SUMMARY_SENTENCES", "File", "LENGTHS",
-           "Flag", "Folder", "Inputs", "Kind", "MAX_SUMMARY_SENTENCES", "Option", "Size", "Strings", "Text", "Whole",
+           "Flag", "Folder", "Inputs", "Kind", "MAX_SUMMARY_SENTENCES", "Number", "Option", "Size", "Strings", "Text", "Whole",
            "declared", "fingerprint", "option", "parse_size"]
 
 #: The summariser that makes a brief unless the user names another.
@@ -38,6 +38,12 @@ DEFAULT_FORMATS: tuple[str, ...] = ("md", "docx", "pdf")
 DEFAULT_OUTPUT_DIR = Path("briefs")
 #: Refuse an input (file, download or standard input) larger than this unless the user says otherwise.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+#: The llm summariser's endpoint (llama.cpp's llama-server on this machine) and habits, unless the user says otherwise.
+DEFAULT_LLM_BASE_URL = "http://127.0.0.1:8080/v1"
+DEFAULT_LLM_API_KEY_ENV = "OPENAI_API_KEY"
+DEFAULT_LLM_TIMEOUT = 120.0
+DEFAULT_LLM_MAX_CONCURRENCY = 2
+DEFAULT_LLM_CONTEXT_TOKENS = 8192
 
 
 # ---------------------------------------------------------------------------
@@ -77,6 +83,26 @@ class Whole(Kind):
             span = f"from {self.low} to {high}" if high else f"of at least {self.low}"
             raise ValueError(f"must be a whole number {span}, not {value!r}")
         return value
+
+
+@dataclass(frozen=True)
+class Number(Kind):
+    """A number (a decimal point allowed) from ``low`` to ``high``; above ``low`` when ``open_low``."""
+
+    low: float
+    high: float | None = None
+    open_low: bool = False
+    metavar = "NUMBER"
+
+    def parse(self, value: Any, base: Path) -> float:
+        high = self.high
+        low_ok = isinstance(value, (int, float)) and not isinstance(value, bool) and (
+            value > self.low if self.open_low else value >= self.low)
+        if not low_ok or (high is not None and value > high):
+            span = f"above {self.low:g}" if self.open_low else f"of at least {self.low:g}"
+            span = f"from {self.low:g} to {high:g}" if high is not None else span
+            raise ValueError(f"must be a number {span}, not {value!r}")
+        return float(value)
 
 
 @dataclass(frozen=True)
@@ -217,7 +243,13 @@ class Option:
         return f"{self.help} Default: {shown}." if shown not in (None, "") else self.help
 
     def key(self, name: str) -> str:
-        """Return the project file's key for the field ``name``: ``summary_sentences`` → ``summary-sentences``."""
+        """Return the project file's key for the field ``name``: ``summary_sentences`` → ``summary-sentences``.
+
+        A field of a table is named with the table first (``llm_base_url``), so
+        that it is unique among all options; its key leaves that out (``base-url``).
+        """
+        if self.table and name.startswith(f"{self.table}_"):
+            name = name[len(self.table) + 1:]
         return name.replace("_", "-")
 
     def cli_flags(self, name: str) -> tuple[str, ...]:
@@ -306,3 +338,30 @@ class BriefOptions:
     model: str | None = option(
         kind=Text(), shapes_output=True, metavar="PIPELINE", default_text="en_core_web_sm, else its re-upload",
         help="spaCy pipeline to use.")
+    # The llm summariser's (--summariser llm): --llm-* on the command line, the [llm] table of the project file.
+    llm_base_url: str = option(DEFAULT_LLM_BASE_URL, table="llm", shapes_output=True, metavar="URL",
+                               help="The llm summariser's OpenAI-compatible chat-completions endpoint.")
+    llm_model: str | None = option(kind=Text(), table="llm", shapes_output=True, metavar="NAME",
+                                   help="The model the llm summariser asks (needed with --summariser llm).")
+    llm_api_key_env: str = option(DEFAULT_LLM_API_KEY_ENV, table="llm", metavar="VARIABLE",
+                                  help="The environment variable holding the endpoint's API key (never the key).")
+    llm_temperature: float = option(0.0, kind=Number(0, 2), table="llm", shapes_output=True,
+                                    help="The model's sampling temperature.")
+    llm_seed: int | None = option(kind=Whole(0), table="llm", shapes_output=True,
+                                  help="The model's sampling seed, for endpoints that take one.")
+    llm_timeout: float = option(DEFAULT_LLM_TIMEOUT, kind=Number(0, open_low=True), table="llm", metavar="SECONDS",
+                                help="Seconds to wait for one answer before asking again.")
+    llm_max_concurrency: int = option(DEFAULT_LLM_MAX_CONCURRENCY, kind=Whole(1, 64), table="llm",
+                                      help="Requests one document may have in flight (a long document's parts).")
+    llm_context_tokens: int = option(DEFAULT_LLM_CONTEXT_TOKENS, kind=Whole(2048), table="llm",
+                                     shapes_output=True,
+                                     help="The model's context size; a longer document is briefed part by part.")
+    llm_full_text: bool = option(False, kind=Flag(), table="llm", shapes_output=True,
+                                 help="Show the model every sentence, not only the extractive pass's candidates.")
+    llm_cache_dir: Path | None = option(kind=Folder(exists=False), table="llm", default_text="~/.cache/briefing/llm",
+                                        help="The folder of the model's cached answers.")
+    llm_cache_only: bool = option(False, kind=Flag(), table="llm",
+                                  help="Build from cached answers only; a document with none fails.")
+    llm_no_fallback: bool = option(False, kind=Flag(), table="llm", flags=("--no-fallback",),
+                                   help="Fail a document the model cannot brief, instead of building it with the "
+                                        "extractive summariser (with a warning).")

@@ -219,3 +219,40 @@ def test_article_paths_skip_reference_summaries_and_source_notes(ex, tmp_path):
     for name in ("a.txt", "a.reference_summary.txt", "b.md", "SOURCE.txt", "c.json"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     assert [p.name for p in ex.article_paths(tmp_path)] == ["a.txt", "b.md"]
+
+
+def test_implications_scored_like_terms_and_only_when_the_gold_lists_them(ex):
+    g = gold()
+    g["implications"] = [{"quote": "prices will rise sharply", "required": True}, {"quote": "may be delayed", "required": False}]
+    brief = {"implications": [term("Prices will rise  sharply next year."), term("The talks may be delayed."), term("It rained.")]}
+    s = ex.score_article(brief, g)
+    assert (s["implications_required_found"], s["implications_required"]) == (1, 1)
+    assert (s["implications_correct"], s["implications_extracted"]) == (2, 3)
+    assert "implication_recall" not in ex.score_article(brief, gold())
+
+
+def test_quotes_recall_and_attribution_by_name_alias_or_descriptor(ex):
+    g = gold([gold_actor("United States", aliases=["US", "Washington"])])
+    g["quotes"] = [
+        {"quote": "we will not accept this deal", "speaker": "US"},
+        {"quote": "any attack on one is an attack on all", "speaker": "the charter of the pact"},
+        {"quote": "nobody said this at all", "speaker": None},
+        {"quote": "a quote the brief missed entirely", "speaker": "US"},
+    ]
+    quotes = [
+        {"text": "We will not accept this “deal”", "speaker": "Washington"},
+        {"text": "Any attack on one is an attack on all", "speaker": "the charter"},
+        {"text": "Nobody said this at all", "speaker": "Someone"},
+    ]
+    quotes[0]["text"] = "We will not accept this deal"
+    s = ex.score_article({"quotes": quotes}, g)
+    assert (s["quotes_found"], s["quotes_gold"]) == (3, 4)
+    assert s["quotes_attributed"] == 2  # a null gold speaker matches only a null one
+
+
+def test_evidence_is_checked_against_markdown_as_a_reader_sees_it(ex):
+    raw = "The **Union State** is a [union](http://x) of _two_ states, a treaty-\nbased union ,"
+    text = "The Union State is a union of two states, a treaty-based union,"
+    brief = {"summary": [{"text": text, "evidence": [{"start": 0, "end": len(text), "quote": text}]}]}
+    assert ex.score_evidence(brief, text, ex.as_read(raw))["evidence_good"] == 1
+    assert ex.score_evidence(brief, text, raw)["evidence_good"] == 0

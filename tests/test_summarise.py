@@ -229,3 +229,62 @@ def test_invisible_joiners_and_bidi_overrides_never_reach_an_actor_name():
     assert "United Nations" in names
     assert not any(ch in name for name in names for ch in "\u200d\u2060\u202e\u202c")
     assert len([n for n in names if "Nations" in n]) == 1
+
+
+def test_roles_from_copula_and_naming_verbs():
+    brief = brief_of(
+        "New leader\n\nOmar Haddad was named the new leader of the movement's political bureau on Tuesday. "
+        "Leila Brandt is the finance minister of the coalition. Haddad met Brandt in Geneva."
+    )
+    roles = {a.name: a.role for a in brief.actors if a.type == "person"}
+    assert "leader" in roles["Omar Haddad"]
+    assert "finance minister" in roles["Leila Brandt"]
+
+
+def test_a_title_inside_a_name_becomes_the_role_and_a_title_alone_is_no_actor():
+    brief = brief_of(
+        "Hearing\n\nChair Daniel Okoro said the committee would hold a hearing on the sanctions. "
+        "Okoro spoke after the Rear Admiral left."
+    )
+    people = {a.name: a for a in brief.actors if a.type == "person"}
+    assert "Daniel Okoro" in people
+    assert (people["Daniel Okoro"].role or "").casefold().startswith("chair")
+    assert not any("Admiral" in a.name for a in brief.actors)
+
+
+def test_quote_attributed_by_the_sentence_after_it_and_continued_in_the_next_paragraph():
+    brief = brief_of(
+        "Corridor plan\n\nEnergy minister Tomas Wendt spoke about the pipeline plan on Monday.\n\n"
+        "\u201cYou can then connect that to the south. Why not make it bigger by having a corridor?\u201d he suggested.\n\n"
+        "\u201cWe will need investors from every region for this work to happen,\u201d he added later."
+    )
+    speakers = {q.text.split()[0]: q.speaker for q in brief.quotes}
+    assert speakers["You"] == "Tomas Wendt"
+    assert speakers["We"] == "Tomas Wendt"
+
+
+def test_quote_after_a_reported_sentence_is_its_speakers():
+    brief = brief_of(
+        "Treaty debate\n\nForeign Secretary Jane Holm spoke in London on Monday. Britain must stay strong abroad, "
+        "Ms Holm said. \u201cOur role as a leading member of the union is a crucial part of that.\u201d"
+    )
+    (quote,) = brief.quotes
+    assert quote.speaker == "Jane Holm"
+
+
+def test_seed_every_actor_has_a_role(seed_brief):
+    missing = [a.name for a in seed_brief.actors if not a.role]
+    assert not missing, missing
+    roles = {a.name: a.role for a in seed_brief.actors}
+    assert roles["Economic Community of West African States"] == "regional bloc"
+    assert "security pact" in roles["Mali"]
+
+
+def test_descriptions_of_organisations_and_countries():
+    brief = brief_of(
+        "Trade bloc\n\nThe trade bloc, the Pacific Trade Union, will admit Fiji. Officials of the Pacific Trade Union "
+        "met in Suva. Tonga and Samoa signed a customs treaty with Fiji on Monday."
+    )
+    roles = {a.name: a.role for a in brief.actors}
+    assert roles.get("Pacific Trade Union") == "trade bloc"
+    assert "signed a customs treaty" in (roles.get("Tonga") or "")

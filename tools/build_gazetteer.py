@@ -1071,11 +1071,14 @@ def _is_latin(text: str) -> bool:
 
 
 def _variants(text: str) -> set[str]:
-    """The text, its diacritic-free form and its curly-apostrophe form."""
+    """The text, its diacritic-free form, its curly-apostrophe form, and capitalised
+    hyphenated words spaced ("Guinea-Bissau" is often written "Guinea Bissau")."""
     out = {text}
     folded = _fold(text)
     if folded.isascii():
         out.add(folded)
+    if re.search(r"\b[A-Z]\w+-[A-Z]\w+\b", text):
+        out.add(re.sub(r"\b([A-Z]\w+)-(?=[A-Z]\w+\b)", r"\1 ", text))
     for form in list(out):
         if "'" in form:
             out.add(form.replace("'", "\u2019"))

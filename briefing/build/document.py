@@ -113,8 +113,11 @@ def build_one(task: Task, maker: BriefMaker, renderers: list[Renderer], options:
                           traceback=traceback.format_exc())
     finally:
         interrupts.busy = False
+    account = maker.report() if outcome.status != "interrupted" else None
+    warning = account.get("warning") if account and outcome.status == "built" else None
     return replace(outcome, seconds=time.perf_counter() - started, cpu_seconds=time.process_time() - cpu_started,
-                   stages=tuple(stages), worker=os.getpid(), peak_rss=_peak_rss())
+                   stages=tuple(stages), worker=os.getpid(), peak_rss=_peak_rss(), summariser=account,
+                   warning=warning)
 
 
 def unexpected(source: str, exc: BaseException) -> str:

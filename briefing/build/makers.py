@@ -32,6 +32,7 @@ class BriefMaker(Protocol):
     def fingerprint(self) -> dict[str, Any]: ...  # what about it shapes a brief, for the cache's key
     def suffixes(self) -> tuple[str, ...]: ...  # the files a folder or pattern yields
     def __call__(self, source: str, data: bytes | None = None) -> Brief: ...
+    def report(self) -> dict[str, Any] | None: ...  # what making the last brief cost or warned of, if anything
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,11 @@ class Summarise:
 
     def fingerprint(self) -> dict[str, Any]:
         return {"maker": "summarise", **fingerprint(self.options)}
+
+    def report(self) -> dict[str, Any] | None:
+        """Return the summariser's account of the last document, if it keeps one (see Summariser)."""
+        report = getattr(self.summariser(), "report", None)
+        return report() if report is not None else None
 
     def suffixes(self) -> tuple[str, ...]:
         from briefing.inputs import known_suffixes
@@ -97,6 +103,9 @@ class LoadBrief:
 
     def fingerprint(self) -> dict[str, Any]:
         return {"maker": "load"}
+
+    def report(self) -> dict[str, Any] | None:
+        return None
 
     def suffixes(self) -> tuple[str, ...]:
         return (".json",)

@@ -31,6 +31,8 @@ from briefing.render.sections import (
     SECTION_TITLES,
     Notes,
     SourceNote,
+    brief_figures,
+    figure_items,
     left_out,
     location,
     more_note,
@@ -48,8 +50,9 @@ from briefing.render.text import (
 
 __all__ = [
     "ACTOR_TYPE_LABELS", "DEFAULT_LANGUAGE", "EMPTY_SECTION", "MONTHS", "OPENING_QUOTES", "RTL_LANGUAGES",
-    "SECTION_TITLES", "TLP_COLOURS", "Notes", "Resolved", "SourceNote", "as_of", "author",
-    "clean_option", "format_date", "generator_label", "inner_quotes", "is_rtl", "language", "language_is_rtl",
-    "left_out", "location", "marking_colour", "more_note", "one_line", "paper_size", "quoted", "resolve", "source_date", "source_line", "template_context",
+    "SECTION_TITLES", "TLP_COLOURS", "Notes", "Resolved", "SourceNote", "as_of", "author", "brief_figures",
+    "clean_option", "figure_items", "format_date", "generator_label", "inner_quotes", "is_rtl", "language",
+    "language_is_rtl", "left_out", "location", "marking_colour", "more_note", "one_line", "paper_size", "quoted",
+    "resolve", "source_date", "source_line", "template_context",
     "text_direction", "xml_safe",
 ]  # fmt: skip

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any, Iterable
 
 from briefing.model import Brief, Evidence
 from briefing.render.text import one_line
 
-__all__ = ["ACTOR_TYPE_LABELS", "EMPTY_SECTION", "SECTION_TITLES", "Notes", "SourceNote", "left_out", "location",
-           "more_note"]
+__all__ = ["ACTOR_TYPE_LABELS", "EMPTY_SECTION", "SECTION_TITLES", "TIMELINE_LIMIT", "Notes", "SourceNote",
+           "brief_figures", "figure_items", "left_out", "location", "more_note"]
 
 #: The sections of a brief, in the order every format presents them.
 SECTION_TITLES: dict[str, str] = {
     "summary": "Summary",
+    "timeline": "Timeline",
     "background": "Background",
+    "actor_map": "Actor map",
     "actors": "Actors",
     "terms": "Terms",
     "implications": "Implications",
@@ -33,6 +36,36 @@ ACTOR_TYPE_LABELS: dict[str, str] = {
 }
 
 LEFT_OUT_SECTIONS: tuple[str, ...] = ("background", "actors", "terms", "implications", "quotes")
+
+
+TIMELINE_LIMIT = 12  # the most events a timeline figure draws
+
+
+def figure_items(brief: Brief, figures: bool) -> Brief:
+    """Keep the timeline and the relations the figures show (none without figures), so notes number only those.
+
+    A timeline of fewer than two events is not drawn and cites nothing; the
+    relations kept are the actor map's links.
+    """
+    if not figures:
+        return dataclasses.replace(brief, timeline=(), relations=())
+    from briefing.render.figures.actor_map import actor_graph
+
+    graph = actor_graph(brief)
+    timeline = brief.timeline[:TIMELINE_LIMIT] if len(brief.timeline) >= 2 else ()
+    return dataclasses.replace(brief, timeline=timeline, relations=graph.relations if graph else ())
+
+
+def brief_figures(brief: Brief, notes: Notes):
+    """Return the figures of a brief :func:`figure_items` kept, numbering their notes with ``notes``; None if none.
+
+    The drawing code is imported only now: a brief without figures loads none of it.
+    """
+    if not brief.timeline and not brief.relations:
+        return None
+    from briefing.render.figures import brief_figures as draw
+
+    return draw(brief, notes.numbers)
 
 
 def more_note(count: int) -> str:

@@ -32,7 +32,7 @@ __all__ = [
 _MARKER = "brief.html"
 
 #: The built-in templates a user may override, in the order ``templates export`` lists them.
-TEMPLATE_FILES: tuple[str, ...] = ("brief.html", "brief.css", "print.css", "brief.md", "reference.docx")
+TEMPLATE_FILES: tuple[str, ...] = ("brief.html", "figure.html", "figures.md", "brief.css", "print.css", "brief.md", "reference.docx")
 
 # Markdown that text could start wherever it stands: emphasis, code, table cells.
 _ALWAYS = re.compile(r"([`*|])")

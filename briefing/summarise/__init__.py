@@ -43,6 +43,9 @@ class Summariser(Protocol):
         summariser whose sections are ranked.
         """
 
+    # Optional: ``report() -> dict | None``, what summarising the last document in this process cost or
+    # warned of (a model's requests and tokens; a fallback's "warning"), for the build report.
+
 
 def available_summarisers() -> list[str]:
     """Return the names of the installed summarisers, sorted."""

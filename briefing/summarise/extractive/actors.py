@@ -26,14 +26,16 @@ from briefing.summarise.extractive.lexicon import (
     PLACE_PREPOSITIONS,
     ROLE_NOUNS,
     STATE_NOUNS,
+    TITLE_WORDS,
 )
 from briefing.summarise.extractive.nlp import NOT_ACTOR_KINDS
 from briefing.summarise.extractive.parsed import Parsed, Sentence
-from briefing.summarise.extractive.roles import role_for
+from briefing.summarise.extractive.roles import description_for, role_for
 
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LONG_DOCUMENT_WORDS = 1500
+_ROMAN_NUMERAL = re.compile(r"m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 _ACRONYM_DEF = re.compile(r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|du|des))*)\s+\(([A-Z][A-Za-z0-9&.-]{1,11})\)")
 
 
@@ -112,7 +114,8 @@ def _classify(ent, sentence: Sentence, offset: int, excluded: set[str]) -> Menti
             return None
         if kind == "country" and ent.label_ == "NORP":
             return _demonym_mention(ent, canonical, sentence, offset)
-        return Mention(surface, kind, canonical, start, end, sentence)
+        role = description_for(ent) if kind in ("country", "organisation") else None
+        return Mention(surface, kind, canonical, start, end, sentence, role, _after_place_preposition(ent))
     words = surface.casefold().split()
     if not _could_be_a_party(words):
         return None
@@ -121,22 +124,45 @@ def _classify(ent, sentence: Sentence, offset: int, excluded: set[str]) -> Menti
         return Mention(surface, "country", state, start, end, sentence)  # "the Government of Cuba"
     if label not in ("PERSON", "ORG") or _names_a_place(ent, words) or not any(c.isupper() for c in surface):
         return None  # not a party, a place, or a lower-case phrase ("green hydrogen summit")
+    if all(_is_title_word(w) for w in words):
+        return None  # a title or rank alone: "Rear Admiral", "Secretary-General"
     in_place = _after_place_preposition(ent)
     if label == "PERSON" and not any(w in ORGANISATION_WORDS for w in words[1:]):
-        if len(words) > 4:
+        title = _leading_title(surface)
+        name = surface[len(title) :].lstrip() if title else surface
+        if len(name.split()) > 4:
             return None
-        return Mention(surface, "person", surface, start, end, sentence, role_for(ent), in_place)
+        role = role_for(ent) or (title or None)
+        return Mention(name, "person", name, end - len(name), end, sentence, role, in_place)
     if surface.isdigit() or len(words) > 8:
         return None
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     in_title = following is not None and following.lower_ in ROLE_NOUNS
-    return Mention(surface, "organisation", surface, start, end, sentence, in_place=in_place, in_title=in_title)
+    return Mention(
+        surface, "organisation", surface, start, end, sentence, description_for(ent), in_place=in_place, in_title=in_title
+    )
+
+
+def _is_title_word(word: str) -> bool:
+    word = word.strip(".")
+    return word in ROLE_NOUNS or word in TITLE_WORDS or word.split("-")[-1] in ROLE_NOUNS
+
+
+def _leading_title(surface: str) -> str:
+    """Return the title words a person's entity starts with ("Chair" in "Chair Mike Gallagher")."""
+    words = surface.split()
+    count = 0
+    while count < len(words) - 1 and _is_title_word(words[count].casefold()):
+        count += 1
+    return " ".join(words[:count])
 
 
 def _could_be_a_party(words: list[str]) -> bool:
-    """Rule out names of days, instruments, events and ideas, and lone generic nouns."""
+    """Rule out names of days, instruments, events and ideas, Roman numerals, and lone generic nouns."""
     if words[0] in CALENDAR_WORDS or words[-1] in CALENDAR_WORDS:
         return False
+    if len(words) == 1 and len(words[0]) > 1 and _ROMAN_NUMERAL.fullmatch(words[0]):
+        return False  # "XXV" (a meeting's number)
     organisation = any(w in ORGANISATION_WORDS for w in words)
     if any(w in INSTRUMENT_NAME_WORDS for w in words) and not organisation:
         return False  # "the Liptako-Gourma Charter" is the instrument, not a party
@@ -147,12 +173,13 @@ def _could_be_a_party(words: list[str]) -> bool:
 
 def _state_named(words: list[str]) -> str | None:
     """Return the country in "government of X", "X government", if X is one."""
-    from briefing.summarise.extractive.gazetteer import country_named
+    from briefing.summarise.extractive.gazetteer import country_named, country_of_demonym
 
     if len(words) >= 3 and words[0] in STATE_NOUNS and words[1] == "of":
         return country_named(" ".join(words[2:]))
     if len(words) >= 2 and words[-1] in STATE_NOUNS:
-        return country_named(" ".join(words[:-1]))
+        named = " ".join(words[:-1])
+        return country_named(named) or country_of_demonym(named)  # "the Indian Government"
     return None
 
 
@@ -172,8 +199,10 @@ def _names_a_place(ent, words: list[str]) -> bool:
 
 def _after_place_preposition(ent) -> bool:
     token = ent.root
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head  # "to Lüderitz and Boegoebaai"
+    while token.head.i != token.i and (
+        token.dep_ == "conj" or (token.dep_ == "appos" and token.head.ent_type_ in ("GPE", "LOC"))
+    ):
+        token = token.head  # "to Lüderitz and Boegoebaai", "in Vienna, Austria"
     return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
 
 
@@ -214,7 +243,8 @@ def _group_mentions(sentence: Sentence, offset: int):
 def _chunk_mention(words, kind: str, key: str, sentence: Sentence, offset: int) -> Mention:
     surface = _span_text(words)
     start = offset + words[0].idx
-    return Mention(surface, kind, key, start, start + len(surface), sentence)
+    role = description_for(words[0].doc[words[0].i : words[-1].i + 1])
+    return Mention(surface, kind, key, start, start + len(surface), sentence, role)
 
 
 def _span_text(words) -> str:
@@ -242,7 +272,7 @@ def _merge(mentions: list[Mention], parsed: Parsed) -> list[Candidate]:
     by_key: dict[tuple[str, str], Candidate] = {}
     for m in mentions:
         exact = m.kind in ("country", "capital", "demonym")
-        key = (m.kind, m.key if exact else _norm(strip_honorific(m.key)))
+        key = (m.kind, m.key if exact else _norm(strip_honorific(_without_generic_suffix(m))))
         cand = by_key.setdefault(key, Candidate(m.kind, key[1]))
         cand.mentions.append(m)
         if m.kind == "organisation" and m.key != m.surface:
@@ -255,11 +285,22 @@ def _merge(mentions: list[Mention], parsed: Parsed) -> list[Candidate]:
         if cand.kind == "organisation" and all(m.in_title for m in cand.mentions):
             cand.mentions = []  # only ever part of someone's title
     _resolve_metonyms(cands)
+    for cand in cands:
+        if cand.kind == "country" and all(m.in_place for m in cand.mentions):
+            cand.mentions = []  # only ever where something happened: "talks in Vienna, Austria"
     _merge_people(cands)
     _merge_acronyms(cands, parsed.text)
     _drop_shadowed(cands)
     _drop_passing_mentions(cands, len(parsed.text.split()))
     return [c for c in cands if c.mentions]
+
+
+def _without_generic_suffix(m: Mention) -> str:
+    """Drop a lower-case generic word after an organisation's name: "Fianna Fáil party" is "Fianna Fáil"."""
+    words = m.key.split()
+    if m.kind == "organisation" and len(words) > 1 and words[-1].islower() and words[-1] in ORGANISATION_WORDS:
+        return " ".join(words[:-1])
+    return m.key
 
 
 def _split_run_on_names(by_key: dict[tuple[str, str], Candidate]) -> None:
@@ -316,17 +357,41 @@ def _merge_people(cands: list[Candidate]) -> None:
                 continue
             full_words = full.key.split()
             if len(full_words) > len(words) and (
-                full_words[-len(words) :] == words or (len(words) == 1 and words[0] == full_words[0])
+                full_words[-len(words) :] == words or (len(words) == 1 and words[0] in full_words)
             ):
                 full.mentions.extend(short.mentions)
                 short.mentions = []
                 break
+    _fold_surnames(cands, [c for c in people if c.mentions])
     # A "person" whose name is also an organisation's, country's or group's is a tagging error.
     others = {_norm(n) for c in cands if c.kind != "person" and c.mentions for n in _surfaces(c)}
     others |= {w for c in cands if c.kind == "group" for w in c.key.split()}
     for cand in people:
         if cand.key in others:
             cand.mentions = []
+
+
+def _fold_surnames(cands: list[Candidate], people: list[Candidate]) -> None:
+    """Fold a surname the NER typed as an organisation ("Trump", "Mr Dangor") into the one person it ends."""
+    for cand in cands:
+        if cand.kind != "organisation" or cand.canonical or not cand.mentions:
+            continue
+        words = _norm(strip_honorific(cand.key)).split()
+        if not words or any(w in ORGANISATION_WORDS for w in words):
+            continue
+        owners = [p for p in people if p.key.split()[-len(words) :] == words and len(p.key.split()) > len(words)]
+        if len(owners) != 1:
+            continue
+        for m in cand.mentions:
+            owners[0].mentions.append(Mention(m.surface, "person", m.key, m.start, m.end, m.sentence, _role_at(m)))
+        cand.mentions = []
+
+
+def _role_at(m: Mention) -> str | None:
+    """Read the role the text gives the person named by a mention."""
+    local = m.start - m.sentence.offset
+    span = m.sentence.span.doc.char_span(local, local + (m.end - m.start))
+    return role_for(span) if span is not None else None
 
 
 def _merge_acronyms(cands: list[Candidate], text: str) -> None:

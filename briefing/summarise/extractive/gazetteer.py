@@ -22,3 +22,17 @@ def country_named(name: str) -> str | None:
     if key.startswith("the "):
         key = key[4:]
     return _countries_by_name().get(key)
+
+
+@functools.cache
+def _countries_by_demonym() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for country in load_gazetteer()["countries"]:
+        for demonym in country.get("demonyms", ()):
+            names.setdefault(demonym.casefold(), country["name"])
+    return names
+
+
+def country_of_demonym(demonym: str) -> str | None:
+    """Return the country of a demonym ("Indian" → "India"), or None."""
+    return _countries_by_demonym().get(demonym.casefold().strip())

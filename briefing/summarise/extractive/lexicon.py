@@ -28,6 +28,14 @@ ROLE_NOUNS = frozenset(
     """.split()
 )
 
+# Words that qualify or abbreviate a title ("Rear Admiral", "Rep.", "former President").
+TITLE_WORDS = frozenset(
+    """
+    rear vice deputy acting former interim assistant associate senior junior chief
+    rep sen gov gen lt col maj capt sgt adm cmdr supt insp det pres amb
+    """.split()
+)
+
 # Nouns that make a collective party out of a people or creed
 # ("Tuareg armed groups", "Houthi rebels").
 GROUP_NOUNS = frozenset(
@@ -90,6 +98,8 @@ SPEECH_VERBS = frozenset(
     say tell write add post tweet state announce declare claim insist warn note explain argue
     affirm confirm stress emphasise emphasize report comment remark reply respond acknowledge
     admit suggest predict promise pledge vow urge assert maintain reiterate describe
+    snap quip retort laugh joke concede recall observe ask continue muse sigh reply counter
+    caution contend recount reckon conclude testify call dub brand label
     """.split()
 )
 

@@ -2,9 +2,13 @@
 
 A quotation is text between quotation marks, long enough to be speech rather
 than a scare-quoted phrase. Its speaker is the subject of a speech verb in
-the same sentence ("…, he said"; "Mali's Defense Minister Abdoulaye Diop told
-journalists"), the object of "according to", or, for an unattributed quote
-that follows another in the same paragraph, the earlier quote's speaker.
+the sentences the quote touches ("…, he said"; "Mali's Defense Minister
+Abdoulaye Diop told journalists"), the object of "according to", the short
+sentence right after it ("…?” he suggested.") or the sentence before it
+that introduces it with a colon. A quote with none of these continues the
+last attributed speaker when it opens its paragraph or shares one with them
+(news keeps a speaker's words in consecutive paragraphs), within
+``_CONTINUATION_PARAGRAPHS``.
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ from briefing.summarise.extractive.parsed import Parsed, Sentence
 
 _QUOTED = re.compile(r"“([^“”]+)”|\"([^\"\n]+)\"|«\s*([^«»]+?)\s*»")
 _MIN_WORDS = 5
+_CONTINUATION_PARAGRAPHS = 3
+_SUBJECT_PARAGRAPHS = 1  # a pronoun prefers a subject of its own or the previous paragraph
+_QUOTE_CHARS = "\"“”«»"
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "any", "they": "any"}
 
 
@@ -27,27 +34,88 @@ def extract_quotes(parsed: Parsed, mentions: Sequence[MentionRef]) -> tuple[Quot
     """Return every quotation of five words or more, in reading order, with its speaker."""
     text = parsed.text
     starts = [s.start for s in parsed.sentences]
+    spans = [_trim(text, *m.span(next(g for g in range(1, 4) if m.group(g) is not None))) for m in _QUOTED.finditer(text)]
+    mentions = _Mentions(parsed, starts, mentions, spans)
     quotes: list[Quote] = []
-    previous: tuple[int, str | None] | None = None  # (paragraph, speaker)
+    previous: tuple[int, str] | None = None  # (paragraph, speaker) of the last attributed quote
     for match in _QUOTED.finditer(text):
         group = next(g for g in range(1, 4) if match.group(g) is not None)
-        start, end = match.span(group)
-        start, end = _trim(text, start, end)
+        start, end = _trim(text, *match.span(group))
         if len(text[start:end].split()) < _MIN_WORDS:
             continue
         sentence = _sentence_at(parsed.sentences, starts, start)
         if sentence is None:
             continue
-        # The attribution may follow a quote of several sentences: read each
-        # sentence the quote touches, and the one it ends in.
-        last = _sentence_at(parsed.sentences, starts, end)
-        span = parsed.sentences[sentence.index : (last.index if last else sentence.index) + 1]
-        speaker = next(filter(None, (_speaker(s, start, end, mentions) for s in span)), None)
-        if speaker is None and previous is not None and previous[0] == sentence.paragraph:
-            speaker = previous[1]
-        previous = (sentence.paragraph, speaker)
+        last = _sentence_at(parsed.sentences, starts, end) or sentence
+        speaker = _attribution(parsed, sentence, last, start, end, mentions)
+        if speaker is None and previous is not None:
+            speaker = _continued(parsed, sentence, start, previous)
+        if speaker is not None:
+            previous = (last.paragraph, speaker)
         quotes.append(Quote(text[start:end], speaker, (Evidence.of(text, start, end),)))
     return tuple(quotes)
+
+
+def _attribution(
+    parsed: Parsed, first: Sentence, last: Sentence, start: int, end: int, mentions: Sequence[MentionRef]
+) -> str | None:
+    """Find who a quote is attributed to in the sentences it touches, the one after or the one before."""
+    sentences = parsed.sentences
+    span = list(sentences[first.index : last.index + 1])
+    after = sentences[last.index + 1] if last.index + 1 < len(sentences) else None
+    if after is not None and after.paragraph == last.paragraph and not _has_quote(after):
+        span.append(after)  # "“… a corridor?” he suggested."
+    before = sentences[first.index - 1] if first.index > 0 else None
+    if before is not None and before.text.rstrip().endswith(":") and before.paragraph >= first.paragraph - 1:
+        span.append(before)  # "Blair said:" then the quotation
+    elif before is not None and before.paragraph == first.paragraph:
+        span.append(before)  # "…, Mr Straw said. “Our role as a leading member …”"
+    return next(filter(None, (_speaker(s, start, end, mentions) for s in span)), None)
+
+
+def _continued(parsed: Parsed, sentence: Sentence, start: int, previous: tuple[int, str]) -> str | None:
+    """Carry the last speaker to an unattributed quote in their paragraph or one opening a nearby paragraph."""
+    paragraph, speaker = previous
+    if sentence.paragraph == paragraph:
+        return speaker
+    opens = sentence.index == 0 or parsed.sentences[sentence.index - 1].paragraph != sentence.paragraph
+    before = parsed.text[sentence.start : start].strip(_QUOTE_CHARS + " ")
+    if opens and not before and sentence.paragraph - paragraph <= _CONTINUATION_PARAGRAPHS:
+        return speaker
+    return None
+
+
+def _has_quote(sentence: Sentence) -> bool:
+    return any(ch in sentence.text for ch in _QUOTE_CHARS)
+
+
+class _Mentions(tuple):
+    """The actors' mentions, with what pronoun resolution needs: outside quotes, paragraph, subject or not."""
+
+    def __new__(cls, parsed: Parsed, starts: list[int], mentions: Sequence[MentionRef], quoted: list[tuple[int, int]]):
+        self = super().__new__(cls, mentions)
+        self.narrated = []  # (mention, paragraph, is_subject) for mentions outside quotation marks
+        for m in mentions:
+            if any(a <= m.start < b for a, b in quoted):
+                continue
+            sentence = _sentence_at(parsed.sentences, starts, m.start)
+            if sentence is None:
+                continue
+            local = m.start - sentence.offset
+            span = sentence.span.doc.char_span(local, local + (m.end - m.start))
+            subject = span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+            self.narrated.append((m, sentence.paragraph, subject))
+        return self
+
+    def antecedent(self, position: int, person: bool) -> str | None:
+        """The party a pronoun at ``position`` most likely stands for: the last subject in the
+        paragraphs just before it, else the last mention (people only when ``person``)."""
+        before = [(m, p, s) for m, p, s in self.narrated if m.end <= position and (not person or m.actor.type == "person")]
+        if not before:
+            return None
+        paragraph = before[-1][1]
+        recent_subjects = [m for m, p, s in before if s and p >= paragraph - _SUBJECT_PARAGRAPHS]
+        return (recent_subjects or [before[-1][0]])[-1].actor.name
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -93,12 +161,9 @@ def _name_of(token, offset: int, mentions: Sequence[MentionRef]) -> str | None:
     if token.pos_ == "PROPN":
         return _by_surname(token.doc.text[lo - offset : hi - offset], mentions)
     want = _PRONOUNS.get(token.lower_)
-    if want is None:
+    if want is None or not isinstance(mentions, _Mentions):
         return None
-    before = [m for m in mentions if m.end <= lo]
-    if want == "person":
-        before = [m for m in before if m.actor.type == "person"]
-    return before[-1].actor.name if before else None
+    return mentions.antecedent(lo, want == "person")
 
 
 def _by_surname(words: str, mentions: Sequence[MentionRef]) -> str | None:

@@ -15,7 +15,9 @@ from briefing.summarise.extractive.nlp import load_pipeline
 from briefing.summarise.extractive.parsed import Parsed, Sentence, balance_quotation, parse
 from briefing.summarise.extractive.quotes import extract_quotes
 from briefing.summarise.extractive.ranking import rank_summary, sentence_scores
+from briefing.summarise.extractive.relations import extract_relations
 from briefing.summarise.extractive.sections import assign_sections
+from briefing.summarise.extractive.timeline import extract_timeline
 from briefing.summarise.language import check_language
 from briefing.package import version
 
@@ -99,6 +101,8 @@ class ExtractiveSummariser:
             terms=ranked(sections.terms),
             implications=ranked(sections.implications),
             quotes=_ranked_quotes(parsed, extract_quotes(parsed, mentions), scores),
+            timeline=tuple(_relocated(e, document) for e in extract_timeline(parsed, actors, mentions)),
+            relations=tuple(_relocated(r, document) for r in extract_relations(parsed, actors, mentions)),
         )
 
 
@@ -126,7 +130,7 @@ def _point(parsed: Parsed, sentence: Sentence) -> Point:
 
 
 def _relocated(item, document: Document):
-    """Return an actor or quote with each evidence span's paragraph and page filled in."""
+    """Return an actor, quote, event or relation with each evidence span's paragraph and page filled in."""
     import dataclasses
 
     evidence = tuple(Evidence.located(document, e.start, e.end) for e in item.evidence)
