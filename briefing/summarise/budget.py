@@ -5,7 +5,8 @@ found, each section's items most important first, and gets back the brief a
 reader is given: the summary whole, then as many items of the other sections
 as the budget's words allow, spent as an analyst would spend them (the
 bottom line, then the actors and the terms, then implications and quotes,
-then background). What is left out is counted in ``generator.budget`` so
+then background; the timeline and the actor map's relations after the
+first items of each). What is left out is counted in ``generator.budget`` so
 every format can say so. ``full`` keeps everything.
 
 A budget is in words of the brief's body (no title block, no sources), set
@@ -20,11 +21,12 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from briefing.errors import BriefingError
-from briefing.model import Actor, Brief, Budget, Point, Quote
+from briefing.model import Actor, Brief, Budget, Point, Quote, Relation, TimelineEvent
 from briefing.options import DEFAULT_LENGTH, LENGTHS
 
 ONE_PAGE_SOURCE_WORDS = 800  # a source shorter than this gets a one-page brief
-SECTIONS: tuple[str, ...] = ("background", "actors", "terms", "implications", "quotes")
+SECTIONS: tuple[str, ...] = ("background", "actors", "terms", "implications", "quotes", "timeline", "relations")
+IN_ORDER: frozenset[str] = frozenset({"actors", "timeline", "relations"})  # kept as the summariser ordered them
 
 
 @dataclass(frozen=True)
@@ -49,12 +51,14 @@ CEILING_FLOOR = 100  # …unless it is a few lines long: a brief still names its
 # when the earlier ones are full.
 TIERS: tuple[dict[str, int], ...] = (
     {"actors": 4, "terms": 2, "implications": 1, "quotes": 1, "background": 1},
-    {"actors": 8, "terms": 4, "implications": 2, "quotes": 2, "background": 3},
-    {"actors": 12, "terms": 8, "implications": 4, "quotes": 3, "background": 6},
-    {"actors": 10**9, "terms": 10**9, "implications": 10**9, "quotes": 10**9, "background": 10**9},
+    {"actors": 8, "terms": 4, "implications": 2, "quotes": 2, "background": 3, "timeline": 4, "relations": 3},
+    {"actors": 12, "terms": 8, "implications": 4, "quotes": 3, "background": 6, "timeline": 8, "relations": 6},
+    {"actors": 10**9, "terms": 10**9, "implications": 10**9, "quotes": 10**9, "background": 10**9,
+     "timeline": 10**9, "relations": 10**9},
 )
 ACTOR_ROW_WORDS = 5  # a table row takes a line however few its words
 ITEM_WORDS = 2  # what a bullet's or a quote's spacing takes, in words
+FIGURE_ROW_WORDS = 12  # a timeline row or an actor map's link takes a line of a figure, whatever its words
 SECTION_OVERHEAD_WORDS = 12  # the section headings and the actors table's header
 
 
@@ -76,10 +80,12 @@ def budget_words(length: str, source_words: int) -> int | None:
     return min(cap, ceiling, max(rule.floor, round(rule.share * source_words)))
 
 
-def words_of(item: Point | Actor | Quote) -> int:
+def words_of(item: Point | Actor | Quote | TimelineEvent | Relation) -> int:
     """Return how many words an item takes in a rendered brief."""
     if isinstance(item, Actor):
         return max(ACTOR_ROW_WORDS, len(item.name.split()) + len((item.role or "—").split()) + 1)
+    if isinstance(item, (TimelineEvent, Relation)):
+        return FIGURE_ROW_WORDS
     if isinstance(item, Quote):
         return ITEM_WORDS + len(item.text.split()) + len((item.speaker or "").split())
     words = ITEM_WORDS + len(item.text.split())
@@ -102,7 +108,7 @@ def apply_budget(brief: Brief, length: str = DEFAULT_LENGTH) -> Brief:
     cut: dict[str, Any] = {}
     for key in SECTIONS:
         items = getattr(brief, key)[: kept[key]]
-        cut[key] = items if key == "actors" else tuple(sorted(items, key=reading_position))
+        cut[key] = items if key in IN_ORDER else tuple(sorted(items, key=reading_position))
     omitted = tuple((key, len(getattr(brief, key)) - kept[key]) for key in SECTIONS if len(getattr(brief, key)) > kept[key])
     budget = Budget(length=length, words=words, omitted=omitted)
     return dataclasses.replace(brief, **cut, generator=dataclasses.replace(brief.generator, budget=budget))
