@@ -1,7 +1,8 @@
 """Score brief extraction (actors, roles, terms, evidence) against gold annotations.
 
-Briefs are built through the public API exactly as users get them
-(``briefing.brief_file(path).to_dict()``, default options) for every
+Briefs are built through the public API as users get them, but with every
+item found (``briefing.brief_file(path, length="full").to_dict()``: the
+default length budget keeps only the most important) for every
 ``<data>/gold/*.json``, scored per ``<data>/GOLD-FORMAT.md``, and then a brief
 is built for every article in ``<data>/articles/`` to count failures and time::
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.options import DEFAULT_SUMMARISER, DEFAULT_SUMMARY_SENTENCES
+from briefing.options import DEFAULT_LENGTH, DEFAULT_SUMMARISER, DEFAULT_SUMMARY_SENTENCES
 from briefing.package import version as _version
 
 __version__ = _version()
@@ -59,15 +59,24 @@ def summarise_document(
     summary_sentences: int = DEFAULT_SUMMARY_SENTENCES,
     summariser: str = DEFAULT_SUMMARISER,
     model: str | None = None,
+    length: str = DEFAULT_LENGTH,
+    language: str | None = None,
 ) -> Brief:
-    """Distil a Document into a Brief with the named summariser."""
+    """Distil a Document into a Brief with the named summariser.
+
+    ``length`` is the budget: ``"short"``, ``"standard"`` (one A4 page for a
+    source under 800 words, else two) or ``"full"`` (every item found).
+    ``language`` says what language the source is in, in place of detecting
+    it; a source not in the pipeline's language is refused.
+    """
     from briefing.errors import BriefingError
     from briefing.options import BriefOptions
     from briefing.summarise import get_summariser
 
     if summary_sentences < 1:
         raise BriefingError(f"summary_sentences must be at least 1, not {summary_sentences}")
-    options = BriefOptions(summariser=summariser, summary_sentences=summary_sentences, model=model)
+    options = BriefOptions(summariser=summariser, summary_sentences=summary_sentences, model=model, length=length,
+                           lang=language)
     return get_summariser(summariser, options).summarise(document)
 
 

@@ -219,6 +219,14 @@ formats = ["md", "docx", "pdf"]
 # How many key points the summary holds.
 # summary-sentences = 3
 
+# How much the brief says: "short", "standard" (one A4 page for a source
+# under 800 words, else two) or "full" (every item found).
+# length = "standard"
+
+# The sources' language, in place of detecting it (a source in another
+# language than the pipeline's is refused).
+# lang = "en"
+
 # A handling marking on every page and in each format's metadata.
 # marking = "TLP:AMBER"
 

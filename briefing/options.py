@@ -23,15 +23,18 @@ from typing import TYPE_CHECKING, Any, Iterator, Sequence
 if TYPE_CHECKING:
     from briefing.ingest.excerpt import PageRange
 
-__all__ = ["BatchOptions", "BriefOptions", "Choice", "DEFAULT_FORMATS", "DEFAULT_OUTPUT_DIR", "DEFAULT_SUMMARISER",
-           "DEFAULT_SUMMARY_SENTENCES", "File", "Flag", "Folder", "Formats", "Inputs", "Kind", "MAX_SUMMARY_SENTENCES",
-           "Number", "Option", "Output", "Pages", "Size", "Strings", "Text", "Whole", "declared", "fingerprint",
-           "option", "parse_size"]
+__all__ = ["BatchOptions", "BriefOptions", "Choice", "DEFAULT_FORMATS", "DEFAULT_LENGTH", "DEFAULT_OUTPUT_DIR",
+           "DEFAULT_SUMMARISER", "DEFAULT_SUMMARY_SENTENCES", "File", "Flag", "Folder", "Formats", "Inputs", "Kind",
+           "LENGTHS", "MAX_SUMMARY_SENTENCES", "Number", "Option", "Output", "Pages", "Size", "Strings", "Text",
+           "Whole", "declared", "fingerprint", "option", "parse_size"]
 
 #: The summariser that makes a brief unless the user names another.
 DEFAULT_SUMMARISER = "extractive"
 #: How many key points a summary holds unless the user says otherwise.
 DEFAULT_SUMMARY_SENTENCES = 3
+#: The length budgets a brief may be cut to (briefing.summarise.budget), and the one used unless the user says.
+LENGTHS: tuple[str, ...] = ("short", "standard", "full")
+DEFAULT_LENGTH = "standard"
 MAX_SUMMARY_SENTENCES = 50
 #: The formats a build writes unless the user says otherwise.
 DEFAULT_FORMATS: tuple[str, ...] = ("md", "docx", "pdf")
@@ -378,6 +381,12 @@ class BriefOptions:
         help="Fetch URLs at private addresses.")
     summary_sentences: int = option(DEFAULT_SUMMARY_SENTENCES, kind=Whole(1, MAX_SUMMARY_SENTENCES), metavar="N",
                                     shapes_output=True, help="Key points in the summary.")
+    length: str = option(
+        DEFAULT_LENGTH, kind=Choice(LENGTHS), shapes_output=True,
+        help="short, standard (one page under 800 source words, else two) or full (everything found).")
+    lang: str | None = option(
+        kind=Text(), shapes_output=True, metavar="LANG", default_text="detected",
+        help="The sources' language (e.g. en); a source not in the pipeline's language is refused.")
     model: str | None = option(
         kind=Text(), shapes_output=True, metavar="PIPELINE", default_text="en_core_web_sm",
         help="spaCy pipeline.")

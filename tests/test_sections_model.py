@@ -74,11 +74,11 @@ def test_use_model_decides_the_sections_inside_its_block():
     )
     document = parse_bytes(text.encode(), "pact.txt")
     with use_model(constant_model("implications")):
-        brief = summarise_document(document, summary_sentences=1)
+        brief = summarise_document(document, summary_sentences=1, length="full")
     assert not brief.terms
     assert len(brief.implications) == 4  # every sentence but the summary's
     with use_model(constant_model("terms")):
-        brief = summarise_document(document, summary_sentences=1)
+        brief = summarise_document(document, summary_sentences=1, length="full")
     assert len(brief.terms) == 5  # summary sentences may be terms too
     assert not brief.implications
 

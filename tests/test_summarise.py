@@ -11,6 +11,7 @@ import json
 import pytest
 
 from briefing import summarise_document
+from briefing.summarise.extractive import ExtractiveSummariser
 from briefing.ingest import parse_bytes
 from briefing.model import Brief
 
@@ -148,7 +149,8 @@ def test_summary_sentences_must_be_positive(seed_document, n):
 
 
 def brief_of(text: str):
-    return summarise_document(parse_bytes(text.encode(), "t.txt"))
+    """Return every item found in ``text`` (before dedup and budget)."""
+    return ExtractiveSummariser().extract(parse_bytes(text.encode(), "t.txt"))
 
 
 def names(brief: Brief) -> dict[str, str]:

@@ -338,6 +338,7 @@ def paragraphs(lines: list[Line], words: Counter[str]) -> Iterator[Block]:
     body_size = _body_size(lines)
     pending: _Joiner | None = None  # the last paragraph, held back in case the next group continues it
     last: Line | None = None  # that paragraph's last line
+    page = 0  # the page that paragraph starts on
 
     for group in _line_groups(lines):
         text = join_lines([line.text for line in group], words)
@@ -349,15 +350,15 @@ def paragraphs(lines: list[Line], words: Counter[str]) -> Iterator[Block]:
             continue  # a footnote mark, a bullet glyph, a column of figures
         if _is_heading(group, text, body_size):
             if pending is not None:
-                yield Block(pending.text())
+                yield Block(pending.text(), page=page)
             pending = last = None
-            yield Block(text, "heading")
+            yield Block(text, "heading", page=group[0].page)
             continue
         if pending is not None:
-            yield Block(pending.text())
-        pending, last = _Joiner(words).add(text), group[-1]
+            yield Block(pending.text(), page=page)
+        pending, last, page = _Joiner(words).add(text), group[-1], group[0].page
     if pending is not None:
-        yield Block(pending.text())
+        yield Block(pending.text(), page=page)
 
 
 def _line_groups(lines: list[Line]) -> Iterator[list[Line]]:

@@ -63,7 +63,7 @@ class LlmSummariser:
         self.last_report = None
         check_endpoint(self.options)  # a usage error, never a reason to fall back
         started = time.perf_counter()
-        extractive = self.extractive.summarise(document)
+        extractive = self.extractive.extract(document)  # every candidate found, before dedup and budget
         usage = Usage()
         try:
             grounded, parts = brief_with_model(self._job(document, extractive),
@@ -75,7 +75,7 @@ class LlmSummariser:
                                             parts=0, dropped={}, warning=warning)
             if warning is None:
                 raise
-            return extractive
+            return self.extractive.summarise(document)
         self.last_report = LlmReport.of(self.options.model, usage, seconds=time.perf_counter() - started,
                                         parts=parts, dropped=dict(grounded.dropped))
         return Brief(
