@@ -161,7 +161,7 @@ def _declared_options(*groups: str, only: tuple[str, ...] | None = None,
                                    help=declaration.help_text(default_of(item)), **settings)(command)
         if table is not None:
             command = click.option(f"--help-{table}", is_flag=True, expose_value=False, is_eager=True,
-                                   callback=_table_help(table), help=f"Show the {table} summariser's options.")(command)
+                                   callback=_table_help(table), hidden=True)(command)  # the docstring names it
         return command
 
     return add
@@ -247,7 +247,7 @@ def _show_input_warnings() -> None:
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @_declared_options("batch", only=("formats", "output_dir"))
 @click.option("--open", "open_brief", is_flag=True, help="Open the brief in the system's viewer.")
-@_declared_options("brief", only=("pages", "section", "words", "summary_sentences"))
+@_declared_options("brief", only=("length", "pages", "section", "words", "summary_sentences"))
 @_declared_options("render", only=_RENDER_ORDER)
 @_config_option
 @_declared_options("batch", only=("jobs",))
@@ -259,7 +259,7 @@ def _show_input_warnings() -> None:
 @click.option("--shard", type=_Shard(), help="Build the I-th of N stable shards (a CI matrix).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Print a line per document, with timings.")
-@_declared_options("brief", only=("max_bytes", "allow_private_urls", "model", "summariser"))
+@_declared_options("brief", only=("max_bytes", "allow_private_urls", "lang", "model", "summariser"))
 @_declared_options("brief", table="llm")
 @_output_dir_alias
 @click.pass_obj
@@ -268,9 +268,9 @@ def build(obj: _Context, inputs: tuple[str, ...], open_brief: bool, config_path:
           verbose: bool, output_dir_alias: Path | None, **options: Any) -> None:
     """Build a brief of each INPUT in each format.
 
-    INPUTs: files, folders, glob patterns, URLs or - (stdin); without any,
-    those of briefing.toml. Current briefs are skipped; exit 1 if one fails.
-
+    \b
+    INPUTs: files, folders, globs, URLs or - (stdin); else briefing.toml's.
+    Current briefs are skipped; exit 1 if one fails. --help-llm: llm options.
     Example: briefing build article.txt sources/ -f pdf -o briefs/
     """
     from briefing.build import BuildSettings, build as build_all, check as check_all
@@ -505,9 +505,9 @@ class _Progress:
 @click.argument("input", metavar="INPUT")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="Write the JSON to FILE. Default: standard output.")
-@_declared_options("brief", only=("pages", "section", "words", "summary_sentences"))
+@_declared_options("brief", only=("length", "pages", "section", "words", "summary_sentences"))
 @_config_option
-@_declared_options("brief", only=("max_bytes", "allow_private_urls", "model", "summariser"))
+@_declared_options("brief", only=("max_bytes", "allow_private_urls", "lang", "model", "summariser"))
 @_declared_options("brief", table="llm")
 @click.pass_obj
 def summarise(obj: _Context, input: str, output: Path | None, config_path: Path | None, **options: Any) -> None:

@@ -382,11 +382,11 @@ class BriefOptions:
     summary_sentences: int = option(DEFAULT_SUMMARY_SENTENCES, kind=Whole(1, MAX_SUMMARY_SENTENCES), metavar="N",
                                     shapes_output=True, help="Key points in the summary.")
     length: str = option(
-        DEFAULT_LENGTH, kind=Choice(LENGTHS), shapes_output=True,
-        help="short, standard (one page under 800 source words, else two) or full (everything found).")
+        DEFAULT_LENGTH, kind=Choice(LENGTHS), shapes_output=True, metavar="LENGTH",
+        help="short, standard or full.")
     lang: str | None = option(
         kind=Text(), shapes_output=True, metavar="LANG", default_text="detected",
-        help="The sources' language (e.g. en); a source not in the pipeline's language is refused.")
+        help="Source language (e.g. en).")
     model: str | None = option(
         kind=Text(), shapes_output=True, metavar="PIPELINE", default_text="en_core_web_sm",
         help="spaCy pipeline.")

@@ -40,9 +40,9 @@ class RenderOptions:
     """
 
     marking: str | None = option(shapes_output=True, metavar="TEXT",
-                                 help='Handling marking on every page, e.g. "TLP:AMBER".')
+                                 help='Marking on every page, e.g. "TLP:AMBER".')
     organisation: str | None = option(shapes_output=True, metavar="NAME",
-                                      help="Organisation in the title block, and the author.")
+                                      help="Organisation named as the author.")
     logo: Path | None = option(kind=File(), shapes_output=True, check="briefing.render.logo:load_logo",
                                help="PNG or SVG logo for the title block.")
     paper: Literal["a4", "letter"] | None = option(
@@ -55,7 +55,7 @@ class RenderOptions:
     pdf_variant: str | None = option(shapes_output=True, metavar="VARIANT", check="briefing.render.pdf:check_variant",
                                      help="PDF variant, e.g. pdf/ua-1 (tagged, accessible).")
     figures: bool = option(True, kind=Flag(), shapes_output=True, flags=("--figures/--no-figures",),
-                           default_text="drawn", help="Draw the timeline and actor map.")
+                           default_text="drawn", help="Timeline and actor map.")
 
 
 class Renderer(Protocol):
