@@ -14,6 +14,13 @@ stylesheet, so no margin boxes, running elements or page counters), given
 straight to ``weasyprint.HTML(string=…).write_pdf()``. The target is our PDF
 within 1.3 times that floor, and DOCX and Markdown under 50 ms on the seed.
 
+The figures (the timeline and the actor map) are measured twice: each format
+rendered with and without them, in alternation, the difference being what
+they add; and the drawing alone (choosing, laying out, SVG, PNG, Mermaid).
+The target is at most 60 ms added per brief for the default build (md, docx
+and pdf). A fresh process that renders without figures must not import the
+drawing code (``--cold`` checks it).
+
 The articles are read where they lie (``--data``, default ``../shared/eval``
 beside the repository); nothing is copied into the repository.
 
@@ -39,6 +46,8 @@ FORMATS = ("md", "html", "json", "docx", "pdf")
 PDF_TARGET = 1.3
 FAST_TARGET_MS = 50.0
 FAST_FORMATS = ("docx", "md")
+FIGURES_TARGET_MS = 60.0
+BUILD_FORMATS = ("md", "docx", "pdf")
 
 
 @dataclass(frozen=True)
@@ -104,7 +113,65 @@ def time_brief(label: str, path: Path, runs: int) -> list[Timing]:
     )
     timings.append(Timing(label, words, "pdf", *ours))
     timings.append(Timing(label, words, "pdf floor", *floor))
+    return timings + time_figures(label, brief, options, runs)
+
+
+def time_figures(label: str, brief, options, runs: int) -> list[Timing]:
+    """Time what the figures add to each format (with against without, in alternation) and their drawing alone."""
+    import dataclasses
+
+    from briefing.render import get_renderer
+    from briefing.render.common import Notes, figure_items
+    from briefing.render.figures import brief_figures
+
+    words = brief.source.words
+    plain = dataclasses.replace(options, figures=False)
+    timings = []
+    for name in ("md", "html", "docx", "pdf"):
+        renderer = get_renderer(name)
+        with_figures, without = paired_ms(lambda: renderer.render(brief, options=options),
+                                          lambda: renderer.render(brief, options=plain), runs)
+        added = with_figures[0] - without[0]
+        timings.append(Timing(label, words, f"+fig {name}", added, (with_figures[0], without[0]), with_figures[2]))
+    shown = figure_items(brief, True)
+
+    def draw() -> bytes:
+        from briefing.render import figures as drawing
+
+        for cached in (drawing._timeline_scene, drawing._actor_map_scene, drawing._png):
+            cached.cache_clear()  # a brief's first render lays out and paints; the others reuse it
+        figures = brief_figures(shown, Notes(shown).numbers)
+        drawn = [f for f in (figures.timeline, figures.actor_map) if f is not None]
+        return b"".join(f.svg.encode() + f.shapes_svg.encode() + f.png() + f.mermaid.encode() for f in drawn)
+
+    timings.append(Timing(label, words, "draw", *median_ms(draw, runs)))
     return timings
+
+
+def cold_check() -> int:
+    """Render md, docx and pdf without figures in a fresh process; fail if the drawing code was imported."""
+    import subprocess
+
+    code = (
+        "import sys, time\n"
+        "started = time.perf_counter()\n"
+        "import briefing\n"
+        "from briefing.render import RenderOptions, render\n"
+        f"brief = briefing.brief_file({str(SEED)!r})\n"
+        "for name in ('md', 'docx', 'pdf'):\n"
+        "    render(brief, name, options=RenderOptions(figures=FIGURES))\n"
+        "drawing = sorted(m for m in sys.modules if m.startswith('briefing.render.figures'))\n"
+        "print(f'{time.perf_counter() - started:.2f}', ' '.join(drawing) or '-')\n"
+    )
+    failed = 0
+    for figures in (False, True):
+        out = subprocess.run([sys.executable, "-c", code.replace("FIGURES", str(figures))], capture_output=True,
+                             text=True, check=True).stdout.split(maxsplit=1)
+        seconds, modules = out[0], out[1].strip()
+        print(f"fresh process, figures={figures}: {seconds} s to summarise and render md, docx, pdf; "
+              f"drawing modules imported: {modules}")
+        failed += not figures and modules != "-"
+    return failed
 
 
 def report(timings: list[Timing]) -> int:
@@ -123,6 +190,13 @@ def report(timings: list[Timing]) -> int:
         verdict = "ok" if ratio <= PDF_TARGET else "MISSED"
         missed += verdict != "ok"
         print(f"{brief}: PDF {ratio:.2f}× the WeasyPrint floor (target ≤ {PDF_TARGET}×) {verdict}")
+    for brief in dict.fromkeys(t.brief for t in timings):
+        by_what = {t.what: t for t in timings if t.brief == brief}
+        added = sum(by_what[f"+fig {name}"].median_ms for name in BUILD_FORMATS)
+        verdict = "ok" if added <= FIGURES_TARGET_MS else "MISSED"
+        missed += verdict != "ok"
+        print(f"{brief}: figures add {added:.1f} ms to md+docx+pdf (drawing alone {by_what['draw'].median_ms:.1f} ms; "
+              f"target ≤ {FIGURES_TARGET_MS:.0f} ms) {verdict}")
     seed = {t.what: t for t in timings if t.brief == timings[0].brief}
     for name in FAST_FORMATS:
         verdict = "ok" if seed[name].median_ms < FAST_TARGET_MS else "MISSED"
@@ -135,7 +209,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"the eval folder (default: {DEFAULT_DATA})")
     parser.add_argument("--runs", type=int, default=7, help="timed runs per renderer, after one warm-up (default: 7)")
+    parser.add_argument("--cold", action="store_true",
+                        help="only check that a fresh process rendering without figures imports no drawing code")
+    parser.add_argument("--seed-only", action="store_true", help="time the seed's brief only")
     args = parser.parse_args(argv)
+    if args.cold:
+        return cold_check()
+    if args.seed_only:
+        return report(time_brief(f"seed ({SEED.name})", SEED, args.runs))
     longest = longest_article(args.data)
     timings = time_brief(f"seed ({SEED.name})", SEED, args.runs)
     timings += time_brief(f"longest ({longest.name})", longest, args.runs)

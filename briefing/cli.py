@@ -186,7 +186,7 @@ def build(obj: _Context, inputs: tuple[str, ...], config_path: Path | None, forc
     .pdf and .docx), glob patterns, http(s) URLs or - for standard input;
     without any, the inputs of briefing.toml (or [tool.briefing] in
     pyproject.toml), which also sets any option given here. A document whose
-    input, options, templates and briefing version are unchanged since its
+    input, options, templates and briefing (version, code, data) are unchanged since its
     briefs were built, and whose briefs still exist, is skipped.
 
     Exit codes: 0 all built, 1 some failed (the others were still built) or

@@ -238,6 +238,9 @@ formats = ["md", "docx", "pdf"]
 # A PDF variant, e.g. "pdf/ua-1" for a tagged, accessible PDF.
 # pdf-variant = "pdf/ua-1"
 
+# The timeline and the actor map; false leaves them out (--no-figures).
+# figures = true
+
 # Refuse an input larger than this (file, download or standard input).
 # max-bytes = "20MiB"
 

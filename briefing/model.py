@@ -18,6 +18,9 @@ SCHEMA_VERSION = 1
 ActorType = Literal["person", "country", "organisation", "group"]
 ACTOR_TYPES: tuple[str, ...] = ("person", "country", "organisation", "group")
 
+Precision = Literal["day", "month", "year"]
+PRECISIONS: tuple[str, ...] = ("day", "month", "year")
+
 
 @dataclass(frozen=True)
 class Span:
@@ -152,6 +155,75 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class TimelineEvent:
+    """Something the source dates: when (ISO, with its precision), as written, what, who.
+
+    ``date`` is an ISO day (``2023-09-16``), month (``2023-09``), year
+    (``2017``) or a ``start/end`` range; None when the source's date is
+    relative ("on Saturday") and no publication date resolves it, in which
+    case ``date_text`` is all there is. ``future`` marks an event the source
+    expects rather than reports.
+    """
+
+    date: str | None
+    precision: Precision
+    date_text: str
+    text: str
+    actors: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    future: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date,
+            "precision": self.precision,
+            "date_text": self.date_text,
+            "text": self.text,
+            "actors": list(self.actors),
+            "future": self.future,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TimelineEvent:
+        precision = data.get("precision")
+        if precision not in PRECISIONS:
+            raise BriefFormatError(f"timeline event has precision {precision!r}; expected one of {', '.join(PRECISIONS)}")
+        when = data.get("date")
+        return cls(
+            date=None if when is None else str(when),
+            precision=precision,
+            date_text=str(data["date_text"]),
+            text=str(data["text"]),
+            actors=tuple(str(a) for a in data.get("actors", ())),
+            evidence=_evidence(data),
+            future=bool(data.get("future", False)),
+        )
+
+
+@dataclass(frozen=True)
+class Relation:
+    """Two actors the source relates in one sentence: ``source`` does ``label`` to ``target``."""
+
+    source: str
+    target: str
+    label: str
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "target": self.target,
+            "label": self.label,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Relation:
+        return cls(str(data["source"]), str(data["target"]), str(data["label"]), _evidence(data))
+
+
+@dataclass(frozen=True)
 class Source:
     """What the brief was made from."""
 
@@ -244,6 +316,8 @@ class Brief:
     terms: tuple[Point, ...] = ()
     implications: tuple[Point, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    relations: tuple[Relation, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the brief as the JSON contract's plain dict."""
@@ -258,6 +332,8 @@ class Brief:
             "terms": [p.to_dict() for p in self.terms],
             "implications": [p.to_dict() for p in self.implications],
             "quotes": [q.to_dict() for q in self.quotes],
+            "timeline": [e.to_dict() for e in self.timeline],
+            "relations": [r.to_dict() for r in self.relations],
         }
 
     @classmethod
@@ -281,6 +357,8 @@ class Brief:
                 terms=tuple(Point.from_dict(p) for p in data.get("terms", ())),
                 implications=tuple(Point.from_dict(p) for p in data.get("implications", ())),
                 quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
+                timeline=tuple(TimelineEvent.from_dict(e) for e in data.get("timeline") or ()),
+                relations=tuple(Relation.from_dict(r) for r in data.get("relations") or ()),
             )
         except BriefFormatError:
             raise
@@ -290,15 +368,17 @@ class Brief:
     def evidence(self) -> tuple[Evidence, ...]:
         """Every distinct evidence span the brief's points and quotes cite, in order of first use.
 
-        Renderers number their notes from this order. Actors' evidence (where
+        Renderers number their notes from this order, which is the order the
+        sections are read in (the timeline follows the summary, the actor map
+        the background). Actors' evidence (where
         each is first named) stays in the JSON and is not cited as a note.
         """
         seen: dict[Evidence, None] = {}
-        for group in (self.summary, self.background, self.terms, self.implications):
-            for point in group:
-                seen.update(dict.fromkeys(point.evidence))
-        for quote in self.quotes:
-            seen.update(dict.fromkeys(quote.evidence))
+        groups = (self.summary, self.timeline, self.background, self.relations, self.terms, self.implications,
+                  self.quotes)
+        for group in groups:
+            for item in group:
+                seen.update(dict.fromkeys(item.evidence))
         return tuple(seen)
 
 

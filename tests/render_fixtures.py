@@ -7,7 +7,7 @@ offsets and quotes agree, as a summariser's would.
 
 from __future__ import annotations
 
-from briefing.model import Actor, Brief, Document, Evidence, Generator, Point, Quote, Source
+from briefing.model import Actor, Brief, Document, Evidence, Generator, Point, Quote, Relation, Source, TimelineEvent
 
 PARAGRAPHS = (
     "Ministers of Mali, Niger and Burkina Faso signed the Liptako–Gourma Charter in Niamey "
@@ -96,6 +96,20 @@ def make_brief() -> Brief:
             Quote("This alliance will be a combination of military and economic efforts,",
                   "Abdoulaye Diop", (DIOP,)),
             Quote("إن أمن منطقة الساحل مسؤولية مشتركة", None, (ARABIC,)),
+        ),
+        timeline=(
+            TimelineEvent("2020/2023", "year", "in 2020–2023", "suspended them after coups", ("ECOWAS",),
+                          (LEFT_ECOWAS,)),
+            TimelineEvent("2023-09-16", "day", "on Saturday", "signed the Liptako–Gourma Charter",
+                          ("Mali", "Niger", "Burkina Faso"), (SIGNED,)),
+            TimelineEvent(None, "day", "within 72 hours", "assist: <script>alert('x')</script> | # `code` [x]",
+                          (), (MUTUAL,), future=True),
+        ),
+        relations=(
+            Relation("Abdoulaye Diop", "Mali", "foreign minister of", (DIOP,)),
+            Relation("ECOWAS", "Niger", "threatened force in", (LEFT_ECOWAS,)),
+            Relation("Mali", "Burkina Faso", "signed <pact> | with [x]; \"now\"", (SIGNED,)),
+            Relation("Mali", "Russia", "not an actor of the brief", (RIFT,)),
         ),
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -143,7 +144,26 @@ def test_templates_and_the_version_are_part_of_the_key(tmp_path, monkeypatch):
     build([a], settings(out, render=RenderOptions(template_dir=mine)))
     monkeypatch.setattr(briefing.package, "version", lambda: "99.0")
     (outcome,) = check([a], settings(out, render=RenderOptions(template_dir=mine))).outcomes
-    assert (outcome.status, outcome.reason) == ("stale", "built by briefing 0.1.0, this is 99.0")
+    assert outcome.status == "stale"
+    assert re.fullmatch(r"built by briefing 0\.1\.0\+code\.[0-9a-f]{12}, this is 99\.0\+code\.[0-9a-f]{12}",
+                        outcome.reason)
+
+
+def test_the_packages_code_and_data_are_part_of_the_key(tmp_path, monkeypatch):
+    """A retrained section model or an edited gazetteer makes every brief stale, whatever the version says."""
+    import briefing.package
+
+    (a,) = write_briefs(tmp_path / "in", ["a.json"])
+    out = tmp_path / "out"
+    build([a], settings(out))
+    package = tmp_path / "package"
+    shutil.copytree(briefing.package.package_dir(), package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(briefing.package, "package_dir", lambda: package)
+    assert check([a], settings(out)).outcomes[0].status == "current"
+    data = package / "data" / "gazetteer.json"
+    data.write_bytes(data.read_bytes() + b"\n")
+    (outcome,) = check([a], settings(out)).outcomes
+    assert outcome.status == "stale" and outcome.reason.startswith("built by briefing 0.1.0+code.")
 
 
 def test_a_failed_document_is_not_cached_and_the_others_go_on(tmp_path):

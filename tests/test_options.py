@@ -101,4 +101,5 @@ def test_every_declared_command_line_option_is_in_build_help():
     shown = CliRunner().invoke(cli, ["build", "--help"]).output
     for item, declaration in declared(*option_groups()):
         if declaration.on_command_line:
-            assert declaration.cli_flags(item.name)[-1] in shown
+            for spelling in declaration.cli_flags(item.name)[-1].split("/"):  # "--figures/--no-figures": both
+                assert spelling in shown

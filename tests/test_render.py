@@ -23,7 +23,8 @@ from briefing.render.logo import load_logo
 from briefing.render.templates import builtin_template_dir, escape_markdown, export_templates, yaml_string
 from .render_fixtures import ARABIC, ARTICLE, SVG_LOGO, make_brief, make_empty_brief, make_png
 
-SECTIONS = ("Summary", "Background", "Actors", "Terms", "Implications", "Quotes", "Sources")
+SECTIONS = ("Summary", "Timeline", "Background", "Actor map", "Actors", "Terms", "Implications", "Quotes", "Sources")
+TEXT_SECTIONS = tuple(s for s in SECTIONS if s not in ("Timeline", "Actor map"))
 EPOCH = "1700000000"
 
 
@@ -196,7 +197,8 @@ def test_markdown_renders_inert_in_a_commonmark_parser(brief: Brief) -> None:
     html = markdown_it.MarkdownIt("commonmark").enable("table").render(body)
     assert "<script" not in html
     assert "<a " not in html
-    assert "<em>" not in html and "<code>" not in html
+    assert "<em>" not in html and "<code>" not in html  # the only code blocks are the figures' Mermaid
+    assert html.count("<code") == html.count('<code class="language-mermaid">') == 2
     assert html.count("<h2>") == len(SECTIONS)
     assert html.count("<tr>") == 1 + len(brief.actors)
 
@@ -210,15 +212,15 @@ def test_markdown_cites_evidence_as_footnotes(brief: Brief) -> None:
     assert cited == set(defined)
     summary_line = next(line for line in text.splitlines() if line.startswith("- Mali, Niger"))
     assert summary_line.endswith("[^1]")
-    assert "[^4][^6]" in text  # the implication cites two spans, ascending
+    assert "[^4][^7]" in text  # the implication cites two spans, ascending
 
 
 def test_empty_sections_say_none_stated() -> None:
     brief = make_empty_brief()
     md = rendered(brief, "md").decode("utf-8")
-    assert md.count("None stated.") == len(SECTIONS)
+    assert md.count("None stated.") == len(TEXT_SECTIONS)  # a brief with nothing to draw has no figures
     html = rendered(brief, "html").decode("utf-8")
-    assert html.count('<p class="empty">None stated.</p>') == len(SECTIONS)
+    assert html.count('<p class="empty">None stated.</p>') == len(TEXT_SECTIONS)
 
 
 # HTML -------------------------------------------------------------------------
@@ -326,7 +328,8 @@ def test_html_embeds_the_logo(brief: Brief, tmp_path: Path) -> None:
 def test_templates_export_writes_the_defaults_and_they_render(brief: Brief, tmp_path: Path) -> None:
     folder = tmp_path / "mine"
     written = export_templates(folder)
-    assert [p.name for p in written] == ["brief.html", "brief.css", "print.css", "brief.md", "reference.docx"]
+    assert [p.name for p in written] == ["brief.html", "figure.html", "figures.md", "brief.css", "print.css", "brief.md",
+                                         "reference.docx"]
     for path in written:
         assert path.read_bytes() == (builtin_template_dir() / path.name).read_bytes()
     assert rendered(brief, "md", folder) == rendered(brief, "md")
@@ -398,7 +401,7 @@ def test_notes_number_evidence_in_brief_order(brief: Brief) -> None:
     notes = Notes(brief)
     assert notes.sources == brief.evidence()
     assert notes(brief.summary[0]) == (1,)
-    assert notes(brief.implications[0]) == (4, 6)
+    assert notes(brief.implications[0]) == (4, 7)
 
 
 def test_format_date() -> None:

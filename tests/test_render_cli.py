@@ -39,7 +39,7 @@ def test_help(command: list[str]) -> None:
 def test_both_commands_take_the_render_options(command: str) -> None:
     result = invoke(command, "--help")
     for option in ("--marking", "--paper", "--organisation", "--logo", "--reference-docx", "--pdf-variant",
-                   "--template-dir"):
+                   "--template-dir", "--no-figures"):
         assert option in result.output
 
 
@@ -108,7 +108,7 @@ def test_templates_export(tmp_path: Path) -> None:
     target = tmp_path / "mine"
     result = invoke("templates", "export", str(target))
     assert result.exit_code == 0, result.output
-    names = ["brief.html", "brief.css", "print.css", "brief.md", "reference.docx"]
+    names = ["brief.html", "figure.html", "figures.md", "brief.css", "print.css", "brief.md", "reference.docx"]
     assert result.output.splitlines() == [str(target / name) for name in names]
     for name in names:
         assert (target / name).read_bytes() == (builtin_template_dir() / name).read_bytes()
@@ -127,3 +127,29 @@ def test_exported_templates_are_used_by_build(brief_json: Path, tmp_path: Path) 
                     str(target))
     assert result.exit_code == 0, result.output
     assert "h1 { color: teal; }" in (tmp_path / "out" / "brief.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "project", "drawn"),
+    [((), None, True), (("--no-figures",), None, False), ((), "figures = false", False),
+     (("--figures",), "figures = false", True)],
+)
+def test_no_figures_on_the_command_line_or_in_the_project_file(brief_json: Path, tmp_path: Path, monkeypatch,
+                                                                args, project, drawn) -> None:
+    monkeypatch.chdir(tmp_path)
+    if project:
+        (tmp_path / "briefing.toml").write_text(project + "\n", encoding="utf-8")
+    result = invoke("render", str(brief_json), "-f", "md", "-f", "json", "-o", "out", *args)
+    assert result.exit_code == 0, result.output
+    markdown = (tmp_path / "out" / "brief.md").read_text(encoding="utf-8")
+    assert ("```mermaid" in markdown) is drawn and ("## Timeline" in markdown) is drawn
+    assert json.loads((tmp_path / "out" / "brief.json").read_text(encoding="utf-8"))["timeline"]  # the data stays
+
+
+def test_a_figures_key_that_is_not_true_or_false_is_refused(brief_json: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "briefing.toml").write_text('figures = "no"\n', encoding="utf-8")
+    result = invoke("render", str(brief_json), "-f", "md", "-o", "out")
+    assert result.exit_code == 2
+    assert "briefing.toml, line 1: 'figures' must be true or false, not 'no'" in result.output
+    assert not (tmp_path / "out").exists()

@@ -22,7 +22,7 @@ from .render_fixtures import ARABIC, SVG_LOGO, make_brief, make_empty_brief, mak
 docx = pytest.importorskip("docx")
 from docx.oxml.ns import qn  # noqa: E402
 
-SECTIONS = ("Summary", "Background", "Actors", "Terms", "Implications", "Quotes")
+SECTIONS = ("Summary", "Timeline", "Background", "Actor map", "Actors", "Terms", "Implications", "Quotes")
 EPOCH = "1700000000"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -93,7 +93,7 @@ def test_docx_title_block(docx_bytes: bytes, document, monkeypatch: pytest.Monke
 def test_docx_empty_sections_say_none_stated() -> None:
     document = open_docx(rendered(make_empty_brief()))
     empty = [p for p in document.paragraphs if p.text == "None stated."]
-    assert len(empty) == len(SECTIONS)
+    assert len(empty) == len(SECTIONS) - 2  # a brief with nothing to draw has no figures
     assert {p.style.name for p in empty} == {"None Stated"}
 
 
@@ -147,13 +147,16 @@ def test_docx_references_appear_in_note_order(docx_bytes: bytes, brief: Brief) -
 def test_docx_cites_a_note_again_with_a_noteref_field(docx_bytes: bytes, document) -> None:
     body = part_xml(docx_bytes, "word/document.xml")
     instructions = [t.text for t in body.iter(f"{W}instrText")]
-    assert instructions == [" NOTEREF _RefNote2 \\f \\h ", " NOTEREF _RefNote2 \\f \\h ", " NOTEREF _RefNote4 \\f \\h "]
+    # The timeline cites notes 1 and 2 again, the background 4, the actor map 1 and 4, the terms 2 twice,
+    # the implication 4, Diop's quote 6 (first cited by the actor map).
+    again = [1, 2, 4, 1, 4, 2, 2, 4, 6]
+    assert instructions == [f" NOTEREF _RefNote{n} \\f \\h " for n in again]
     bookmarks = {b.get(f"{W}name") for b in body.iter(f"{W}bookmarkStart")}
-    assert {"_RefNote2", "_RefNote4"} <= bookmarks
+    assert {"_RefNote1", "_RefNote2", "_RefNote4", "_RefNote6"} <= bookmarks
     terms = [p for p in document.paragraphs if p.text.startswith("Mutual defence")][0]
     assert terms.text.endswith("2")  # the field's stored result is the note's number
     implication = [p for p in document.paragraphs if p.text.startswith("The rift with ECOWAS")][0]
-    assert implication.text.endswith("4,")  # then footnote 6's own reference mark
+    assert implication.text.endswith("4,")  # then footnote 7's own reference mark
     assert "footnoteReference" in implication._p.xml.rsplit("w:t>4</w:t>", 1)[1]
 
 
@@ -161,7 +164,8 @@ def test_docx_cites_a_note_again_with_a_noteref_field(docx_bytes: bytes, documen
 
 
 def test_docx_actor_table(document, brief: Brief) -> None:
-    (table,) = document.tables
+    timeline, table = document.tables  # the timeline's table comes first
+    assert [c.text for c in timeline.rows[0].cells] == ["Date", "Event"]
     assert table.style.name == "Actors Table"
     assert [c.text for c in table.rows[0].cells] == ["Name", "Type", "Role"]
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
@@ -275,7 +279,8 @@ def test_docx_letter_paper(brief: Brief) -> None:
 def test_docx_png_logo(brief: Brief, tmp_path: Path) -> None:
     (tmp_path / "logo.png").write_bytes(make_png(60, 20))
     document = open_docx(rendered(brief, logo=tmp_path / "logo.png", organisation="ACME"))
-    (shape,) = document.inline_shapes
+    shape, *figures = document.inline_shapes
+    assert len(figures) == 2  # the timeline and the actor map follow the logo
     assert shape.height.cm == pytest.approx(1.3, abs=0.01) and shape.width.cm == pytest.approx(3.9, abs=0.01)
     assert document.paragraphs[0].text.endswith("ACME")
 
@@ -404,3 +409,28 @@ def test_libreoffice_shows_the_footnotes_and_markings(docx_bytes: bytes, tmp_pat
         assert page.count("TLP:AMBER") == 2, f"page {n}"
         assert f"Page {n} of {len(pages)}" in page
     assert re.search(r"all\.\s?2\b", text)  # the NOTEREF cross-reference shows note 2
+
+
+@pytest.mark.slow
+def test_libreoffice_shows_the_figures_with_their_alt_text(docx_bytes: bytes, tmp_path: Path) -> None:
+    office = shutil.which("libreoffice") or shutil.which("soffice")
+    if office is None:
+        pytest.skip("LibreOffice is not installed")
+    pypdf = pytest.importorskip("pypdf")
+    (tmp_path / "brief.docx").write_bytes(docx_bytes)
+    for target in ("pdf", "odt"):
+        subprocess.run(
+            [office, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", target,
+             "--outdir", str(tmp_path), str(tmp_path / "brief.docx")],
+            check=True, capture_output=True, timeout=120,
+        )
+    drawn = {image.image.size for page in pypdf.PdfReader(tmp_path / "brief.pdf").pages for image in page.images}
+    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as archive:
+        from PIL import Image
+
+        figures = {Image.open(io.BytesIO(archive.read(name))).size
+                   for name in archive.namelist() if name.startswith("word/media/") and name.endswith(".png")}
+    assert len(figures) >= 2 and figures <= drawn  # the timeline and the actor map are drawn
+    with zipfile.ZipFile(tmp_path / "brief.odt") as odt:
+        content = odt.read("content.xml").decode("utf-8")
+    assert "<svg:desc>Timeline of 3 events." in content and "<svg:desc>Actor map of 5 actors" in content

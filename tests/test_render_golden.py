@@ -38,7 +38,53 @@ def docx_part(name: str) -> str:
         return pretty_xml(archive.read(name))
 
 
+def figure_svg(which: str) -> str:
+    from briefing.render.common import Notes, figure_items
+    from briefing.render.figures import brief_figures
+
+    brief = figure_items(make_brief(), True)
+    return getattr(brief_figures(brief, Notes(brief).numbers), which).svg + "\n"
+
+
+def mermaid(which: str) -> str:
+    from briefing.render.common import Notes, figure_items
+    from briefing.render.figures import brief_figures
+
+    brief = figure_items(make_brief(), True)
+    return getattr(brief_figures(brief, Notes(brief).numbers), which).mermaid + "\n"
+
+
+def docx_figures() -> str:
+    """Describe the DOCX's figure parts: each picture's name, alt text, size in the page and in pixels."""
+    from PIL import Image
+
+    data = render(make_brief(), "docx", options=OPTIONS)
+    lines = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        root = etree.fromstring(archive.read("word/document.xml"))
+        rels = etree.fromstring(archive.read("word/_rels/document.xml.rels"))
+        targets = {r.get("Id"): r.get("Target") for r in rels}
+        ns = {"wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+              "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+              "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
+        for inline in root.iterfind(".//wp:inline", ns):
+            doc_pr = inline.find("wp:docPr", ns)
+            extent = inline.find("wp:extent", ns)
+            blip = inline.find(".//a:blip", ns)
+            target = targets[blip.get(f"{{{ns['r']}}}embed")]
+            image = Image.open(io.BytesIO(archive.read(f"word/{target}")))
+            lines += [f"part: word/{target} ({image.format}, {image.mode}, {image.size[0]}×{image.size[1]} px)",
+                      f"extent: {extent.get('cx')}×{extent.get('cy')} EMU",
+                      f"name: {doc_pr.get('name')}", f"title: {doc_pr.get('title')}", f"descr: {doc_pr.get('descr')}", ""]
+    return "\n".join(lines)
+
+
 PRODUCERS = {
+    "timeline.svg": lambda: figure_svg("timeline"),
+    "actor-map.svg": lambda: figure_svg("actor_map"),
+    "timeline.mmd": lambda: mermaid("timeline"),
+    "actor-map.mmd": lambda: mermaid("actor_map"),
+    "docx-figures.txt": docx_figures,
     "brief.md": lambda: render(make_brief(), "md", options=OPTIONS).decode("utf-8"),
     "brief.html": lambda: render(make_brief(), "html", options=OPTIONS).decode("utf-8"),
     "document.xml": lambda: docx_part("word/document.xml"),

@@ -22,7 +22,7 @@ class Fingerprints:
 
     def __init__(self, settings: BuildSettings) -> None:
         from briefing.build.cache import sha256_file, sha256_json, sha256_tree
-        from briefing.package import version
+        from briefing.package import package_dir, version
         from briefing.render.templates import template_dirs
 
         options = {  # every output-shaping option but the formats: each output's freshness is its own (cache.py)
@@ -32,7 +32,9 @@ class Fingerprints:
         }
         self.options = sha256_json(options)
         self.templates = sha256_tree(template_dirs(settings.render.template_dir))
-        self.version = version()
+        # The code and its data (the section model, the gazetteer) as well as the version number:
+        # a development build or a retrained model must not call an old brief current.
+        self.version = f"{version()}+code.{sha256_tree([package_dir()])[:12]}"
         self._hash = sha256_file
         self._max_bytes = settings.maker.max_bytes
 

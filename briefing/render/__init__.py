@@ -17,7 +17,7 @@ from typing import ClassVar, Iterable, Literal, Protocol
 
 from briefing.errors import RenderError, UnknownFormatError
 from briefing.model import Brief
-from briefing.options import Choice, File, Folder, option
+from briefing.options import Choice, File, Flag, Folder, option
 from briefing.plugins import installed, load_plugin
 from briefing.render.resolved import CSS_PAPER_SIZES
 
@@ -55,6 +55,10 @@ class RenderOptions:
         help="Word file whose styles, page size and margins the DOCX uses (as pandoc's --reference-doc).")
     pdf_variant: str | None = option(shapes_output=True, metavar="VARIANT", check="briefing.render.pdf:check_variant",
                                      help="PDF variant, e.g. pdf/ua-1 (tagged, accessible) or pdf/a-3b.")
+    figures: bool = option(True, kind=Flag(), shapes_output=True, flags=("--figures/--no-figures",),
+                           default_text="drawn",
+                           help="Draw the timeline and the actor map, or leave them out (the JSON keeps the brief's "
+                                "timeline and relations).")
 
 
 class Renderer(Protocol):

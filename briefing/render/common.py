@@ -32,13 +32,15 @@ from briefing.render.sections import (
     SECTION_TITLES,
     Notes,
     abridge,
+    brief_figures,
+    figure_items,
     more_note,
 )
 from briefing.render.text import OPENING_QUOTES, clean_option, is_rtl, one_line, quoted, text_direction, xml_safe
 
 __all__ = [
     "ACTOR_TYPE_LABELS", "DEFAULT_LANGUAGE", "EMPTY_SECTION", "MONTHS", "OPENING_QUOTES", "RTL_LANGUAGES",
-    "SECTION_LIMITS", "SECTION_TITLES", "TLP_COLOURS", "Notes", "Resolved", "abridge", "as_of", "author",
+    "SECTION_LIMITS", "SECTION_TITLES", "TLP_COLOURS", "Notes", "Resolved", "abridge", "brief_figures", "figure_items", "as_of", "author",
     "clean_option", "format_date", "generator_label", "is_rtl", "language", "language_is_rtl", "marking_colour",
     "more_note", "one_line", "paper_size", "quoted", "resolve", "source_date", "source_line", "template_context",
     "text_direction", "xml_safe",

@@ -8,7 +8,16 @@ from briefing.model import Brief
 from briefing.render.dates import as_of, format_date
 from briefing.render.metadata import generator_label, language, language_is_rtl, marking_colour, source_line
 from briefing.render.resolved import resolve
-from briefing.render.sections import ACTOR_TYPE_LABELS, EMPTY_SECTION, SECTION_TITLES, Notes, abridge, more_note
+from briefing.render.sections import (
+    ACTOR_TYPE_LABELS,
+    EMPTY_SECTION,
+    SECTION_TITLES,
+    Notes,
+    abridge,
+    brief_figures,
+    figure_items,
+    more_note,
+)
 
 if TYPE_CHECKING:
     from briefing.render import RenderOptions
@@ -19,7 +28,7 @@ __all__ = ["template_context"]
 def template_context(brief: Brief, options: RenderOptions) -> dict[str, Any]:
     """Return the values every template sees."""
     resolved = resolve(options)
-    brief, omitted = abridge(brief)
+    brief, omitted = abridge(figure_items(brief, options.figures))
     notes = Notes(brief)
     day = as_of()
     marking = resolved.marking
@@ -45,4 +54,5 @@ def template_context(brief: Brief, options: RenderOptions) -> dict[str, Any]:
         "author": resolved.author,
         "logo": logo.data_uri() if logo else None,
         "paper": resolved.css_paper,
+        "figures": brief_figures(brief, notes) if options.figures else None,
     }

@@ -28,6 +28,8 @@ from briefing.render.common import (
     Notes,
     abridge,
     as_of,
+    brief_figures,
+    figure_items,
     generator_label,
     is_rtl,
     language,
@@ -48,6 +50,7 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 PROPERTY_LIMIT = 255  # characters python-docx (and Word's property dialog) allow in a core property
 PAPER = {"a4": (Cm(21), Cm(29.7)), "letter": (Cm(21.59), Cm(27.94))}
 ACTOR_COLUMN_SHARES = (0.30, 0.16, 0.54)  # as in brief.css
+TIMELINE_COLUMN_SHARES = (0.28, 0.72)
 LOGO_HEIGHT = Cm(1.3)
 
 #: Every style the renderer names; a reference without one gets the built-in one.
@@ -66,7 +69,7 @@ class BriefDocument:
     def __init__(self, document: Document, brief: Brief, options: RenderOptions) -> None:
         self.document = document
         self.full_brief = brief  # the properties name every actor
-        self.brief, self.omitted = abridge(brief)
+        self.brief, self.omitted = abridge(figure_items(brief, options.figures))
         self.options = options
         self.resolved = resolve(options)
         self.marking = self.resolved.marking
@@ -75,6 +78,7 @@ class BriefDocument:
         self.styles = style_ids(document, names)
         self.marking_style = TLP_STYLES[colour] if colour else None
         self.notes = Notes(self.brief)
+        self.figures = brief_figures(self.brief, self.notes) if options.figures else None
         self.footnotes = Footnotes(
             document,
             text_style=self.styles["footnote text"],
@@ -115,15 +119,20 @@ class BriefDocument:
         """Set the page up, then write the title block, every section, the header and footer, the footnotes."""
         self.page_setup()  # first: the actors table's widths follow the page's
         self.title_block()
+        figures = self.figures
         sections = {
             "summary": lambda: self.points(self.brief.summary),
+            "timeline": self.timeline if figures and figures.timeline else None,
             "background": lambda: self.points(self.brief.background),
+            "actor_map": self.actor_map if figures and figures.actor_map else None,
             "actors": self.actors,
             "terms": lambda: self.points(self.brief.terms),
             "implications": lambda: self.points(self.brief.implications),
             "quotes": self.quotes,
         }
         for key, write_section in sections.items():  # the sources are the footnotes
+            if write_section is None:
+                continue
             self.paragraph("heading 1", SECTION_TITLES[key])
             write_section()
             if self.omitted.get(key):
@@ -165,6 +174,48 @@ class BriefDocument:
         for point in points:
             paragraph = self.paragraph("List Bullet", one_line(point.text))
             self.footnotes.cite(paragraph, self.notes(point))
+
+    def timeline(self) -> None:
+        """Write the timeline's picture, its caption, and its events as a table citing their sources."""
+        self.figure(self.figures.timeline)
+        table = self.table(("Date", "Event"), TIMELINE_COLUMN_SHARES)
+        for when, label, event in self.figures.events:
+            cells = table.add_row().cells
+            self._cell_text(cells[0], when, "Table Text", run_style="Strong")
+            self._cell_text(cells[1], label, "Table Text")
+            self.footnotes.cite(cells[1].paragraphs[0], self.notes(event))
+
+    def actor_map(self) -> None:
+        """Write the actor map's picture and caption; its links as a list citing their sources."""
+        self.figure(self.figures.actor_map)
+        for link in self.figures.links:
+            paragraph = self.paragraph("List Bullet", f"{link.source} → {link.label} → {link.target}")
+            self.footnotes.cite(paragraph, self.notes(link))
+
+    def figure(self, figure) -> None:
+        from briefing.render.docx_figures import add_figure
+
+        section = self.document.sections[0]
+        add_figure(self.document, figure, section.page_width - section.left_margin - section.right_margin,
+                   style=self.styles["None Stated"])
+        self.paragraph("None Stated", figure.caption)
+
+    def table(self, headings: tuple[str, ...], shares: tuple[float, ...]):
+        """Add a table with a repeating header row of ``headings``, columns ``shares`` of the page's width."""
+        table = self.document.add_table(rows=1, cols=len(headings))
+        table.style = self.document.styles.get_by_id(self.styles["Actors Table"], table.style.type)
+        table.autofit = False
+        section = self.document.sections[0]
+        usable = section.page_width - section.left_margin - section.right_margin
+        widths = [Emu(int(usable * share)) for share in shares]
+        for column, width in zip(table.columns, widths):
+            column.width = width
+        header = table.rows[0]
+        for cell, label, width in zip(header.cells, headings, widths):
+            cell.width = width
+            self._cell_text(cell, label, "Table Heading")
+        header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+        return table
 
     def actors(self) -> None:
         if not self.brief.actors:

@@ -7,12 +7,15 @@ from typing import Any, Iterable
 
 from briefing.model import Brief, Evidence
 
-__all__ = ["ACTOR_TYPE_LABELS", "EMPTY_SECTION", "SECTION_LIMITS", "SECTION_TITLES", "Notes", "abridge", "more_note"]
+__all__ = ["ACTOR_TYPE_LABELS", "EMPTY_SECTION", "SECTION_LIMITS", "SECTION_TITLES", "Notes", "abridge", "brief_figures",
+           "figure_items", "more_note"]
 
 #: The sections of a brief, in the order every format presents them.
 SECTION_TITLES: dict[str, str] = {
     "summary": "Summary",
+    "timeline": "Timeline",
     "background": "Background",
+    "actor_map": "Actor map",
     "actors": "Actors",
     "terms": "Terms",
     "implications": "Implications",
@@ -33,7 +36,35 @@ ACTOR_TYPE_LABELS: dict[str, str] = {
 # How many items of each section a rendered brief shows; the JSON keeps all.
 # Long sources (a 7,000-word encyclopaedia article) yield hundreds of
 # background sentences: a reader wants the first few and the actors that matter.
-SECTION_LIMITS: dict[str, int] = {"background": 8, "actors": 20, "terms": 12, "implications": 8, "quotes": 10}
+SECTION_LIMITS: dict[str, int] = {"background": 8, "actors": 20, "terms": 12, "implications": 8, "quotes": 10,
+                                  "timeline": 12}
+
+
+def figure_items(brief: Brief, figures: bool) -> Brief:
+    """Keep the timeline and the relations the figures show (none without figures), so notes number only those.
+
+    A timeline of fewer than two events is not drawn and cites nothing; the
+    relations kept are the actor map's links.
+    """
+    if not figures:
+        return dataclasses.replace(brief, timeline=(), relations=())
+    from briefing.render.figures.actor_map import actor_graph
+
+    graph = actor_graph(brief)
+    timeline = brief.timeline if len(brief.timeline) >= 2 else ()
+    return dataclasses.replace(brief, timeline=timeline, relations=graph.relations if graph else ())
+
+
+def brief_figures(brief: Brief, notes: Notes):
+    """Return the figures of a brief :func:`figure_items` kept, numbering their notes with ``notes``; None if none.
+
+    The drawing code is imported only now: a brief without figures loads none of it.
+    """
+    if not brief.timeline and not brief.relations:
+        return None
+    from briefing.render.figures import brief_figures as draw
+
+    return draw(brief, notes.numbers)
 
 
 def abridge(brief: Brief, limits: dict[str, int] = SECTION_LIMITS) -> tuple[Brief, dict[str, int]]:

@@ -32,7 +32,7 @@ __all__ = [
 _MARKER = "brief.html"
 
 #: The built-in templates a user may override, in the order ``templates export`` lists them.
-TEMPLATE_FILES: tuple[str, ...] = ("brief.html", "brief.css", "print.css", "brief.md", "reference.docx")
+TEMPLATE_FILES: tuple[str, ...] = ("brief.html", "figure.html", "figures.md", "brief.css", "print.css", "brief.md", "reference.docx")
 
 # Markdown punctuation that could start emphasis, code, links, tables,
 # headings, strike-through, maths or footnotes, wherever it appears.

@@ -12,7 +12,9 @@ from briefing.summarise.extractive.nlp import load_pipeline
 from briefing.summarise.extractive.parsed import Parsed, Sentence, parse
 from briefing.summarise.extractive.quotes import extract_quotes
 from briefing.summarise.extractive.ranking import rank_summary
+from briefing.summarise.extractive.relations import extract_relations
 from briefing.summarise.extractive.sections import assign_sections
+from briefing.summarise.extractive.timeline import extract_timeline
 from briefing.package import version
 
 
@@ -66,6 +68,8 @@ class ExtractiveSummariser:
             terms=_points(parsed, sections.terms),
             implications=_points(parsed, sections.implications),
             quotes=extract_quotes(parsed, mentions),
+            timeline=extract_timeline(parsed, actors, mentions),
+            relations=extract_relations(parsed, actors, mentions),
         )
 
 

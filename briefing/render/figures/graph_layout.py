@@ -1,0 +1,285 @@
+"""Lay out the actor map: a seeded force-directed placement, then labels pushed apart.
+
+Fruchterman–Reingold in numpy (numpy is already the ranker's dependency):
+the same seed gives the same picture on every run. Node boxes are then
+separated and every link label is slid along its link, or the whole drawing
+spread out, until no two labels or boxes overlap.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from briefing.model import Actor, Relation
+from briefing.render.figures.actor_map import MAX_NODES, ActorGraph, describe_actor_map
+from briefing.render.figures.scene import Box, Label, Line, Scene, overlaps, text_width
+from briefing.render.figures.text import wrap
+
+SEED = 1917
+GRAVITY = 2.0
+MIN_CANVAS = 0.3  # of TARGET, for a group of two actors
+PACK_WIDTH = 560.0
+PACK_GAP = 18.0
+CLEAR_LINK_ATTEMPTS = 2  # spreads in which a layout must also keep every link off other actors' boxes
+SEEDS = 3  # layouts tried per spread, each seeded, before the drawing is spread further
+SPREADS = tuple(np.array(s) for s in ((1.0, 1.0), (1.0, 1.4), (1.1, 1.8), (1.3, 2.4), (1.6, 3.0)))
+SIZE = 9.0
+LABEL_SIZE = 7.5
+PAD = 6.0
+MARGIN = 8.0
+TARGET = (480.0, 300.0)
+SHAPES = {"person": "ellipse", "country": "rect", "organisation": "round", "group": "hexagon"}
+FILLS = {"person": "#ffffff", "country": "#e6e6e6", "organisation": "#ffffff", "group": "#f2f2f2"}
+# Where a link's label may sit: a fraction of the way along the link, and how far above or below it.
+_SPOTS = tuple((t, lift) for lift in (0.0, -6.0, 6.0) for t in (0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8))
+
+
+def actor_map_scene(graph: ActorGraph, note) -> Scene:
+    """Return the scene of ``graph``; ``note(relation)`` gives the note number each link cites.
+
+    Each connected group of actors is laid out on its own, then the groups
+    are packed in rows, the most salient first, so that actors with nothing
+    between them are not flung to opposite corners.
+    """
+    index = {actor.name: i for i, actor in enumerate(graph.actors)}
+    edges = [(index[r.source], index[r.target]) for r in graph.relations]
+    sizes = [_node_size(a, i) for i, a in enumerate(graph.actors)]
+    pieces = [_component_items(graph, part, edges, sizes, note) for part in components(len(sizes), edges)]
+    return _fit(_pack(pieces), describe_actor_map(graph))
+
+
+def components(count: int, edges: list[tuple[int, int]]) -> list[list[int]]:
+    """Return the connected groups of nodes ``0..count-1``, each in order, the group of node 0 first."""
+    parent = list(range(count))
+
+    def root(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for a, b in edges:
+        parent[root(a)] = root(b)
+    groups: dict[int, list[int]] = {}
+    for node in range(count):
+        groups.setdefault(root(node), []).append(node)
+    return sorted(groups.values(), key=lambda group: group[0])
+
+
+def _component_items(graph: ActorGraph, part: list[int], edges, sizes, note) -> list:
+    """Lay out one connected group of actors and their links; return what to draw."""
+    local = {node: i for i, node in enumerate(part)}
+    links = [(r, (local[a], local[b])) for r, (a, b) in zip(graph.relations, edges) if a in local]
+    relations = [r for r, _ in links]
+    local_edges = [e for _, e in links]
+    local_sizes = [sizes[node] for node in part]
+    if len(part) == 2:  # one link: the two actors side by side, its label between them
+        centres = _pair(local_sizes, relations[0].label)
+        placed = _place_labels(centres, local_sizes, relations, local_edges, note, strict=False)
+        return _draw([(graph.actors[node], node) for node in part], centres, local_sizes, local_edges, placed)
+    canvas = np.array(TARGET) * max(MIN_CANVAS, math.sqrt(len(part) / MAX_NODES))  # a small group, a small drawing
+    placed = None
+    for attempt, spread in enumerate(SPREADS):  # taller first: a page has room below, not beside
+        for seed in range(SEED, SEED + SEEDS):
+            unit = force_layout(len(part), local_edges, seed=seed)
+            centres = _separate(unit * canvas * spread, local_sizes)
+            # Links clear of other actors' boxes if the first spreads allow it; labels clear always.
+            clear = attempt >= CLEAR_LINK_ATTEMPTS or _links_clear(centres, local_sizes, local_edges)
+            placed = _place_labels(centres, local_sizes, relations, local_edges, note) if clear else None
+            if placed is not None:
+                break
+        if placed is not None:
+            break
+    else:
+        placed = _place_labels(centres, local_sizes, relations, local_edges, note, strict=False)
+    actors = [(graph.actors[node], node) for node in part]
+    return _draw(actors, centres, local_sizes, local_edges, placed)
+
+
+def _pair(sizes, label: str) -> np.ndarray:
+    """Return the centres of two actors in a row, far enough apart for their link's label."""
+    room = text_width(label + " [00]", LABEL_SIZE) + 40
+    return np.array([[0.0, 0.0], [sizes[0][0] / 2 + room + sizes[1][0] / 2, 0.0]])
+
+
+def _pack(pieces: list[list]) -> list:
+    """Place the groups' drawings in rows no wider than PACK_WIDTH, in order; return all their items."""
+    items: list = []
+    x = y = row = 0.0
+    for piece in pieces:
+        left, top, right, bottom = _extent(piece)
+        width, height = right - left, bottom - top
+        if x > 0 and x + width > PACK_WIDTH:
+            x, y, row = 0.0, y + row + PACK_GAP, 0.0
+        items += [_shift(item, x - left, y - top) for item in piece]
+        x += width + PACK_GAP
+        row = max(row, height)
+    return items
+
+
+def _extent(items: list) -> tuple[float, float, float, float]:
+    bounds = [i.bounds() for i in items if isinstance(i, (Box, Label))]
+    return (min(b[0] for b in bounds), min(b[1] for b in bounds), max(b[2] for b in bounds), max(b[3] for b in bounds))
+
+
+def force_layout(count: int, edges: list[tuple[int, int]], *, seed: int = SEED, iterations: int = 60) -> np.ndarray:
+    """Return ``count`` positions in the unit square by Fruchterman–Reingold with gravity, seeded.
+
+    Gravity keeps the pieces of a graph that is not connected near each
+    other instead of flung to the corners.
+    """
+    rng = np.random.default_rng(seed)
+    pos = rng.random((count, 2))
+    if count == 1:
+        return pos
+    adjacency = np.zeros((count, count))
+    for a, b in edges:
+        adjacency[a, b] = adjacency[b, a] = 1.0
+    k = 1.0 / math.sqrt(count)
+    temperature = 0.1
+    for _ in range(iterations):
+        delta = pos[:, None, :] - pos[None, :, :]
+        distance = np.sqrt(np.maximum((delta * delta).sum(axis=-1), 1e-4))
+        force = k * k / distance**2 - adjacency * distance / k
+        displacement = (force[:, :, None] * delta).sum(axis=1) - GRAVITY * (pos - pos.sum(axis=0) / count)
+        length = np.sqrt(np.maximum((displacement * displacement).sum(axis=-1), 1e-4))
+        pos += displacement * (np.minimum(length, temperature) / length)[:, None]
+        temperature *= 0.97
+    pos -= pos.min(axis=0)
+    return pos / np.maximum(pos.max(axis=0), 1e-9)
+
+
+def _node_size(actor: Actor, rank: int) -> tuple[float, float, list[str], float, bool]:
+    size = SIZE + (1.5 if rank < 3 else 0.0)
+    bold = rank < 3
+    lines = wrap(actor.name, 110, size, bold=bold)
+    width = max(text_width(line, size, bold=bold) for line in lines) + 2 * PAD
+    height = len(lines) * size * 1.2 + 2 * PAD
+    if SHAPES[actor.type] in ("ellipse", "hexagon"):
+        width += 14
+    return width, height, lines, size, bold
+
+
+def _separate(centres: np.ndarray, sizes, gap: float = 14.0) -> np.ndarray:
+    """Push overlapping node boxes apart along the line between their centres."""
+    centres = centres.copy()
+    for _ in range(200):
+        moved = False
+        for i in range(len(centres)):
+            for j in range(i + 1, len(centres)):
+                dx, dy = centres[j] - centres[i]
+                need_x = (sizes[i][0] + sizes[j][0]) / 2 + gap - abs(dx)
+                need_y = (sizes[i][1] + sizes[j][1]) / 2 + gap - abs(dy)
+                if need_x > 0 and need_y > 0:
+                    moved = True
+                    if need_x < need_y * 2:
+                        shift = np.array([math.copysign(need_x / 2 + 0.5, dx or (j - i)), 0.0])
+                    else:
+                        shift = np.array([0.0, math.copysign(need_y / 2 + 0.5, dy or (j - i))])
+                    centres[i] -= shift
+                    centres[j] += shift
+        if not moved:
+            break
+    return centres
+
+
+def _links_clear(centres, sizes, edges, gap: float = 3.0) -> bool:
+    """Tell whether every link runs clear of the boxes of the actors it does not join."""
+    for a, b in edges:
+        for other, (centre, size) in enumerate(zip(centres, sizes)):
+            if other not in (a, b) and _crosses(centres[a], centres[b], _box_bounds(centre, size), gap):
+                return False
+    return True
+
+
+def _crosses(start, end, box, gap: float) -> bool:
+    """Tell whether the segment start→end passes through ``box`` grown by ``gap`` (Liang–Barsky clipping)."""
+    left, top, right, bottom = box[0] - gap, box[1] - gap, box[2] + gap, box[3] + gap
+    dx, dy = end[0] - start[0], end[1] - start[1]
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, start[0] - left), (dx, right - start[0]), (-dy, start[1] - top), (dy, bottom - start[1])):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
+
+
+def _box_bounds(centre, size) -> tuple[float, float, float, float]:
+    return (centre[0] - size[0] / 2, centre[1] - size[1] / 2, centre[0] + size[0] / 2, centre[1] + size[1] / 2)
+
+
+def _place_labels(centres, sizes, relations: tuple[Relation, ...], edges, note, *, strict: bool = True
+                  ) -> list[Label] | None:
+    """Put each link's label on its link where it overlaps no box and no other label; None if one cannot be."""
+    taken = [_box_bounds(c, s) for c, s in zip(centres, sizes)]
+    labels: list[Label] = []
+    for relation, (a, b) in zip(relations, edges):
+        start, end = _clip(centres[a], centres[b], sizes[b]), _clip(centres[b], centres[a], sizes[a])
+        for t, lift in _SPOTS:
+            x, y = end + (start - end) * t
+            label = Label(float(x), float(y) + LABEL_SIZE * 0.3 + lift, relation.label, LABEL_SIZE, anchor="middle",
+                          halo=True, note=note(relation))
+            bounds = label.bounds()
+            if not strict or not any(overlaps(bounds, other, gap=2.0) for other in taken):
+                taken.append(bounds)
+                labels.append(label)
+                break
+        else:
+            return None
+    return labels
+
+
+def _clip(inside: np.ndarray, outside: np.ndarray, size) -> np.ndarray:
+    """Return where the segment from ``outside`` to ``inside`` meets the box of ``size`` around ``inside``."""
+    dx, dy = outside - inside
+    if dx == 0 and dy == 0:
+        return inside
+    scale = min(size[0] / 2 / abs(dx) if dx else math.inf, size[1] / 2 / abs(dy) if dy else math.inf)
+    return inside + np.array([dx, dy]) * min(scale, 1.0)
+
+
+def _draw(actors: list[tuple[Actor, int]], centres, sizes, edges, labels) -> list:
+    """Return the links, then the boxes with their names, then the link labels; ``actors`` carry their rank."""
+    items: list = []
+    for (a, b) in edges:
+        start = _clip(centres[a], centres[b], sizes[a])
+        end = _clip(centres[b], centres[a], sizes[b])
+        items.append(Line(*map(float, (*start, *end)), width=1.0, arrow=True))
+    for (actor, rank), centre, (w, h, lines, size, bold) in zip(actors, centres, sizes):
+        x, y = map(float, centre)
+        items.append(Box(x, y, w, h, SHAPES[actor.type], FILLS[actor.type], 2.0 if rank < 3 else 1.0,
+                         dashed=actor.type == "group"))
+        first = y - (len(lines) - 1) * size * 0.6 + size * 0.35
+        for i, line in enumerate(lines):
+            items.append(Label(x, first + i * size * 1.2, line, size, bold=bold, anchor="middle"))
+    return items + labels
+
+
+def _fit(items: list, description: str) -> Scene:
+    """Move the drawing to the origin with a margin and size the scene to it."""
+    left, top, right, bottom = _extent(items)
+    moved = [_shift(item, MARGIN - left, MARGIN - top) for item in items]
+    return Scene(round(right - left + 2 * MARGIN, 1), round(bottom - top + 2 * MARGIN, 1), "Actor map", description,
+                 tuple(moved))
+
+
+def _shift(item, dx: float, dy: float):
+    from dataclasses import replace
+
+    if isinstance(item, Line):
+        return replace(item, x1=_r(item.x1 + dx), y1=_r(item.y1 + dy), x2=_r(item.x2 + dx), y2=_r(item.y2 + dy))
+    return replace(item, x=_r(item.x + dx), y=_r(item.y + dy))
+
+
+def _r(value: float) -> float:
+    return round(value, 1)
