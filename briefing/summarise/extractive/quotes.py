@@ -5,8 +5,10 @@ than a scare-quoted phrase. Its speaker is the subject of a speech verb in
 the sentences the quote touches ("…, he said"; "Mali's Defense Minister
 Abdoulaye Diop told journalists"), the object of "according to", the short
 sentence right after it ("…?” he suggested.") or the sentence before it
-that introduces it with a colon. A quote with none of these continues the
-last attributed speaker when it opens its paragraph or shares one with them
+that introduces it with a colon; failing those, the person a narrated
+sentence just before it is about, when the quote opens its sentence ("X,
+head of …, wants …" then a quoted paragraph). A quote with none of these
+continues the last attributed speaker when it opens its paragraph or shares one with them
 (news keeps a speaker's words in consecutive paragraphs), within
 ``_CONTINUATION_PARAGRAPHS``.
 """
