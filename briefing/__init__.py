@@ -26,20 +26,31 @@ __all__ = ["__version__", "read_document", "summarise_document", "render_brief",
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from briefing.ingest.excerpt import PageRange
     from briefing.model import Brief, Document
     from briefing.render import RenderOptions
 
 
-def read_document(path: str | Path, *, max_bytes: int | None = None, allow_private_urls: bool = False) -> Document:
+def read_document(path: str | Path, *, max_bytes: int | None = None, allow_private_urls: bool = False,
+                  pages: str | PageRange | None = None, section: str | None = None,
+                  words: int | None = None) -> Document:
     """Read a source (a file, an http(s) URL, or "-" for standard input) into a normalised Document.
 
     ``max_bytes`` caps the input's size (default 20 MiB). A URL that leads to a
     loopback, private or link-local address is refused unless
-    ``allow_private_urls`` is set.
+    ``allow_private_urls`` is set. For part of a long document: ``pages`` of
+    a PDF (``"1-20"``), the ``section`` under a heading, the first ``words`` words.
     """
     from briefing.ingest import DEFAULT_MAX_BYTES, read_document as read
+    from briefing.ingest.excerpt import excerpt, parse_pages
 
-    return read(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES, allow_private_urls=allow_private_urls)
+    if isinstance(pages, str):
+        pages = parse_pages(pages)
+    document = read(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES, allow_private_urls=allow_private_urls,
+                    pages=pages)
+    if section is None and words is None:
+        return document
+    return excerpt(document, section=section, words=words)
 
 
 def summarise_document(

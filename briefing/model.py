@@ -17,6 +17,8 @@ SCHEMA_VERSION = 1
 
 ActorType = Literal["person", "country", "organisation", "group"]
 ACTOR_TYPES: tuple[str, ...] = ("person", "country", "organisation", "group")
+PointOrigin = Literal["extractive", "abstractive"]
+POINT_ORIGINS: tuple[str, ...] = ("extractive", "abstractive")
 
 Precision = Literal["day", "month", "year"]
 PRECISIONS: tuple[str, ...] = ("day", "month", "year")
@@ -48,6 +50,7 @@ class Document:
     credit: str | None = None
     paragraphs: tuple[Span, ...] = ()
     headings: tuple[Span, ...] = ()
+    heading_levels: tuple[int, ...] = ()  # each heading's level (1 highest, 0 unknown), or empty if none is known
     metadata: tuple[tuple[str, str], ...] = ()
 
     @property
@@ -88,13 +91,20 @@ class Point:
 
     text: str
     evidence: tuple[Evidence, ...] = ()
+    origin: PointOrigin | None = None  # a model-backed summariser says which; the extractive one leaves it out
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "evidence": [e.to_dict() for e in self.evidence]}
+        data: dict[str, Any] = {"text": self.text, "evidence": [e.to_dict() for e in self.evidence]}
+        if self.origin is not None:
+            data["origin"] = self.origin
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Point:
-        return cls(str(data["text"]), _evidence(data))
+        origin = data.get("origin")
+        if origin is not None and origin not in POINT_ORIGINS:
+            raise BriefFormatError(f"point origin {origin!r}; expected one of {', '.join(POINT_ORIGINS)}")
+        return cls(str(data["text"]), _evidence(data), origin)
 
 
 @dataclass(frozen=True)
@@ -290,16 +300,26 @@ class Generator:
     name: str = "briefing"
     version: str = ""
     summariser: str = "extractive"
+    model: str | None = None  # a model-backed summariser's model
+    dropped: tuple[tuple[str, int], ...] | None = None  # its items left out as ungrounded, by reason
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "version": self.version, "summariser": self.summariser}
+        data: dict[str, Any] = {"name": self.name, "version": self.version, "summariser": self.summariser}
+        if self.model is not None:
+            data["model"] = self.model
+        if self.dropped is not None:
+            data["dropped"] = dict(self.dropped)
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Generator:
+        model, dropped = data.get("model"), data.get("dropped")
         return cls(
             name=str(data.get("name", "briefing")),
             version=str(data.get("version", "")),
             summariser=str(data.get("summariser", "extractive")),
+            model=None if model is None else str(model),
+            dropped=None if dropped is None else tuple((str(k), int(v)) for k, v in dict(dropped).items()),
         )
 
 

@@ -76,7 +76,7 @@ def test_options_are_checked_before_any_work(tmp_path: Path) -> None:
         check_options(RenderOptions(paper="a5"))  # type: ignore[arg-type]
     with pytest.raises(RenderError, match="no such file"):
         check_options(RenderOptions(logo=tmp_path / "missing.png"))
-    with pytest.raises(RenderError, match="reference document .* does not exist"):
+    with pytest.raises(RenderError, match="reference document .*: no such file"):
         check_options(RenderOptions(reference_docx=tmp_path / "missing.docx"))
     with pytest.raises(RenderError, match="unknown PDF variant 'pdf/ua-9'.*pdf/ua-1"):
         check_options(RenderOptions(pdf_variant="pdf/ua-9"))

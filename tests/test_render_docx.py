@@ -369,9 +369,9 @@ def test_docx_keeps_a_reference_s_own_footnote_separators(brief: Brief, tmp_path
 
 def test_docx_bad_reference_is_a_render_error(brief: Brief, tmp_path: Path) -> None:
     (tmp_path / "not.docx").write_text("hello", encoding="utf-8")
-    with pytest.raises(RenderError, match="is not a .docx file"):
+    with pytest.raises(RenderError, match=r"not.docx: is not a valid Word \(.docx\) file"):
         rendered(brief, reference_docx=tmp_path / "not.docx")
-    with pytest.raises(RenderError, match="does not exist"):
+    with pytest.raises(RenderError, match="missing.docx: no such file"):
         rendered(brief, reference_docx=tmp_path / "missing.docx")
 
 

@@ -33,6 +33,7 @@ class Block:
 
     text: str
     kind: Literal["paragraph", "heading"] = "paragraph"
+    level: int = 0  # a heading's level, 1 the highest, when the source says (Markdown #, HTML h2, Word Heading 2)
 
 
 def decode(data: bytes, *, declared: str | None = None) -> str:
@@ -105,10 +106,13 @@ def assemble(
     parts: list[str] = []
     paragraphs: list[Span] = []
     headings: list[Span] = []
+    levels: list[int] = []
     offset = 0
     for block in kept:
         span = Span(offset, offset + len(block.text))
         (headings if block.kind == "heading" else paragraphs).append(span)
+        if block.kind == "heading":
+            levels.append(block.level)
         parts.append(block.text)
         offset = span.end + 2
     if not paragraphs:
@@ -125,5 +129,6 @@ def assemble(
         credit=credit,
         paragraphs=tuple(paragraphs),
         headings=tuple(headings),
+        heading_levels=tuple(levels) if any(levels) else (),
         metadata=tuple(metadata),
     )

@@ -88,7 +88,8 @@ def author(options: RenderOptions) -> str:
 
 
 def generator_label(brief: Brief) -> str:
-    """Return who made the brief, e.g. ``briefing 0.1.0 (extractive)``."""
+    """Return who made the brief, e.g. ``briefing 0.1.0 (extractive)`` or ``briefing 0.1.0 (llm, qwen2.5-3b)``."""
     generator = brief.generator
     label = " ".join(part for part in (generator.name, generator.version) if part)
-    return f"{label} ({generator.summariser})" if generator.summariser else label
+    summariser = ", ".join(part for part in (generator.summariser, generator.model) if part)
+    return f"{label} ({summariser})" if summariser else label

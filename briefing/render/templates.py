@@ -151,8 +151,20 @@ def render_template(name: str, context: dict[str, Any], template_dir: Path | Non
         raise RenderError(f"template {exc.name!r} not found in {_where(template_dir)}") from exc
     except jinja2.TemplateSyntaxError as exc:
         raise RenderError(f"template {exc.filename or name}, line {exc.lineno}: {exc.message}") from exc
-    except jinja2.UndefinedError as exc:
-        raise RenderError(f"template {name!r}: {exc.message}") from exc
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:  # raised while filling it
+        message = exc.message if isinstance(exc, jinja2.TemplateError) else f"{type(exc).__name__}: {exc}"
+        raise RenderError(f"template {_where_raised(exc, name)}: {message}") from exc
+
+
+def _where_raised(exc: BaseException, name: str) -> str:
+    """Return ``"FILE, line N"`` for the template line a rendering error came from, else the template's name."""
+    import traceback
+
+    found = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename.endswith(TEMPLATE_FILES) or "<template>" in frame.filename:
+            found = frame
+    return f"{found.filename}, line {found.lineno}" if found else repr(name)
 
 
 def export_templates(destination: Path, *, overwrite: bool = False) -> list[Path]:

@@ -37,6 +37,9 @@ class Summariser(Protocol):
     def summarise(self, document: Document) -> Brief:
         """Distil ``document`` into a Brief whose every item cites the document's text."""
 
+    # Optional: ``report() -> dict | None``, what summarising the last document in this process cost or
+    # warned of (a model's requests and tokens; a fallback's "warning"), for the build report.
+
 
 def available_summarisers() -> list[str]:
     """Return the names of the installed summarisers, sorted."""
