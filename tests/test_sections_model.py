@@ -76,7 +76,10 @@ def test_use_model_decides_the_sections_inside_its_block():
     with use_model(constant_model("implications")):
         brief = summarise_document(document, summary_sentences=1, length="full")
     assert not brief.terms
-    assert len(brief.implications) == 4  # every sentence but the summary's
+    # every sentence but the summary's, and but the one that looks back (never an implication)
+    assert [p.text for p in brief.implications][-1] == "The pact takes effect in May."
+    assert len(brief.implications) == 3
+    assert [p.text for p in brief.background] == ["The states first traded in 1990."]
     with use_model(constant_model("terms")):
         brief = summarise_document(document, summary_sentences=1, length="full")
     assert len(brief.terms) == 5  # summary sentences may be terms too

@@ -322,3 +322,24 @@ def test_straight_quotes_paired_by_the_side_of_their_space():
         "They must move fast.",
         "Two million children will die by April",
     ]
+
+
+def test_what_came_before_the_events_is_background_not_an_implication():
+    from briefing.summarise.extractive.sections import looks_back
+
+    brief = brief_of(
+        "Port deal\n\nKenya and Tanzania signed a port deal on Monday. The two ports had previously competed for "
+        "transit cargo. Both joined the customs union in 2005. Traders say the deal could cut shipping costs. "
+        "Officials will meet again in June."
+    )
+    background = " ".join(p.text for p in brief.background)
+    implications = " ".join(p.text for p in brief.implications)
+    assert "had previously competed" not in implications and "in 2005" not in implications
+    assert "had previously competed" in background + " ".join(p.text for p in brief.summary)
+    from briefing.summarise.extractive.nlp import load_pipeline
+    from briefing.summarise.extractive.parsed import parse
+    from briefing.ingest import parse_bytes
+
+    parsed = parse(parse_bytes(b"Note\n\nThe talks had stalled. The talks could resume since both agree.", "n.txt"),
+                   load_pipeline(None))
+    assert [looks_back(s) for s in parsed.sentences] == [True, False]  # a modal looking ahead wins

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.summarise.extractive.classify import classify_sentences
-from briefing.summarise.extractive.features import BACKGROUND_WORDS, central_instruments
+from briefing.summarise.extractive.features import _YEAR, BACKGROUND_WORDS, _is_retrospective, central_instruments
 from briefing.summarise.extractive.parsed import Parsed, Sentence
 
 _LOOKING_AHEAD = frozenset({"will", "shall", "could", "may", "might"})
@@ -41,11 +41,29 @@ def assign_sections(parsed: Parsed, *, reserved: frozenset[int] = frozenset()) -
             terms.append(sentence)
         elif sentence.index in reserved:
             pass
-        elif label == "implications":
+        elif label == "implications" and not looks_back(sentence):
             implications.append(sentence)
         elif is_background(sentence):
             background.append(sentence)
     return Sections(tuple(terms), tuple(implications), tuple(background))
+
+
+def looks_back(sentence: Sentence) -> bool:
+    """Say whether a sentence tells what came before the events, not what follows them.
+
+    The gold's definition: the background before the events is never an
+    implication. A sentence looks back when it has a retrospective word
+    ("previously", "since") or the pluperfect, or sets a past-tense clause in
+    a named year, and has no modal looking ahead.
+    """
+    tokens = list(sentence.span)
+    if any(t.tag_ == "MD" and t.lower_ in _LOOKING_AHEAD for t in tokens):
+        return False
+    if _is_retrospective(tokens):
+        return True
+    return any(t.ent_type_ == "DATE" and _YEAR.search(t.text) and t.head.tag_ == "VBD" or
+               t.ent_type_ == "DATE" and _YEAR.search(t.text) and t.head.head.tag_ in ("VBD", "VBN")
+               for t in tokens)
 
 
 def is_background(sentence: Sentence) -> bool:
