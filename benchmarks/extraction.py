@@ -1,7 +1,8 @@
 """Score brief extraction (actors, roles, terms, evidence) against gold annotations.
 
-Briefs are built through the public API exactly as users get them
-(``briefing.brief_file(path).to_dict()``, default options) for every
+Briefs are built through the public API as users get them, but with every
+item found (``briefing.brief_file(path, length="full").to_dict()``: the
+default length budget keeps only the most important) for every
 ``<data>/gold/*.json``, scored per ``<data>/GOLD-FORMAT.md``, and then a brief
 is built for every article in ``<data>/articles/`` to count failures and time::
 
@@ -354,6 +355,19 @@ def shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+BRIEFER: Any = None  # --summariser llm: llm_bench.LlmBriefer, else briefing.brief_file
+
+
+def llm_bench() -> Any:
+    """Load benchmarks/llm_bench.py, beside this script however it was loaded."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("llm_bench", Path(__file__).with_name("llm_bench.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def brief_options() -> dict[str, Any]:
     """Options for briefs as a user would build them, at full length where the API offers it."""
     import inspect
@@ -380,7 +394,7 @@ def build(path: Path, model: Any = None) -> tuple[dict[str, Any] | None, str | N
     start = time.perf_counter()
     try:
         with context:
-            brief = briefing.brief_file(path, **brief_options()).to_dict()
+            brief = (BRIEFER(path) if BRIEFER else briefing.brief_file(path, **brief_options())).to_dict()
     except Exception as exc:  # a benchmark reports every failure and goes on
         return None, f"{type(exc).__name__}: {exc}", time.perf_counter() - start
     return brief, None, time.perf_counter() - start
@@ -647,6 +661,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-all", action="store_true", help="skip building every article in <data>/articles")
     parser.add_argument("--no-cv", action="store_true", help="skip the grouped cross-validation by source family")
     parser.add_argument("--quiet", action="store_true", help="leave out the per-article table")
+    llm_bench().add_arguments(parser)
     return parser.parse_args(argv)
 
 
@@ -658,8 +673,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no gold annotations in {data / 'gold'}", file=sys.stderr)
         return 2
 
+    global BRIEFER
+    bench = llm_bench()
+    BRIEFER = bench.LlmBriefer(args, **brief_options()) if args.summariser == "llm" else None
     first = data / json.loads(gold_paths[0].read_text(encoding="utf-8"))["article"]
     _, _, warmup = build(first)
+    if BRIEFER is not None:
+        BRIEFER.reports.clear()  # the warm-up's answer is in the cache now: its figures are not the article's
     print(f"data: {data}\noptions: {brief_options()}\nwarm-up (loads the models): {warmup:.2f}s\n")
 
     results = [score_gold_file(path, data) for path in gold_paths]
@@ -671,6 +691,9 @@ def main(argv: list[str] | None = None) -> int:
     print_families(fitted, "Fitted, per source family")
     report: dict[str, Any] = {"data": str(data), "warmup_seconds": warmup, "overall": overall, "articles": results}
     report["fitted_by_family"] = fitted
+    if BRIEFER is not None:  # the fitted run's figures (cross-validation asks again, with each fold's candidates)
+        report["llm"] = bench.grounding_figures(BRIEFER.reports)
+        bench.print_grounding(report["llm"])
     if not args.no_cv:
         crossed_results = cross_validate(gold_paths, data)
         crossed = by_family(crossed_results)

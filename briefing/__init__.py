@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.options import DEFAULT_SUMMARISER, DEFAULT_SUMMARY_SENTENCES
+from briefing.options import DEFAULT_LENGTH, DEFAULT_SUMMARISER, DEFAULT_SUMMARY_SENTENCES
 from briefing.package import version as _version
 
 __version__ = _version()
@@ -26,20 +26,31 @@ __all__ = ["__version__", "read_document", "summarise_document", "render_brief",
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from briefing.ingest.excerpt import PageRange
     from briefing.model import Brief, Document
     from briefing.render import RenderOptions
 
 
-def read_document(path: str | Path, *, max_bytes: int | None = None, allow_private_urls: bool = False) -> Document:
+def read_document(path: str | Path, *, max_bytes: int | None = None, allow_private_urls: bool = False,
+                  pages: str | PageRange | None = None, section: str | None = None,
+                  words: int | None = None) -> Document:
     """Read a source (a file, an http(s) URL, or "-" for standard input) into a normalised Document.
 
     ``max_bytes`` caps the input's size (default 20 MiB). A URL that leads to a
     loopback, private or link-local address is refused unless
-    ``allow_private_urls`` is set.
+    ``allow_private_urls`` is set. For part of a long document: ``pages`` of
+    a PDF (``"1-20"``), the ``section`` under a heading, the first ``words`` words.
     """
     from briefing.ingest import DEFAULT_MAX_BYTES, read_document as read
+    from briefing.ingest.excerpt import excerpt, parse_pages
 
-    return read(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES, allow_private_urls=allow_private_urls)
+    if isinstance(pages, str):
+        pages = parse_pages(pages)
+    document = read(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES, allow_private_urls=allow_private_urls,
+                    pages=pages)
+    if section is None and words is None:
+        return document
+    return excerpt(document, section=section, words=words)
 
 
 def summarise_document(
@@ -48,15 +59,24 @@ def summarise_document(
     summary_sentences: int = DEFAULT_SUMMARY_SENTENCES,
     summariser: str = DEFAULT_SUMMARISER,
     model: str | None = None,
+    length: str = DEFAULT_LENGTH,
+    language: str | None = None,
 ) -> Brief:
-    """Distil a Document into a Brief with the named summariser."""
+    """Distil a Document into a Brief with the named summariser.
+
+    ``length`` is the budget: ``"short"``, ``"standard"`` (one A4 page for a
+    source under 800 words, else two) or ``"full"`` (every item found).
+    ``language`` says what language the source is in, in place of detecting
+    it; a source not in the pipeline's language is refused.
+    """
     from briefing.errors import BriefingError
     from briefing.options import BriefOptions
     from briefing.summarise import get_summariser
 
     if summary_sentences < 1:
         raise BriefingError(f"summary_sentences must be at least 1, not {summary_sentences}")
-    options = BriefOptions(summariser=summariser, summary_sentences=summary_sentences, model=model)
+    options = BriefOptions(summariser=summariser, summary_sentences=summary_sentences, model=model, length=length,
+                           lang=language)
     return get_summariser(summariser, options).summarise(document)
 
 

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from briefing.errors import OutputClashError
+from briefing.inputs import searched_folder
 
-__all__ = ["check_outputs", "made_by_briefing"]
+__all__ = ["check_distinct", "check_outputs", "made_by_briefing"]
 
 # How much of a Markdown or HTML file to read for the generator mark our templates put near the top.
 _HEAD_BYTES = 8192
@@ -47,7 +48,7 @@ def check_outputs(outputs: Iterable[Path], inputs: Sequence[str], sources: Seque
             raise OutputClashError(
                 f"{path}: the brief would be written over its own input; choose another output folder (-o)")
     for pattern in patterns:
-        if _within(_searched_folder(pattern), real_output_dir):
+        if _within(searched_folder(pattern), real_output_dir):
             raise OutputClashError(
                 f"{output_dir}: the pattern {pattern!r} searches the output folder, so its briefs would be read as "
                 "sources; choose another output folder (-o)")
@@ -62,6 +63,20 @@ def check_outputs(outputs: Iterable[Path], inputs: Sequence[str], sources: Seque
             raise OutputClashError(
                 f"{path}: exists and was not made by briefing; it is never overwritten (not even with --force): "
                 "choose another output folder (-o), or move the file")
+
+
+def check_distinct(outputs: Iterable[tuple[str, Path]]) -> None:
+    """Raise OutputClashError if two inputs of ``(input, output path)`` pairs would write the same output."""
+    from briefing.errors import printable
+
+    writer: dict[str, str] = {}
+    for source, path in outputs:
+        key = os.path.normcase(os.path.abspath(path))
+        first = writer.setdefault(key, source)
+        if first != source:
+            raise OutputClashError(
+                f"{path}: both {printable(first)} and {printable(source)} would be briefed as this file; build them "
+                "into different output folders (-o), or name the folder that holds both so each keeps its place")
 
 
 def made_by_briefing(path: Path) -> bool:
@@ -82,13 +97,6 @@ def _is_file_name(item: str) -> bool:
     from briefing.inputs import STDIN
 
     return item != STDIN and not is_url(item)
-
-
-def _searched_folder(pattern: str) -> str:
-    """Return the folder a glob pattern searches: its path up to the first part with a wildcard."""
-    parts = Path(pattern).parts
-    literal = [part for part in parts[:next((i for i, p in enumerate(parts) if glob.has_magic(p)), len(parts))]]
-    return os.path.join(*literal) if literal else os.curdir
 
 
 def _within(path: str, folder: str) -> bool:

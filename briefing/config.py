@@ -19,7 +19,7 @@ from briefing.errors import BriefingError, ConfigError
 from briefing.options import BatchOptions, BriefOptions, Kind, declared, parse_size
 
 __all__ = ["CONFIG_NAME", "Config", "ConfigError", "STARTER", "find_config", "load_config", "parse_size",
-           "write_starter"]
+           "create_project", "write_starter"]
 
 CONFIG_NAME = "briefing.toml"
 PYPROJECT = "pyproject.toml"
@@ -210,7 +210,7 @@ STARTER = '''\
 # .pdf and .docx), glob patterns ("sources/**/*.md") and http(s) URLs.
 inputs = ["sources/"]
 
-# Where the briefs go, named <input stem>.<suffix>.
+# Where the briefs go: sources/eu/a.md becomes briefs/eu/a.pdf (README: how briefs are named).
 output-dir = "briefs"
 
 # Output formats; `briefing formats` lists the installed ones.
@@ -218,6 +218,14 @@ formats = ["md", "docx", "pdf"]
 
 # How many key points the summary holds.
 # summary-sentences = 3
+
+# How much the brief says: "short", "standard" (one A4 page for a source
+# under 800 words, else two) or "full" (every item found).
+# length = "standard"
+
+# The sources' language, in place of detecting it (a source in another
+# language than the pipeline's is refused).
+# lang = "en"
 
 # A handling marking on every page and in each format's metadata.
 # marking = "TLP:AMBER"
@@ -256,7 +264,45 @@ formats = ["md", "docx", "pdf"]
 
 # The spaCy pipeline (default: en_core_web_sm, else its re-upload).
 # model = "en_core_web_sm"
+
+# The llm summariser (summariser = "llm"; pip install 'briefing[llm]'): an
+# OpenAI-compatible chat-completions endpoint and the model it serves. The
+# API key is read from the environment variable api-key-env names, never
+# from this file.
+[llm]
+# base-url = "http://127.0.0.1:8080/v1"
+# model = "qwen2.5-3b-instruct"
+# api-key-env = "OPENAI_API_KEY"
+# context-tokens = 8192
+# cache-dir = ".briefing-llm-cache"
 '''
+
+
+SOURCES_FOLDER = "sources"
+SOURCES_README = "README"  # no suffix: a build does not read it as a document
+SOURCES_NOTE = ("Put the documents to brief here (.txt, .md, .html, .pdf, .docx, or any of them .gz); "
+                "`briefing build` writes their briefs to briefs/.\n")
+
+
+def create_project(path: Path, *, overwrite: bool = False) -> list[Path]:
+    """Write the starter ``briefing.toml`` and the ``sources/`` folder it names (with a README); return what was made.
+
+    An existing ``sources/`` folder and README are kept as they are.
+    """
+    made = [write_starter(path, overwrite=overwrite)]
+    sources = Path(path).parent / SOURCES_FOLDER
+    if sources.exists() and not sources.is_dir():
+        raise ConfigError(f"{sources} exists and is not a folder; move it, or edit inputs in {path}")
+    if not sources.is_dir():
+        sources.mkdir(parents=True)
+        made.append(sources)
+    readme = sources / SOURCES_README
+    if not readme.exists():
+        from briefing.output import write_atomic
+
+        write_atomic(readme, SOURCES_NOTE.encode("utf-8"))
+        made.append(readme)
+    return made
 
 
 def write_starter(path: Path, *, overwrite: bool = False) -> Path:

@@ -12,8 +12,9 @@ from enum import IntEnum
 from pathlib import Path
 from typing import ClassVar
 
-__all__ = ["BriefFormatError", "BriefingError", "ConfigError", "ExitCode", "InputError", "ModelError",
-           "OutputClashError", "PluginError", "RenderError", "UnknownFormatError", "UnknownSummariserError", "printable"]
+__all__ = ["BriefFormatError", "BriefingError", "BriefingWarning", "ConfigError", "ExitCode", "InputError",
+           "LlmCacheMissError", "LlmError", "ModelError", "OutputClashError", "PluginError", "RenderError",
+           "UnknownFormatError", "UnknownSummariserError", "UsageError", "printable"]
 
 
 class ExitCode(IntEnum):
@@ -101,16 +102,30 @@ class UnknownSummariserError(BriefingError):
 
 
 class ConfigError(BriefingError):
-    """Settings that cannot be used: a bad project file, or an option no renderer can use."""
+    """Settings that cannot be used: a bad project file, a broken template, or an option no renderer can use."""
 
-    exit_code = ExitCode.USAGE
-    shows_usage = True
+    exit_code = ExitCode.USAGE  # no "Usage: … Try --help": the command line is not what is wrong
 
 
 class OutputClashError(BriefingError):
     """A build would write over one of its inputs, or over a file briefing did not make."""
 
     exit_code = ExitCode.USAGE  # bad usage, but no other option would help: no "Try --help"
+
+
+class UsageError(BriefingError):
+    """Options or arguments that contradict each other or cannot be used: the command itself is wrong."""
+
+    exit_code = ExitCode.USAGE
+    shows_usage = True
+
+
+class LlmError(BriefingError):
+    """A model endpoint could not give a usable answer (unreachable, refused, timed out, malformed)."""
+
+
+class LlmCacheMissError(LlmError):
+    """Building from cached answers only, and the cache holds none for this question (never a fallback)."""
 
 
 class BriefingWarning(UserWarning):

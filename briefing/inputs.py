@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from briefing.ingest import STDIN
-from briefing.ingest.url import is_url, url_stem
+from briefing.ingest.url import is_url
 
-__all__ = ["STDIN", "Source", "expand_inputs", "known_suffixes", "output_stems", "shard_of"]
+__all__ = ["STDIN", "Source", "expand_inputs", "is_document", "known_suffixes", "searched_folder", "shard_of"]
 
 
 
@@ -28,13 +28,28 @@ class Source:
 
     name: str
     problem: str | None = None
+    root: str | None = None  # the folder input (or a pattern's folder) it was found in: its brief keeps its place below
 
 
 def known_suffixes() -> tuple[str, ...]:
-    """Return the suffixes the installed readers read (what a folder or pattern yields)."""
+    """Return the suffixes the installed readers read (what a folder or pattern yields), and ``.gz``."""
+    from briefing.ingest.compressed import COMPRESSED_SUFFIX
     from briefing.ingest.readers import readers
 
-    return readers().suffixes()
+    return (*readers().suffixes(), COMPRESSED_SUFFIX)
+
+
+def is_document(name: str, suffixes: Sequence[str]) -> bool:
+    """Say whether a folder or pattern yields the file ``name``: its suffix, or ``.gz`` after one, is read."""
+    from briefing.ingest import document_suffix
+    from briefing.ingest.compressed import COMPRESSED_SUFFIX
+
+    if os.path.basename(name).startswith("."):
+        return False
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix == COMPRESSED_SUFFIX:
+        return COMPRESSED_SUFFIX in suffixes and document_suffix(name) in suffixes
+    return suffix in suffixes
 
 
 def expand_inputs(items: Iterable[str], *, suffixes: Sequence[str] | None = None,
@@ -59,12 +74,12 @@ def expand_inputs(items: Iterable[str], *, suffixes: Sequence[str] | None = None
     seen: set[str] = set()
     sources: list[Source] = []
 
-    def add(name: str) -> None:
+    def add(name: str, root: str | None = None) -> None:
         special = name == STDIN or is_url(name)
         key = name if special else os.path.realpath(name)
         if key not in seen:
             seen.add(key)
-            sources.append(Source(name, None if special else _kind_problem(name)))
+            sources.append(Source(name, None if special else _kind_problem(name), root=root))
 
     def documents_in(folder: str) -> list[str]:
         found = []
@@ -76,8 +91,7 @@ def expand_inputs(items: Iterable[str], *, suffixes: Sequence[str] | None = None
 
         for root, dirs, files in os.walk(folder, onerror=unreadable):
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(root, d)))
-            found += [os.path.join(root, f) for f in sorted(files)
-                      if not f.startswith(".") and os.path.splitext(f)[1].lower() in suffixes]
+            found += [os.path.join(root, f) for f in sorted(files) if is_document(f, suffixes)]
         return found
 
     for item in items:
@@ -88,7 +102,7 @@ def expand_inputs(items: Iterable[str], *, suffixes: Sequence[str] | None = None
             if not found:
                 sources.append(Source(item, f"no documents ({', '.join(suffixes)}) in this folder"))
             for name in found:
-                add(os.path.normpath(name))
+                add(os.path.normpath(name), root=os.path.normpath(item))
         elif not os.path.exists(item) and glob.has_magic(item):
             matches = []
             for match in sorted(glob.glob(item, recursive=True)):
@@ -96,17 +110,24 @@ def expand_inputs(items: Iterable[str], *, suffixes: Sequence[str] | None = None
                     continue
                 if os.path.isdir(match):
                     matches += documents_in(match)
-                elif os.path.splitext(match)[1].lower() in suffixes and not os.path.basename(match).startswith("."):
+                elif is_document(match, suffixes):
                     matches.append(match)
             if not matches:
                 sources.append(Source(item, "no documents match this pattern"))
             for name in matches:
-                add(os.path.normpath(name))
-        elif not os.path.exists(item) and os.path.splitext(item)[1].lower() not in suffixes:
+                add(os.path.normpath(name), root=searched_folder(item))
+        elif not os.path.exists(item) and not is_document(item, suffixes):
             sources.append(Source(item, "no such file or folder"))
         else:
             add(os.path.normpath(item))
     return sources
+
+
+def searched_folder(pattern: str) -> str:
+    """Return the folder a glob pattern searches: its path up to the first part with a wildcard."""
+    parts = Path(pattern).parts
+    literal = parts[:next((i for i, part in enumerate(parts) if glob.has_magic(part)), len(parts))]
+    return os.path.normpath(os.path.join(*literal)) if literal else os.curdir
 
 
 def _kind_problem(path: str) -> str | None:
@@ -119,21 +140,6 @@ def _kind_problem(path: str) -> str | None:
         return None  # missing or unreadable: reading it says which
     problem = refusal(path, mode)
     return None if problem is None or problem.startswith("is a directory") else problem
-
-
-def output_stems(inputs: Sequence[str]) -> list[str]:
-    """Return one output stem per input, unique even when two inputs share a file stem."""
-    stems: list[str] = []
-    used: set[str] = set()
-    for item in inputs:
-        base = "stdin" if item == STDIN else url_stem(item) if is_url(item) else Path(item).stem
-        base = "".join(ch if ch.isprintable() else "-" for ch in base)  # no control characters in a file name
-        stem, n = base, 2
-        while stem in used:
-            stem, n = f"{base}-{n}", n + 1
-        used.add(stem)
-        stems.append(stem)
-    return stems
 
 
 def shard_of(name: str, count: int) -> int:

@@ -17,6 +17,8 @@ SCHEMA_VERSION = 1
 
 ActorType = Literal["person", "country", "organisation", "group"]
 ACTOR_TYPES: tuple[str, ...] = ("person", "country", "organisation", "group")
+PointOrigin = Literal["extractive", "abstractive"]
+POINT_ORIGINS: tuple[str, ...] = ("extractive", "abstractive")
 
 Precision = Literal["day", "month", "year"]
 PRECISIONS: tuple[str, ...] = ("day", "month", "year")
@@ -48,7 +50,9 @@ class Document:
     credit: str | None = None
     paragraphs: tuple[Span, ...] = ()
     headings: tuple[Span, ...] = ()
+    heading_levels: tuple[int, ...] = ()  # each heading's level (1 highest, 0 unknown), or empty if none is known
     metadata: tuple[tuple[str, str], ...] = ()
+    pages: tuple[Span, ...] = ()
 
     @property
     def words(self) -> int:
@@ -60,26 +64,57 @@ class Document:
 
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
+    def paragraph_at(self, offset: int) -> int | None:
+        """Return the 1-based number of the body paragraph holding ``offset`` (headings not counted), or None."""
+        return _span_number(self.paragraphs, offset)
+
+    def page_at(self, offset: int) -> int | None:
+        """Return the 1-based page holding ``offset`` for a paged source (a PDF), or None."""
+        return _span_number(self.pages, offset)
+
 
 @dataclass(frozen=True)
 class Evidence:
-    """The exact span of the document's text that supports an item."""
+    """The exact span of the document's text that supports an item.
+
+    ``paragraph`` (1-based) and ``page`` (1-based, PDF sources only) say
+    where a reader finds the span; None when not known.
+    """
 
     start: int
     end: int
     quote: str
+    paragraph: int | None = None
+    page: int | None = None
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> Evidence:
         """Cut the evidence for ``text[start:end]`` so the quote always matches."""
         return cls(start, end, text[start:end])
 
+    @classmethod
+    def located(cls, document: Document, start: int, end: int) -> Evidence:
+        """Cut the evidence for ``document.text[start:end]`` with the paragraph and page it is in."""
+        return cls(start, end, document.text[start:end], document.paragraph_at(start), document.page_at(start))
+
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "quote": self.quote}
+        data: dict[str, Any] = {"start": self.start, "end": self.end, "quote": self.quote}
+        if self.paragraph is not None:
+            data["paragraph"] = self.paragraph
+        if self.page is not None:
+            data["page"] = self.page
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Evidence:
-        return cls(int(data["start"]), int(data["end"]), str(data["quote"]))
+        paragraph, page = data.get("paragraph"), data.get("page")
+        return cls(
+            int(data["start"]),
+            int(data["end"]),
+            str(data["quote"]),
+            None if paragraph is None else int(paragraph),
+            None if page is None else int(page),
+        )
 
 
 @dataclass(frozen=True)
@@ -88,13 +123,20 @@ class Point:
 
     text: str
     evidence: tuple[Evidence, ...] = ()
+    origin: PointOrigin | None = None  # a model-backed summariser says which; the extractive one leaves it out
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "evidence": [e.to_dict() for e in self.evidence]}
+        data: dict[str, Any] = {"text": self.text, "evidence": [e.to_dict() for e in self.evidence]}
+        if self.origin is not None:
+            data["origin"] = self.origin
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Point:
-        return cls(str(data["text"]), _evidence(data))
+        origin = data.get("origin")
+        if origin is not None and origin not in POINT_ORIGINS:
+            raise BriefFormatError(f"point origin {origin!r}; expected one of {', '.join(POINT_ORIGINS)}")
+        return cls(str(data["text"]), _evidence(data), origin)
 
 
 @dataclass(frozen=True)
@@ -236,6 +278,7 @@ class Source:
     words: int = 0
     credit: str | None = None
     language: str | None = None
+    author: str | None = None
 
     @classmethod
     def of(cls, doc: Document) -> Source:
@@ -249,6 +292,7 @@ class Source:
             words=doc.words,
             credit=doc.credit,
             language=doc.language,
+            author=doc.author,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -262,6 +306,7 @@ class Source:
             "words": self.words,
             "credit": self.credit,
             "language": self.language,
+            **({"author": self.author} if self.author is not None else {}),
         }
 
     @classmethod
@@ -280,26 +325,67 @@ class Source:
             words=int(data.get("words") or 0),
             credit=opt("credit"),
             language=opt("language"),
+            author=opt("author"),
+        )
+
+
+@dataclass(frozen=True)
+class Budget:
+    """The length budget a brief was cut to: its name, its words, and how many items each section left out."""
+
+    length: str
+    words: int | None = None
+    omitted: tuple[tuple[str, int], ...] = ()
+
+    def left_out(self, section: str) -> int:
+        """Return how many items of ``section`` the budget left out."""
+        return dict(self.omitted).get(section, 0)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"length": self.length, "words": self.words, "omitted": dict(self.omitted)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Budget:
+        words = data.get("words")
+        omitted = data.get("omitted") or {}
+        return cls(
+            length=str(data.get("length", "")),
+            words=None if words is None else int(words),
+            omitted=tuple((str(k), int(v)) for k, v in omitted.items() if int(v) > 0),
         )
 
 
 @dataclass(frozen=True)
 class Generator:
-    """The program and summariser that made the brief."""
+    """The program and summariser that made the brief, and the length budget it was cut to."""
 
     name: str = "briefing"
     version: str = ""
     summariser: str = "extractive"
+    model: str | None = None  # a model-backed summariser's model
+    dropped: tuple[tuple[str, int], ...] | None = None  # its items left out as ungrounded, by reason
+    budget: Budget | None = None  # the length budget the brief was cut to
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "version": self.version, "summariser": self.summariser}
+        data: dict[str, Any] = {"name": self.name, "version": self.version, "summariser": self.summariser}
+        if self.model is not None:
+            data["model"] = self.model
+        if self.dropped is not None:
+            data["dropped"] = dict(self.dropped)
+        if self.budget is not None:
+            data["budget"] = self.budget.to_dict()
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Generator:
+        model, dropped, budget = data.get("model"), data.get("dropped"), data.get("budget")
         return cls(
             name=str(data.get("name", "briefing")),
             version=str(data.get("version", "")),
             summariser=str(data.get("summariser", "extractive")),
+            model=None if model is None else str(model),
+            dropped=None if dropped is None else tuple((str(k), int(v)) for k, v in dict(dropped).items()),
+            budget=Budget.from_dict(budget) if isinstance(budget, Mapping) else None,
         )
 
 
@@ -380,6 +466,15 @@ class Brief:
             for item in group:
                 seen.update(dict.fromkeys(item.evidence))
         return tuple(seen)
+
+
+def _span_number(spans: tuple[Span, ...], offset: int) -> int | None:
+    import bisect
+
+    index = bisect.bisect_right([span.start for span in spans], offset) - 1
+    if index < 0 or offset >= spans[index].end:
+        return None
+    return index + 1
 
 
 def _evidence(data: Mapping[str, Any]) -> tuple[Evidence, ...]:

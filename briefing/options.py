@@ -18,16 +18,23 @@ from __future__ import annotations
 import re
 from dataclasses import MISSING, Field, dataclass, field, fields
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-__all__ = ["BatchOptions", "BriefOptions", "Choice", "DEFAULT_FORMATS", "DEFAULT_OUTPUT_DIR", "DEFAULT_SUMMARISER", "DEFAULT_SUMMARY_SENTENCES", "File",
-           "Flag", "Folder", "Inputs", "Kind", "MAX_SUMMARY_SENTENCES", "Option", "Size", "Strings", "Text", "Whole",
-           "declared", "fingerprint", "option", "parse_size"]
+if TYPE_CHECKING:
+    from briefing.ingest.excerpt import PageRange
+
+__all__ = ["BatchOptions", "BriefOptions", "Choice", "DEFAULT_FORMATS", "DEFAULT_LENGTH", "DEFAULT_OUTPUT_DIR",
+           "DEFAULT_SUMMARISER", "DEFAULT_SUMMARY_SENTENCES", "File", "Flag", "Folder", "Formats", "Inputs", "Kind",
+           "LENGTHS", "MAX_SUMMARY_SENTENCES", "Number", "Option", "Output", "Pages", "Size", "Strings", "Text",
+           "Whole", "declared", "fingerprint", "option", "parse_size"]
 
 #: The summariser that makes a brief unless the user names another.
 DEFAULT_SUMMARISER = "extractive"
 #: How many key points a summary holds unless the user says otherwise.
 DEFAULT_SUMMARY_SENTENCES = 3
+#: The length budgets a brief may be cut to (briefing.summarise.budget), and the one used unless the user says.
+LENGTHS: tuple[str, ...] = ("short", "standard", "full")
+DEFAULT_LENGTH = "standard"
 MAX_SUMMARY_SENTENCES = 50
 #: The formats a build writes unless the user says otherwise.
 DEFAULT_FORMATS: tuple[str, ...] = ("md", "docx", "pdf")
@@ -35,6 +42,12 @@ DEFAULT_FORMATS: tuple[str, ...] = ("md", "docx", "pdf")
 DEFAULT_OUTPUT_DIR = Path("briefs")
 #: Refuse an input (file, download or standard input) larger than this unless the user says otherwise.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+#: The llm summariser's endpoint (llama.cpp's llama-server on this machine) and habits, unless the user says otherwise.
+DEFAULT_LLM_BASE_URL = "http://127.0.0.1:8080/v1"
+DEFAULT_LLM_API_KEY_ENV = "OPENAI_API_KEY"
+DEFAULT_LLM_TIMEOUT = 120.0
+DEFAULT_LLM_MAX_CONCURRENCY = 2
+DEFAULT_LLM_CONTEXT_TOKENS = 8192
 
 
 # ---------------------------------------------------------------------------
@@ -77,6 +90,26 @@ class Whole(Kind):
 
 
 @dataclass(frozen=True)
+class Number(Kind):
+    """A number (a decimal point allowed) from ``low`` to ``high``; above ``low`` when ``open_low``."""
+
+    low: float
+    high: float | None = None
+    open_low: bool = False
+    metavar = "NUMBER"
+
+    def parse(self, value: Any, base: Path) -> float:
+        high = self.high
+        low_ok = isinstance(value, (int, float)) and not isinstance(value, bool) and (
+            value > self.low if self.open_low else value >= self.low)
+        if not low_ok or (high is not None and value > high):
+            span = f"above {self.low:g}" if self.open_low else f"of at least {self.low:g}"
+            span = f"from {self.low:g} to {high:g}" if high is not None else span
+            raise ValueError(f"must be a number {span}, not {value!r}")
+        return float(value)
+
+
+@dataclass(frozen=True)
 class Choice(Kind):
     """One of ``choices``, in any case; the value is lower-cased."""
 
@@ -84,7 +117,10 @@ class Choice(Kind):
 
     def parse(self, value: Any, base: Path) -> str:
         if not isinstance(value, str) or value.lower() not in self.choices:
-            raise ValueError(f"must be one of {', '.join(self.choices)}, not {value!r}")
+            from briefing.suggest import did_you_mean
+
+            hint = did_you_mean(value, self.choices) if isinstance(value, str) else ""
+            raise ValueError(f"must be one of {', '.join(self.choices)}, not {value!r}{hint}")
         return value.lower()
 
 
@@ -163,6 +199,53 @@ class Inputs(Strings):
         return tuple(v if v == STDIN or is_url(v) else str(_near(base / v)) for v in super().parse(value, base))
 
 
+class Formats(Strings):
+    """Names of installed output formats; an unknown one says which was likely meant."""
+
+    metavar = "FORMAT"
+
+    def parse(self, value: Any, base: Path) -> tuple[str, ...]:
+        from briefing.render import available_renderers, unknown_format
+
+        formats = super().parse(value, base)
+        for name in formats:
+            if name not in available_renderers():
+                raise ValueError(f"names an {unknown_format(name)}")
+        return formats
+
+    def choices(self) -> list[str]:
+        """Return what may be given (for shell completion)."""
+        from briefing.render import available_renderers
+
+        return list(available_renderers())
+
+
+@dataclass(frozen=True)
+class Output(Folder):
+    """Where briefs go: a folder in the project file; on the command line also one file (x.pdf) or - (stdout)."""
+
+    metavar = "PATH"
+    exists: bool = False
+
+
+class Pages(Kind):
+    """Pages of a PDF: 1-20, 5, 3- or 1-3,7."""
+
+    metavar = "RANGE"
+
+    def parse(self, value: Any, base: Path) -> Any:
+        from briefing.ingest.excerpt import PageRange, parse_pages
+
+        if isinstance(value, PageRange):
+            return value
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        return parse_pages(super().parse(value, base))
+
+    def fingerprint(self, value: Any) -> Any:
+        return None if value is None else str(value)
+
+
 _SIZE_UNITS = {"": 1, "b": 1, "k": 10**3, "kb": 10**3, "kib": 2**10, "m": 10**6, "mb": 10**6, "mib": 2**20,
                "g": 10**9, "gb": 10**9, "gib": 2**30}  # fmt: skip
 
@@ -214,7 +297,13 @@ class Option:
         return f"{self.help} Default: {shown}." if shown not in (None, "") else self.help
 
     def key(self, name: str) -> str:
-        """Return the project file's key for the field ``name``: ``summary_sentences`` → ``summary-sentences``."""
+        """Return the project file's key for the field ``name``: ``summary_sentences`` → ``summary-sentences``.
+
+        A field of a table is named with the table first (``llm_base_url``), so
+        that it is unique among all options; its key leaves that out (``base-url``).
+        """
+        if self.table and name.startswith(f"{self.table}_"):
+            name = name[len(self.table) + 1:]
         return name.replace("_", "-")
 
     def cli_flags(self, name: str) -> tuple[str, ...]:
@@ -269,13 +358,13 @@ class BatchOptions:
     inputs: tuple[str, ...] = option((), kind=Inputs(), on_command_line=False,
                                      help="Files, folders, glob patterns, http(s) URLs or - for standard input.")
     formats: tuple[str, ...] = option(
-        DEFAULT_FORMATS, kind=Strings(), flags=("-f", "--format"), metavar="FORMAT", shapes_output=True,
+        DEFAULT_FORMATS, kind=Formats(), flags=("-f", "--format"), shapes_output=True,
         cache_part="outputs",  # not in the options' key: each output's freshness is recorded on its own
-        help="Output format; repeat for several (see `briefing formats`).")
+        check="briefing.render:check_format", help="Output format, repeatable.")
     output_dir: Path = option(
-        DEFAULT_OUTPUT_DIR, kind=Folder(exists=False), flags=("-o", "--output-dir"),
-        help="Folder for the outputs, named <input stem>.<suffix>.")
-    jobs: int | None = option(kind=Whole(1), flags=("-j", "--jobs"), default_text="the number of CPUs",
+        DEFAULT_OUTPUT_DIR, kind=Output(), flags=("-o", "--output"),
+        help="Folder, x.pdf or - (stdout).")
+    jobs: int | None = option(kind=Whole(1), flags=("-j", "--jobs"), default_text="one per CPU",
                               help="Worker processes.")
 
 
@@ -284,14 +373,53 @@ class BriefOptions:
     """How a source is read and summarised into a brief."""
 
     summariser: str = option(DEFAULT_SUMMARISER, shapes_output=True, metavar="NAME",
-                             help="Summariser that makes the brief.")
+                             help="Summariser to use.")
     max_bytes: int = option(DEFAULT_MAX_BYTES, kind=Size(), default_text="20MiB",
-                            help="Refuse an input (file, download or standard input) larger than this.")
+                            help="Refuse an input larger than this.")
     allow_private_urls: bool = option(
         False, kind=Flag(), default_text="refused",
-        help="Fetch URLs (and redirects) that lead to loopback, private or link-local addresses.")
-    summary_sentences: int = option(DEFAULT_SUMMARY_SENTENCES, kind=Whole(1, MAX_SUMMARY_SENTENCES),
-                                    shapes_output=True, help="How many key points the summary holds.")
+        help="Fetch URLs at private addresses.")
+    summary_sentences: int = option(DEFAULT_SUMMARY_SENTENCES, kind=Whole(1, MAX_SUMMARY_SENTENCES), metavar="N",
+                                    shapes_output=True, help="Key points in the summary.")
+    length: str = option(
+        DEFAULT_LENGTH, kind=Choice(LENGTHS), shapes_output=True, metavar="LENGTH",
+        help="short, standard or full.")
+    lang: str | None = option(
+        kind=Text(), shapes_output=True, metavar="LANG", default_text="detected",
+        help="Source language (e.g. en).")
     model: str | None = option(
-        kind=Text(), shapes_output=True, metavar="PIPELINE", default_text="en_core_web_sm, else its re-upload",
-        help="spaCy pipeline to use.")
+        kind=Text(), shapes_output=True, metavar="PIPELINE", default_text="en_core_web_sm",
+        help="spaCy pipeline.")
+    # Part of a long document (past 50,000 words the summariser refuses it)
+    pages: PageRange | None = option(kind=Pages(), shapes_output=True,
+                                     help="Brief only these pages of a PDF: 1-20, 5, 3-.")
+    section: str | None = option(shapes_output=True, metavar="HEADING",
+                                 help="Brief only the section under this heading.")
+    words: int | None = option(kind=Whole(1), shapes_output=True, metavar="N", help="Brief only the first N words.")
+    # The llm summariser's (--summariser llm): --llm-* on the command line, the [llm] table of the project file.
+    llm_base_url: str = option(DEFAULT_LLM_BASE_URL, table="llm", shapes_output=True, metavar="URL",
+                               help="The llm summariser's OpenAI-compatible chat-completions endpoint.")
+    llm_model: str | None = option(kind=Text(), table="llm", shapes_output=True, metavar="NAME",
+                                   help="The model the llm summariser asks (needed with --summariser llm).")
+    llm_api_key_env: str = option(DEFAULT_LLM_API_KEY_ENV, table="llm", metavar="VARIABLE",
+                                  help="The environment variable holding the endpoint's API key (never the key).")
+    llm_temperature: float = option(0.0, kind=Number(0, 2), table="llm", shapes_output=True,
+                                    help="The model's sampling temperature.")
+    llm_seed: int | None = option(kind=Whole(0), table="llm", shapes_output=True,
+                                  help="The model's sampling seed, for endpoints that take one.")
+    llm_timeout: float = option(DEFAULT_LLM_TIMEOUT, kind=Number(0, open_low=True), table="llm", metavar="SECONDS",
+                                help="Seconds to wait for one answer before asking again.")
+    llm_max_concurrency: int = option(DEFAULT_LLM_MAX_CONCURRENCY, kind=Whole(1, 64), table="llm",
+                                      help="Requests one document may have in flight (a long document's parts).")
+    llm_context_tokens: int = option(DEFAULT_LLM_CONTEXT_TOKENS, kind=Whole(2048), table="llm",
+                                     shapes_output=True,
+                                     help="The model's context size; a longer document is briefed part by part.")
+    llm_full_text: bool = option(False, kind=Flag(), table="llm", shapes_output=True,
+                                 help="Show the model every sentence, not only the extractive pass's candidates.")
+    llm_cache_dir: Path | None = option(kind=Folder(exists=False), table="llm", default_text="~/.cache/briefing/llm",
+                                        help="The folder of the model's cached answers.")
+    llm_cache_only: bool = option(False, kind=Flag(), table="llm",
+                                  help="Build from cached answers only; a document with none fails.")
+    llm_no_fallback: bool = option(False, kind=Flag(), table="llm", flags=("--no-fallback",),
+                                   help="Fail a document the model cannot brief, instead of building it with the "
+                                        "extractive summariser (with a warning).")

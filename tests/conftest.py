@@ -25,6 +25,7 @@ def seed_document():
 
 @pytest.fixture(scope="session")
 def seed_brief(seed_document):
-    from briefing import summarise_document
+    """Every item the extractive summariser finds in the seed, before dedup and budget: what extraction tests check."""
+    from briefing.summarise.extractive import ExtractiveSummariser
 
-    return summarise_document(seed_document)
+    return ExtractiveSummariser().extract(seed_document)

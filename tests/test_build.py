@@ -22,7 +22,7 @@ import pytest
 
 from briefing.build import BuildSettings, LoadBrief, build, check
 from briefing.build.cache import MANIFEST
-from briefing.inputs import expand_inputs, output_stems, shard_of
+from briefing.inputs import expand_inputs, shard_of
 from briefing.render import RenderOptions
 
 from .conftest import ROOT
@@ -80,15 +80,10 @@ def test_glob_patterns_expand_and_a_pattern_or_folder_with_no_document_is_a_prob
         ("a/deep/y.md", None),
         ("a/x.txt", None),
         ("*.docx", "no documents match this pattern"),
-        ("empty", "no documents (.docx, .htm, .html, .markdown, .md, .pdf, .text, .txt, .xhtml) in this folder"),
+        ("empty", "no documents (.docx, .htm, .html, .markdown, .md, .pdf, .text, .txt, .xhtml, .gz) in this folder"),
         ("nowhere/", "no such file or folder"),
         ("missing.txt", None),  # fails when read, as any missing file does
     ]
-
-
-def test_output_stems_stay_unique():
-    assert output_stems(["a/x.txt", "b/x.md", "x.pdf", "-", "https://example.org/news/x.html"]) == [
-        "x", "x-2", "x-3", "stdin", "x-4"]
 
 
 def test_shards_are_stable_and_split_the_inputs_exactly():

@@ -58,7 +58,7 @@ def test_empty_file_is_exit_1(run, tmp_path):
 def test_unknown_format_is_a_usage_error(run, tmp_path):
     result = run("build", SEED, "-f", "rtf", "-o", tmp_path)
     assert result.exit_code == 2
-    assert "unknown format 'rtf'; installed formats:" in result.stderr
+    assert "unknown format 'rtf' (installed formats: docx, html, json, md, pdf)" in result.stderr
     assert list(tmp_path.iterdir()) == []
 
 
@@ -257,7 +257,7 @@ def test_shards_split_the_batch(run, project):
 
 def test_init_writes_a_starter_file_once(run, project):
     result = run("init")
-    assert result.exit_code == 0 and result.stdout == "briefing.toml\n"
+    assert result.exit_code == 0 and result.stdout.splitlines()[0] == "Created briefing.toml"
     assert (project / "briefing.toml").read_text(encoding="utf-8").startswith("# briefing.toml")
     again = run("init")
     assert again.exit_code == 1 and "not overwriting briefing.toml" in again.stderr

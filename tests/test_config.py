@@ -117,6 +117,7 @@ def test_the_starter_file_loads_and_so_does_every_commented_setting(tmp_path):
     path.write_text(uncommented, encoding="utf-8")
     config = load_config(path)
     assert config.marking == "TLP:AMBER" and config.jobs == 2 and config.max_bytes == 20 * 2**20
+    assert config.llm_model == "qwen2.5-3b-instruct" and config.llm_context_tokens == 8192
     with pytest.raises(BriefingError, match="not overwriting"):
         write_starter(path)
     write_starter(path, overwrite=True)

@@ -26,9 +26,12 @@ from briefing.output import write_atomic
      "tab\there\x7f.txt", "nul\x00.txt", "bidi\u202etxt.exe.txt", "..txt", "...txt"],
 )  # fmt: skip
 def test_an_output_stem_is_one_printable_file_name(name: str) -> None:
-    from briefing.inputs import output_stems
+    from briefing.inputs import known_suffixes
+    from briefing.naming import OutputNamer
 
-    (stem,) = output_stems([name])
+    relative = OutputNamer(known_suffixes()).relative_stem(name)
+    assert len(relative.parts) == 1
+    stem = relative.name
     assert stem and "/" not in stem
     assert stem.isprintable(), repr(stem)
     for suffix in (".md", ".pdf", ".docx", ".html", ".json"):

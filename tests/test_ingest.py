@@ -26,7 +26,7 @@ def test_hard_wrapped_lines_are_joined_and_indentation_starts_paragraphs():
         " REUTER\n"
     )
     d = doc(wire)
-    assert d.title == "OIL PACT HOLDS"
+    assert d.title == "Oil Pact Holds"  # a wire headline in capitals, in title case
     assert d.text.split("\n\n") == [
         "The minister said the accord would hold through the winter.",
         "Traders said output was above the ceiling.",

@@ -19,6 +19,8 @@ def _two_values(kind: o.Kind, tmp_path: Path) -> tuple[object, object]:
     """Return two different values of a kind of option."""
     if isinstance(kind, o.Whole):
         return kind.low, kind.low + 1
+    if isinstance(kind, o.Number):
+        return kind.low + 0.5, kind.low + 1
     if isinstance(kind, o.Choice):
         return kind.choices[0], kind.choices[1]
     if isinstance(kind, o.Size):
@@ -76,12 +78,18 @@ def _toml_value(kind: o.Kind) -> str:
     """Return a project file's value of a kind of option."""
     if isinstance(kind, o.Whole):
         return str(kind.low)
+    if isinstance(kind, o.Number):
+        return str(kind.low + 1)
     if isinstance(kind, o.Size):
         return "1000"
     if isinstance(kind, o.Flag):
         return "true"
     if isinstance(kind, o.Choice):
         return f'"{kind.choices[0]}"'
+    if isinstance(kind, o.Formats):
+        return '"md"'
+    if isinstance(kind, o.Pages):
+        return '"1-2"'
     return '"x"'
 
 
@@ -99,6 +107,7 @@ def test_every_declared_option_is_a_project_file_key(tmp_path):
 
 def test_every_declared_command_line_option_is_in_build_help():
     shown = CliRunner().invoke(cli, ["build", "--help"]).output
+    shown += CliRunner().invoke(cli, ["build", "--help-llm"]).output  # the llm summariser's: listed on their own
     for item, declaration in declared(*option_groups()):
         if declaration.on_command_line:
             for spelling in declaration.cli_flags(item.name)[-1].split("/"):  # "--figures/--no-figures": both

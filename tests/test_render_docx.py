@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import shutil
@@ -12,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import RenderError
-from briefing.model import Brief, Source
+from briefing.model import Brief, Point, Source
 from briefing.render import RenderOptions, render
-from briefing.render.common import quoted
+from briefing.render.common import Notes, quoted
 from briefing.render.templates import builtin_template_dir
 from .conftest import ROOT
 from .render_fixtures import ARABIC, SVG_LOGO, make_brief, make_empty_brief, make_png
@@ -82,10 +83,10 @@ def test_docx_title_block(docx_bytes: bytes, document, monkeypatch: pytest.Monke
     assert "Source\u00a0Sahel juntas sign security pact" in source.text
     assert "Publisher\u00a0Agence Ouest-Africaine" in source.text
     assert "Published\u00a016\u00a0September\u00a02023" in source.text  # a date is not split over lines
-    labels = [r.style.name for r in source.runs if r.text.strip() in ("Source", "Publisher", "Published", "As of")]
-    assert labels == ["Source Label"] * 4
+    labels = [r.style.name for r in source.runs if r.text.strip() in ("Source", "Publisher", "Published", "URL", "As of")]
+    assert labels == ["Source Label"] * 5
     (link,) = source.hyperlinks
-    assert link.address == "https://example.org/sahel" and link.text == "Sahel juntas sign security pact"
+    assert link.address == "https://example.org/sahel" and link.text == "https://example.org/sahel"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     assert open_docx(rendered(brief)).paragraphs[2].text.endswith("As of\u00a014\u00a0November\u00a02023")
 
@@ -112,8 +113,10 @@ def footnotes(data: bytes) -> dict[int, str]:
 def test_docx_evidence_is_real_footnotes(docx_bytes: bytes, brief: Brief) -> None:
     notes = footnotes(docx_bytes)
     assert list(notes) == list(range(1, len(brief.evidence()) + 1))
-    for n, evidence in enumerate(brief.evidence(), start=1):
-        assert notes[n] == f"{quoted(evidence.quote)} (characters\u00a0{evidence.start}–\u2060{evidence.end})"
+    for note in Notes(brief).numbered():
+        where = f"Characters\u00a0{note.evidence.start}–{note.evidence.end}"
+        assert notes[note.number] == (f"{where}." if note.quote is None else f"{where}: {quoted(note.quote)}")
+    assert any(note.quote is None for note in Notes(brief).numbered()), "a point that is its quote is not reprinted"
     root = part_xml(docx_bytes, "word/footnotes.xml")
     separators = {note.get(f"{W}type"): note.get(f"{W}id") for note in root if note.get(f"{W}type")}
     assert separators == {"separator": "-1", "continuationSeparator": "0"}
@@ -257,7 +260,9 @@ def test_docx_sets_right_to_left_text(document) -> None:
     assert english._p.pPr.find(qn("w:bidi")) is None
 
 
-def test_docx_footnote_quoting_arabic_marks_the_run(docx_bytes: bytes) -> None:
+def test_docx_footnote_quoting_arabic_marks_the_run(brief: Brief) -> None:
+    point = Point("A trimmed point on Sahel security.", (ARABIC,))  # differs from its source: the quote is shown
+    docx_bytes = rendered(dataclasses.replace(brief, summary=(point, *brief.summary)))
     root = part_xml(docx_bytes, "word/footnotes.xml")
     (run,) = [r for r in root.iter(f"{W}r") if ARABIC.quote in "".join(t.text for t in r.iter(f"{W}t"))]
     assert run.find(f"{W}rPr/{W}rtl") is not None
@@ -369,9 +374,9 @@ def test_docx_keeps_a_reference_s_own_footnote_separators(brief: Brief, tmp_path
 
 def test_docx_bad_reference_is_a_render_error(brief: Brief, tmp_path: Path) -> None:
     (tmp_path / "not.docx").write_text("hello", encoding="utf-8")
-    with pytest.raises(RenderError, match="is not a .docx file"):
+    with pytest.raises(RenderError, match=r"not.docx: is not a valid Word \(.docx\) file"):
         rendered(brief, reference_docx=tmp_path / "not.docx")
-    with pytest.raises(RenderError, match="does not exist"):
+    with pytest.raises(RenderError, match="missing.docx: no such file"):
         rendered(brief, reference_docx=tmp_path / "missing.docx")
 
 

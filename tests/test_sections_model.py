@@ -74,11 +74,11 @@ def test_use_model_decides_the_sections_inside_its_block():
     )
     document = parse_bytes(text.encode(), "pact.txt")
     with use_model(constant_model("implications")):
-        brief = summarise_document(document, summary_sentences=1)
+        brief = summarise_document(document, summary_sentences=1, length="full")
     assert not brief.terms
     assert len(brief.implications) == 4  # every sentence but the summary's
     with use_model(constant_model("terms")):
-        brief = summarise_document(document, summary_sentences=1)
+        brief = summarise_document(document, summary_sentences=1, length="full")
     assert len(brief.terms) == 5  # summary sentences may be terms too
     assert not brief.implications
 
@@ -98,6 +98,53 @@ def test_labels_come_from_the_gold_quotes():
         ["Tariffs will fall by half.", "Exporters expect more orders.", "It rained."], gold
     )
     assert labels == ("terms", "implications", "none")
+
+
+def test_class_weights_run_from_unweighted_to_balanced():
+    labels = np.array(["none"] * 6 + ["terms"] * 2)
+    assert trainer().class_weights(labels, 0.0) == {"none": 1.0, "terms": 1.0}
+    balanced = trainer().class_weights(labels, 1.0)
+    assert balanced["terms"] == pytest.approx(2.0) and balanced["none"] == pytest.approx(8 / 12)
+
+
+def test_section_f1_adds_the_f1_of_terms_and_implications():
+    wanted = ["terms", "terms", "implications", "none"]
+    predicted = ["terms", "none", "implications", "implications"]
+    assert trainer().section_f1(wanted, predicted) == pytest.approx(2 / 3 + 2 / 3)
+
+
+def test_predictions_have_no_terms_in_a_story_without_an_instrument():
+    module = trainer()
+    gate = FEATURE_NAMES.index("story_has_instrument")
+    story = np.zeros((2, len(FEATURE_NAMES)))
+    assert module.gated_predictions(constant_model("terms"), story) != ["terms", "terms"]
+    story[:, gate] = 1.0
+    assert module.gated_predictions(constant_model("terms"), story) == ["terms", "terms"]
+
+
+def test_an_excluded_label_gives_way_to_the_next_most_probable():
+    model = constant_model("terms")
+    rows = np.zeros((1, len(FEATURE_NAMES)))
+    assert model.predict(rows) == ["terms"]
+    assert model.predict(rows, excluded=frozenset({"terms"})) in (["none"], ["implications"])
+
+
+def test_settings_are_chosen_on_held_out_families_only():
+    pytest.importorskip("sklearn")
+    module = trainer()
+    rng = np.random.default_rng(0)
+    articles = []
+    for family in ("a", "b", "c"):
+        rows = rng.normal(size=(30, len(FEATURE_NAMES)))
+        rows[:, FEATURE_NAMES.index("story_has_instrument")] = 1.0
+        signal = rows[:, FEATURE_NAMES.index("term_verb")]
+        labels = tuple("terms" if x > 0.5 else "implications" if x < -0.5 else "none" for x in signal)
+        articles.append(module.Article(family, family, rows, labels))
+    settings = module.choose_settings(articles)
+    assert settings in [module.Settings(c, b) for c in module.REGULARISATION_GRID for b in module.BALANCE_GRID]
+    model = module.fit_with(articles, settings)
+    hits = sum(p == w for p, w in zip(model.predict(articles[0].rows), articles[0].labels))
+    assert hits >= 0.8 * len(articles[0].labels)
 
 
 def test_a_brief_does_not_import_scikit_learn():

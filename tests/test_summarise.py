@@ -11,6 +11,7 @@ import json
 import pytest
 
 from briefing import summarise_document
+from briefing.summarise.extractive import ExtractiveSummariser
 from briefing.ingest import parse_bytes
 from briefing.model import Brief
 
@@ -148,7 +149,8 @@ def test_summary_sentences_must_be_positive(seed_document, n):
 
 
 def brief_of(text: str):
-    return summarise_document(parse_bytes(text.encode(), "t.txt"))
+    """Return every item found in ``text`` (before dedup and budget)."""
+    return ExtractiveSummariser().extract(parse_bytes(text.encode(), "t.txt"))
 
 
 def names(brief: Brief) -> dict[str, str]:
@@ -286,3 +288,37 @@ def test_descriptions_of_organisations_and_countries():
     roles = {a.name: a.role for a in brief.actors}
     assert roles.get("Pacific Trade Union") == "trade bloc"
     assert "signed a customs treaty" in (roles.get("Tonga") or "")
+
+
+def test_quote_left_open_runs_to_the_end_of_its_paragraph():
+    brief = brief_of(
+        "Pipeline plans\n\nThe engineer Maria Keller says the pipeline is too costly for the region.\n\n"
+        "“Commercially, it does not make sense to build it now.\n\n"
+        "“However, for us to export the gas abroad, our best bet would be ships.”"
+    )
+    texts = {q.text: q.speaker for q in brief.quotes}
+    assert texts == {
+        "Commercially, it does not make sense to build it now.": "Maria Keller",
+        "However, for us to export the gas abroad, our best bet would be ships.": "Maria Keller",
+    }
+
+
+def test_quote_opening_a_paragraph_belongs_to_the_person_just_introduced():
+    brief = brief_of(
+        "Corridor talks\n\nThe minister Tom Baker said the corridor would open in May. "
+        "“We will share the port with our neighbours and the costs too,” he said.\n\n"
+        "Lena Park, the head of the regional council, wants the corridor to reach the coast.\n\n"
+        "“Bringing in the coastal towns is important for the whole region and its trade.”"
+    )
+    speakers = {q.text[:12]: q.speaker for q in brief.quotes}
+    assert speakers == {"We will shar": "Tom Baker", "Bringing in ": "Lena Park"}
+
+
+def test_straight_quotes_paired_by_the_side_of_their_space():
+    from briefing.summarise.extractive.quotes import quotation_spans
+
+    text = 'He added: "They must move fast. "Two million children will die by April," he said.'
+    assert [text[a:b] for a, b in quotation_spans(text)] == [
+        "They must move fast.",
+        "Two million children will die by April",
+    ]

@@ -76,7 +76,8 @@ def build(
     saver = _Saver(manifest)
 
     def finished(task: Task, fingerprint: Fingerprint | None, outcome: Outcome) -> None:
-        if outcome.status == "built" and manifest is not None and fingerprint is not None:
+        # a brief built with a warning (a stand-in summariser) is not recorded: the next build tries again
+        if outcome.status == "built" and outcome.warning is None and manifest is not None and fingerprint is not None:
             manifest.record(task.source, fingerprint, dict(zip(task.outputs, outcome.digests)))
             saver.maybe_save(report)
         emitter.add(task.index, outcome)

@@ -13,14 +13,17 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from briefing.build.report import Outcome
 from briefing.errors import BriefingError
-from briefing.output import write_all_atomic
+from briefing.output import write_all_atomic, write_unique
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from briefing.build.makers import BriefMaker
+    from briefing.model import Brief
     from briefing.build.plan import Task
     from briefing.render import Renderer, RenderOptions
 
-__all__ = ["BuildInterrupted", "Interrupts", "build_one", "unexpected"]
+__all__ = ["BuildInterrupted", "Interrupts", "build_one", "unexpected", "write_outputs"]
 
 
 class BuildInterrupted(BaseException):
@@ -94,14 +97,14 @@ def build_one(task: Task, maker: BriefMaker, renderers: list[Renderer], options:
         brief = maker(task.source, task.data)
         mark = stage("brief", started)
         rendered = []
-        for path, renderer in zip(task.outputs, renderers):
-            rendered.append((path, renderer.render(brief, options=options)))
+        for renderer in renderers:
+            rendered.append((renderer.suffix, renderer.render(brief, options=options)))
             mark = stage(renderer.name, mark)
-        write_all_atomic(rendered)  # every format or none: a full disk leaves no one format new
+        written = write_outputs(task, brief, rendered)
         interrupts.busy = False  # every output is written: the document is built, whatever comes now
         stages.append(("write", time.perf_counter() - mark))
         digests = tuple(hashlib.sha256(data).hexdigest() for _, data in rendered)  # what the cache records
-        outcome = Outcome(task.source, task.outputs, status="built", digests=digests)
+        outcome = Outcome(task.source, written, status="built", digests=digests)
     except BriefingError as exc:  # a renderer's error too: every line names the input
         outcome = Outcome(task.source, error=str(exc.about(task.source)), status="failed")
     except BuildInterrupted:
@@ -113,8 +116,29 @@ def build_one(task: Task, maker: BriefMaker, renderers: list[Renderer], options:
                           traceback=traceback.format_exc())
     finally:
         interrupts.busy = False
+    account = maker.report() if outcome.status != "interrupted" else None
+    warning = account.get("warning") if account and outcome.status == "built" else None
     return replace(outcome, seconds=time.perf_counter() - started, cpu_seconds=time.process_time() - cpu_started,
-                   stages=tuple(stages), worker=os.getpid(), peak_rss=_peak_rss())
+                   stages=tuple(stages), worker=os.getpid(), peak_rss=_peak_rss(), summariser=account,
+                   warning=warning)
+
+
+def write_outputs(task: Task, brief: Brief, rendered: list[tuple[str, bytes]]) -> tuple[Path, ...]:
+    """Write a document's rendered formats where its task says; return the paths written."""
+    from briefing.build.plan import STDOUT_PATH
+    from briefing.naming import title_stem
+
+    if task.title_stem is not None:  # standard input or a URL: named by its title, so it never replaces a file
+        stem = task.title_stem.with_name(title_stem(brief.source.title, task.title_stem.name))
+        return write_unique(stem, rendered)
+    if task.outputs == (STDOUT_PATH,):
+        ((_, data),) = rendered
+        stream = sys.stdout.buffer
+        stream.write(data)
+        stream.flush()
+        return task.outputs
+    write_all_atomic([(path, data) for path, (_, data) in zip(task.outputs, rendered)])  # every format or none
+    return task.outputs
 
 
 def unexpected(source: str, exc: BaseException) -> str:

@@ -16,7 +16,7 @@ from briefing.errors import BriefingError, InputError
 from briefing.options import DEFAULT_MAX_BYTES, BriefOptions, fingerprint
 
 if TYPE_CHECKING:
-    from briefing.model import Brief
+    from briefing.model import Brief, Document
     from briefing.summarise import Summariser
 
 __all__ = ["BriefMaker", "LoadBrief", "Summarise"]
@@ -32,6 +32,7 @@ class BriefMaker(Protocol):
     def fingerprint(self) -> dict[str, Any]: ...  # what about it shapes a brief, for the cache's key
     def suffixes(self) -> tuple[str, ...]: ...  # the files a folder or pattern yields
     def __call__(self, source: str, data: bytes | None = None) -> Brief: ...
+    def report(self) -> dict[str, Any] | None: ...  # what making the last brief cost or warned of, if anything
 
 
 @dataclass(frozen=True)
@@ -64,20 +65,41 @@ class Summarise:
     def fingerprint(self) -> dict[str, Any]:
         return {"maker": "summarise", **fingerprint(self.options)}
 
+    def report(self) -> dict[str, Any] | None:
+        """Return the summariser's account of the last document, if it keeps one (see Summariser)."""
+        report = getattr(self.summariser(), "report", None)
+        return report() if report is not None else None
+
     def suffixes(self) -> tuple[str, ...]:
         from briefing.inputs import known_suffixes
 
         return known_suffixes()
 
-    def __call__(self, source: str, data: bytes | None = None) -> Brief:
-        from briefing.ingest import read_document, read_stdin
+    def read(self, source: str, data: bytes | None = None) -> Document:
+        """Read the source (``data``: standard input, read by the parent process), cut to the part asked for.
 
+        The part is ``--pages`` of a PDF, then ``--section``, then ``--words``
+        (see :mod:`briefing.ingest.excerpt`).
+        """
+        from briefing.ingest import read_document, read_stdin
+        from briefing.ingest.excerpt import excerpt
+
+        options = self.options
         try:
-            if data is not None:  # standard input, read by the parent process
-                document = read_stdin(max_bytes=self.max_bytes, stream=io.BytesIO(data))
+            if data is not None:
+                document = read_stdin(max_bytes=self.max_bytes, stream=io.BytesIO(data), pages=options.pages)
             else:
-                document = read_document(source, max_bytes=self.max_bytes,
-                                         allow_private_urls=self.options.allow_private_urls)
+                document = read_document(source, max_bytes=self.max_bytes, pages=options.pages,
+                                         allow_private_urls=options.allow_private_urls)
+            if options.section is None and options.words is None:
+                return document
+            return excerpt(document, section=options.section, words=options.words)
+        except BriefingError as exc:
+            raise exc.about(source)
+
+    def __call__(self, source: str, data: bytes | None = None) -> Brief:
+        document = self.read(source, data)
+        try:
             return self.summariser().summarise(document)
         except BriefingError as exc:  # the summariser knows the file's name only: name the input as typed
             raise exc.about(source)
@@ -97,6 +119,9 @@ class LoadBrief:
 
     def fingerprint(self) -> dict[str, Any]:
         return {"maker": "load"}
+
+    def report(self) -> dict[str, Any] | None:
+        return None
 
     def suffixes(self) -> tuple[str, ...]:
         return (".json",)

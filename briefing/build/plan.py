@@ -8,15 +8,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 import briefing.render as renderers_group
-from briefing.errors import ConfigError, RenderError
-from briefing.inputs import Source, expand_inputs, output_stems, shard_of
+from briefing.clash import check_distinct
+from briefing.errors import ConfigError, RenderError, UsageError
+from briefing.ingest import STDIN
+from briefing.ingest.url import is_url, url_stem
+from briefing.inputs import Source, expand_inputs, shard_of
+from briefing.naming import OutputNamer, safe_part
 
 if TYPE_CHECKING:
     from briefing.build.cache import Manifest
     from briefing.build.settings import BuildSettings
     from briefing.render import Renderer
 
-__all__ = ["Task", "plan", "read_stdin", "refuse_clashes", "renderers_for"]
+__all__ = ["STDOUT_PATH", "Task", "plan", "read_stdin", "refuse_clashes", "renderers_for"]
+
+
+#: An output_file that means standard output (-o -).
+STDOUT_PATH = Path("-")
 
 
 @dataclass(frozen=True)
@@ -25,15 +33,22 @@ class Task:
 
     index: int
     source: str
-    outputs: tuple[Path, ...]
+    outputs: tuple[Path, ...]  # empty when named by title
     data: bytes | None = None  # standard input, read by the parent process
+    title_stem: Path | None = None  # standard input or a URL: named from its title, else this stem
 
 
 def plan(inputs: Sequence[str], settings: BuildSettings, renderers: list[Renderer]) -> list[Source | Task]:
-    """Expand the inputs, name their outputs over the whole collection, then keep this shard's."""
-    sources = expand_inputs(inputs, suffixes=settings.maker.suffixes(), exclude=[settings.output_dir])
-    names = [s.name for s in sources if s.problem is None]
-    stems = dict(zip(names, output_stems(names)))  # before sharding: names stay unique across shards
+    """Expand the inputs, name each one's outputs from its path alone (see briefing.naming), keep this shard's."""
+    exclude = [settings.output_dir] if settings.output_file is None else []  # -o x.pdf: its folder may hold inputs
+    sources = expand_inputs(inputs, suffixes=settings.maker.suffixes(), exclude=exclude)
+    documents = [source for source in sources if source.problem is None]
+    if settings.one_document and len(documents) != 1:
+        raise UsageError(f"{settings.one_document}, but the inputs are {len(documents)} documents; "
+                         "give a folder to -o, or one input")
+    namer = OutputNamer(settings.maker.suffixes())
+    named = {source.name: _outputs_of(source, settings, renderers, namer) for source in documents}
+    check_distinct([(name, path) for name, (outputs, _) in named.items() for path in outputs])  # every shard's
     planned: list[Source | Task] = []
     for source in sources:
         if settings.shard and shard_of(source.name, settings.shard[1]) != settings.shard[0]:
@@ -41,10 +56,22 @@ def plan(inputs: Sequence[str], settings: BuildSettings, renderers: list[Rendere
         if source.problem is not None:
             planned.append(source)
         else:
-            stem = stems[source.name]
-            outputs = tuple(settings.output_dir / f"{stem}{r.suffix}" for r in renderers)
-            planned.append(Task(len(planned), source.name, outputs))
+            outputs, title_stem = named[source.name]
+            planned.append(Task(len(planned), source.name, outputs, title_stem=title_stem))
     return planned
+
+
+def _outputs_of(source: Source, settings: BuildSettings, renderers: list[Renderer],
+                namer: OutputNamer) -> tuple[tuple[Path, ...], Path | None]:
+    """Return a document's output paths, or (for standard input and URLs) the stem to name them by title."""
+    if settings.output_file is not None:
+        return (settings.output_file,), None
+    if source.name == STDIN or is_url(source.name):
+        fallback = "stdin" if source.name == STDIN else url_stem(source.name)
+        return (), settings.output_dir / safe_part(fallback)
+    stem = namer.relative_stem(source.name, source.root)
+    folder = settings.output_dir.joinpath(*stem.parent.parts)
+    return tuple(folder / f"{stem.name}{renderer.suffix}" for renderer in renderers), None
 
 
 def refuse_clashes(inputs: Sequence[str], planned: list[Source | Task], settings: BuildSettings,
@@ -54,7 +81,8 @@ def refuse_clashes(inputs: Sequence[str], planned: list[Source | Task], settings
 
     tasks = [item for item in planned if isinstance(item, Task)]
     check_outputs(
-        [path for task in tasks for path in task.outputs], inputs, [task.source for task in tasks],
+        [path for task in tasks for path in task.outputs if path != STDOUT_PATH], inputs,
+        [task.source for task in tasks],
         output_dir=settings.output_dir, recorded=manifest.lists if manifest is not None else lambda path: False,
         readable=settings.maker.suffixes(),
     )

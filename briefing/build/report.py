@@ -30,6 +30,8 @@ class Outcome:
     peak_rss: int | None = None  # that process's peak resident memory so far, in bytes
     traceback: str | None = None  # for an error that is a bug, not a bad input
     digests: tuple[str, ...] = ()  # the SHA-256 of each output's bytes, as written
+    summariser: dict[str, Any] | None = None  # the summariser's account of it (a model's requests, tokens)
+    warning: str | None = None  # built, but not as asked (the model failed and the extractive summariser stood in)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -46,6 +48,10 @@ class Outcome:
             data["stages"] = {name: round(seconds, 4) for name, seconds in self.stages}
         if self.traceback is not None:
             data["traceback"] = self.traceback
+        if self.summariser is not None:
+            data["summariser"] = self.summariser
+        if self.warning is not None:
+            data["warning"] = self.warning
         return data
 
 

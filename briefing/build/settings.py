@@ -32,6 +32,8 @@ class BuildSettings:
 
     formats: tuple[str, ...] = DEFAULT_FORMATS
     output_dir: Path = DEFAULT_OUTPUT_DIR
+    output_file: Path | None = None  # -o brief.pdf: the one brief's one file; Path("-"): standard output
+    one_document: str | None = None  # why the batch must be one document (-o FILE, --open), for the error
     render: RenderOptions = field(default_factory=RenderOptions)
     maker: BriefMaker = field(default_factory=Summarise)
     jobs: int = 1

@@ -18,6 +18,7 @@ class PdfReader(LazyReader):
     suffixes = (".pdf",)
     media_types = ("application/pdf", "application/x-pdf")
     sniff_order = 10
+    paged = True  # parse(…, pages=PageRange) reads only those pages (--pages)
     sniff = staticmethod(signatures.is_pdf)
 
 

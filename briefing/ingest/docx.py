@@ -18,11 +18,11 @@ from briefing.model import Document
 __all__ = ["parse", "check_archive"]
 
 MAX_UNZIPPED_BYTES = 256 * 1024 * 1024
-MAX_RATIO = 100  # uncompressed : compressed, for any member over _RATIO_FLOOR bytes
+MAX_RATIO = 100  # uncompressed : compressed, for any member over RATIO_FLOOR bytes
 # python-docx parses every XML part into a tree about 17 times the part's size,
 # at about half a second per MiB: this caps one part at ~0.6 GB and ~20 s.
 MAX_XML_PART_BYTES = 32 * 1024 * 1024
-_RATIO_FLOOR = 1024 * 1024
+RATIO_FLOOR = 1024 * 1024
 _HEADING_STYLE = re.compile(r"^(?:heading \d|title|subtitle)$", re.IGNORECASE)
 _JUNK_TITLE = re.compile(r"^(?:untitled|document\d*|title)$|^\S+\.[a-z0-9]{2,4}$", re.IGNORECASE)
 
@@ -93,7 +93,7 @@ def check_archive(data: bytes) -> None:
                     f"{member.filename} unpacks to {member.file_size:,} bytes, over the limit of "
                     f"{MAX_XML_PART_BYTES:,} for one part of a Word file; not opened"
                 )
-            if member.file_size > _RATIO_FLOOR and member.file_size > MAX_RATIO * max(member.compress_size, 1):
+            if member.file_size > RATIO_FLOOR and member.file_size > MAX_RATIO * max(member.compress_size, 1):
                 raise InputError(
                     f"{member.filename} unpacks to {member.file_size:,} bytes from {member.compress_size:,} "
                     f"(over {MAX_RATIO}:1, a zip bomb?); not opened"
@@ -114,7 +114,7 @@ def _blocks(parent, document, styles: dict[str | None, str]) -> Iterator[Block]:
         if child.tag == qn("w:p"):
             paragraph = Paragraph(child, document)
             if text := clean_line(paragraph.text):
-                yield Block(text, _kind(paragraph, styles))
+                yield _block(text, _style(paragraph, styles))
         elif child.tag == qn("w:tbl"):
             yield from _table(Table(child, document), document)
         elif child.tag == qn("w:sdt"):  # a content control: its content is ordinary body
@@ -162,8 +162,13 @@ def _table(table, document) -> Iterator[Block]:
             yield from _table(Table(element, document), document)
 
 
-def _kind(paragraph, styles: dict[str | None, str]) -> str:
-    return "heading" if _HEADING_STYLE.match(_style(paragraph, styles)) else "paragraph"
+def _block(text: str, style: str) -> Block:
+    """Return a paragraph, or a heading with its level (Title 1, Heading N: N + 1, Subtitle and others unknown)."""
+    if not _HEADING_STYLE.match(style):
+        return Block(text)
+    name = style.lower()
+    level = 1 if name == "title" else int(name[-1]) + 1 if name.startswith("heading ") else 0
+    return Block(text, "heading", level)
 
 
 def _styled_title(document) -> str | None:

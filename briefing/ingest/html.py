@@ -130,7 +130,8 @@ def _blocks(main) -> Iterator[Block]:
         tag = element.tag
         if tag == "head":
             if text := clean_line(" ".join(element.itertext())):
-                yield Block(text, "heading")
+                rend = element.get("rend", "")
+                yield Block(text, "heading", int(rend[1]) if re.fullmatch(r"h[1-6]", rend) else 0)
         elif tag == "list":
             for item in element.iter("item"):
                 yield from _lines(item)

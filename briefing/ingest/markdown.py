@@ -125,12 +125,12 @@ def blocks_of(lines: list[str]):
         if m := _ATX_HEADING.match(line):
             yield from flush()
             if heading := inline_to_text(clean_line(m.group(2).rstrip().rstrip("#"))):
-                yield Block(heading, "heading")
+                yield Block(heading, "heading", len(m.group(1)))
             continue
         nxt = lines[index + 1] if index + 1 < len(lines) else ""
         if not para and _SETEXT_RULE.match(nxt) and nxt.strip() and line.strip():
             if heading := inline_to_text(clean_line(line)):
-                yield Block(heading, "heading")
+                yield Block(heading, "heading", 1 if nxt.strip().startswith("=") else 2)
             continue
         if _SETEXT_RULE.match(line) and not para:
             continue  # the underline of a setext heading already yielded

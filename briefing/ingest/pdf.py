@@ -19,12 +19,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from statistics import median
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from briefing.errors import InputError
 from briefing.ingest import pdf_limits
 from briefing.ingest.text import Block, assemble, clean_line
 from briefing.model import Document
+
+if TYPE_CHECKING:
+    from briefing.ingest.excerpt import PageRange
 
 __all__ = ["parse", "Line", "read_lines"]
 
@@ -79,9 +82,10 @@ class Line:
     bold: bool
 
 
-def parse(data: bytes, name: str) -> Document:
-    """Read a PDF's text layer into a Document; metadata title, author, date and language where present."""
-    info, pages = read_lines(data)
+def parse(data: bytes, name: str, *, pages: PageRange | None = None) -> Document:
+    """Read a PDF's text layer (only ``pages``, if given) into a Document; title, author, date and language too."""
+    info, pages_read = read_lines(data, pages=pages)
+    pages = pages_read
     if not any(pages):
         count = len(pages)
         raise InputError(
@@ -109,23 +113,24 @@ def parse(data: bytes, name: str) -> Document:
     )
 
 
-def read_lines(data: bytes) -> tuple[dict[str, str], list[list[Line]]]:
+def read_lines(data: bytes, *, pages: PageRange | None = None) -> tuple[dict[str, str], list[list[Line]]]:
     """Return the PDF's metadata and, per page, its text lines in reading order.
 
     The work is bounded (see :mod:`briefing.ingest.pdf_limits`): at most
     MAX_PAGES pages and MAX_CHARACTERS characters are read, streams may
     unpack to MAX_DECODED_BYTES in all and pages may hold MAX_CONTENT_BYTES
-    of drawing instructions; past any of these the PDF is refused.
+    of drawing instructions; past any of these the PDF is refused. With
+    ``pages``, the other pages are not read at all.
     """
     if b"%PDF-" not in data[:1024]:
         from briefing.ingest.sniff import looks_like
 
         raise InputError(f"is not a PDF file (it has no %PDF- header){looks_like(data)}")
     with pdf_limits.limits(decoded_bytes=MAX_DECODED_BYTES, content_bytes=MAX_CONTENT_BYTES):
-        return _read_lines(data)
+        return _read_lines(data, pages)
 
 
-def _read_lines(data: bytes) -> tuple[dict[str, str], list[list[Line]]]:
+def _read_lines(data: bytes, wanted: PageRange | None) -> tuple[dict[str, str], list[list[Line]]]:
     from pdfminer.layout import LAParams, LTTextBox, LTTextLine
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfinterp import PDFResourceManager
@@ -148,14 +153,20 @@ def _read_lines(data: bytes) -> tuple[dict[str, str], list[list[Line]]]:
         raise
     except Exception:  # a damaged document information dictionary: no metadata
         info = {}
-    _check_page_count(document)
+    if wanted is None:
+        _check_page_count(document)
     manager = PDFResourceManager(caching=True)
     device = _aggregator(manager, LAParams())
     interpreter = pdf_limits.interpreter_class()(manager, device)
     pages: list[list[Line]] = []
+    number = 0
     try:
         for number, page in enumerate(PDFPage.create_pages(document), start=1):
-            if number > MAX_PAGES:
+            if wanted is not None and number not in wanted:
+                if wanted.last is not None and number > wanted.last:
+                    break
+                continue
+            if len(pages) >= MAX_PAGES:
                 raise InputError(f"has more than {MAX_PAGES:,} pages, more than briefing reads from one PDF")
             try:
                 interpreter.process_page(page)
@@ -175,6 +186,8 @@ def _read_lines(data: bytes) -> tuple[dict[str, str], list[list[Line]]]:
         raise
     except Exception as exc:
         raise InputError(f"is not a readable PDF (damaged or truncated): {_reason(exc)}") from exc
+    if wanted is not None and not pages:
+        raise InputError(f"has {number:,} page{'s' if number != 1 else ''}; --pages {wanted} selects none of them")
     return info, pages
 
 
@@ -325,6 +338,7 @@ def paragraphs(lines: list[Line], words: Counter[str]) -> Iterator[Block]:
     body_size = _body_size(lines)
     pending: _Joiner | None = None  # the last paragraph, held back in case the next group continues it
     last: Line | None = None  # that paragraph's last line
+    page = 0  # the page that paragraph starts on
 
     for group in _line_groups(lines):
         text = join_lines([line.text for line in group], words)
@@ -336,15 +350,15 @@ def paragraphs(lines: list[Line], words: Counter[str]) -> Iterator[Block]:
             continue  # a footnote mark, a bullet glyph, a column of figures
         if _is_heading(group, text, body_size):
             if pending is not None:
-                yield Block(pending.text())
+                yield Block(pending.text(), page=page)
             pending = last = None
-            yield Block(text, "heading")
+            yield Block(text, "heading", page=group[0].page)
             continue
         if pending is not None:
-            yield Block(pending.text())
-        pending, last = _Joiner(words).add(text), group[-1]
+            yield Block(pending.text(), page=page)
+        pending, last, page = _Joiner(words).add(text), group[-1], group[0].page
     if pending is not None:
-        yield Block(pending.text())
+        yield Block(pending.text(), page=page)
 
 
 def _line_groups(lines: list[Line]) -> Iterator[list[Line]]:

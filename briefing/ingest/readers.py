@@ -40,6 +40,8 @@ class Reader(Protocol):
 
     def sniff(self, data: bytes) -> bool: ...  # whether ``data`` (its first bytes at least) is of this kind
     def parse(self, data: bytes, name: str) -> Document: ...  # InputError, naming no file, if it cannot
+    # Optional: ``paged = True`` for a kind with pages (a PDF): ``parse`` then takes ``pages=`` (a PageRange)
+    # and reads only those (``--pages``).
 
 
 class LazyReader:
@@ -49,8 +51,9 @@ class LazyReader:
     media_types: ClassVar[tuple[str, ...]] = ()
     takes_charset: ClassVar[bool] = False
     sniff_order: ClassVar[int] = 50
+    paged: ClassVar[bool] = False
 
-    def parse(self, data: bytes, name: str) -> Document:
+    def parse(self, data: bytes, name: str, **options: object) -> Document:
         from importlib import import_module
 
         try:
@@ -60,7 +63,7 @@ class LazyReader:
             raise InputError(
                 f"reading this kind of file needs {missing}, which is not installed: pip install {missing}"
             ) from exc
-        return parse(data, name)
+        return parse(data, name, **options)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from briefing.errors import InputError
 from briefing.ingest.cleanup import boilerplate_free, credit_start
 from briefing.ingest.encoding import decode_text
 from briefing.ingest.sniff import describe_binary
+from briefing.ingest.titles import tidy_title
 from briefing.model import Document, Span
 
 # Control characters (C0 and C1), soft hyphens, zero-width spaces and word joiners, byte-order marks, and
@@ -33,6 +34,8 @@ class Block:
 
     text: str
     kind: Literal["paragraph", "heading"] = "paragraph"
+    level: int = 0  # a heading's level, 1 the highest, when the source says (Markdown #, HTML h2, Word Heading 2)
+    page: int | None = None  # the page it starts on, for a paged source (PDF)
 
 
 def decode(data: bytes, *, declared: str | None = None) -> str:
@@ -98,19 +101,24 @@ def assemble(
     cut = credit_start([b.text for b in kept])
     credit = "; ".join(b.text for b in kept[cut:]) or None
     kept = kept[:cut]
-    if title is None and kept and kept[0].kind == "heading":
-        title, kept = kept[0].text, kept[1:]
+    if title is None and len(kept) > 1 and (kept[0].kind == "heading" or looks_like_heading(kept[0].text)):
+        title, kept = kept[0].text, kept[1:]  # the document's own first heading, or first line
+    title = tidy_title(title, publisher=publisher, url=url)
     if not kept:
         raise InputError("the document has no text once boilerplate is removed")
     parts: list[str] = []
     paragraphs: list[Span] = []
     headings: list[Span] = []
+    levels: list[int] = []
     offset = 0
     for block in kept:
         span = Span(offset, offset + len(block.text))
         (headings if block.kind == "heading" else paragraphs).append(span)
+        if block.kind == "heading":
+            levels.append(block.level)
         parts.append(block.text)
         offset = span.end + 2
+    pages = page_spans(kept, [*paragraphs, *headings])
     if not paragraphs:
         raise InputError("the document has only headings, no body text")
     return Document(
@@ -125,5 +133,30 @@ def assemble(
         credit=credit,
         paragraphs=tuple(paragraphs),
         headings=tuple(headings),
+        heading_levels=tuple(levels) if any(levels) else (),
         metadata=tuple(metadata),
+        pages=pages,
     )
+
+
+def page_spans(blocks: list[Block], spans: list[Span]) -> tuple[Span, ...]:
+    """Return each page's range of the text (page N at index N - 1; empty for a page with no text).
+
+    Empty unless every block knows its page, as a PDF's do.
+    """
+    if not blocks or any(block.page is None for block in blocks):
+        return ()
+    ordered = sorted(spans, key=lambda span: span.start)
+    ranges: dict[int, Span] = {}
+    for block, span in zip(blocks, ordered):
+        first = ranges.get(block.page)
+        ranges[block.page] = Span(first.start if first else span.start, span.end)
+    pages: list[Span] = []
+    end = 0
+    for number in range(1, max(ranges) + 1):
+        span = ranges.get(number, Span(end, end))
+        if span.start < end:  # a block out of page order: keep the ranges disjoint
+            span = Span(end, max(end, span.end))
+        pages.append(span)
+        end = span.end
+    return tuple(pages)

@@ -21,7 +21,8 @@ from briefing.options import Choice, File, Flag, Folder, option
 from briefing.plugins import installed, load_plugin
 from briefing.render.resolved import CSS_PAPER_SIZES
 
-__all__ = ["RenderOptions", "Renderer", "PAPER_SIZES", "available_renderers", "check_options", "get_renderer", "render"]
+__all__ = ["RenderOptions", "Renderer", "PAPER_SIZES", "available_renderers", "check_format", "check_options",
+           "get_renderer", "render", "unknown_format"]
 
 log = logging.getLogger(__name__)
 
@@ -38,27 +39,23 @@ class RenderOptions:
     Each field is a user option, declared once (see :mod:`briefing.options`).
     """
 
-    template_dir: Path | None = option(kind=Folder(), shapes_output=True, cache_part="templates",
-                                       help="Folder of templates that override the built-in ones.")
-    marking: str | None = option(
-        shapes_output=True, metavar="TEXT",
-        help='Handling marking on every page and in the metadata, e.g. "TLP:AMBER" or "OFFICIAL-SENSITIVE".')
-    paper: Literal["a4", "letter"] | None = option(
-        kind=Choice(PAPER_SIZES), shapes_output=True, default_text="the templates', A4",
-        help="Paper size of the PDF and DOCX.")
+    marking: str | None = option(shapes_output=True, metavar="TEXT",
+                                 help='Marking on every page, e.g. "TLP:AMBER".')
     organisation: str | None = option(shapes_output=True, metavar="NAME",
-                                      help="Organisation named in the title block and as the author.")
+                                      help="Organisation named as the author.")
     logo: Path | None = option(kind=File(), shapes_output=True, check="briefing.render.logo:load_logo",
                                help="PNG or SVG logo for the title block.")
+    paper: Literal["a4", "letter"] | None = option(
+        kind=Choice(PAPER_SIZES), shapes_output=True, default_text="A4", help="Paper size of the PDF and DOCX.")
+    template_dir: Path | None = option(kind=Folder(), shapes_output=True, cache_part="templates", metavar="DIR",
+                                       help="Templates that override the built-in ones.")
     reference_docx: Path | None = option(
-        kind=File(), shapes_output=True,
-        help="Word file whose styles, page size and margins the DOCX uses (as pandoc's --reference-doc).")
+        kind=File(exists=False), shapes_output=True, check="briefing.render.docx_reference:check_reference_docx",
+        help="Word file whose styles the DOCX takes.")
     pdf_variant: str | None = option(shapes_output=True, metavar="VARIANT", check="briefing.render.pdf:check_variant",
-                                     help="PDF variant, e.g. pdf/ua-1 (tagged, accessible) or pdf/a-3b.")
+                                     help="PDF variant, e.g. pdf/ua-1 (tagged, accessible).")
     figures: bool = option(True, kind=Flag(), shapes_output=True, flags=("--figures/--no-figures",),
-                           default_text="drawn",
-                           help="Draw the timeline and the actor map, or leave them out (the JSON keeps the brief's "
-                                "timeline and relations).")
+                           default_text="drawn", help="Timeline and actor map.")
 
 
 class Renderer(Protocol):
@@ -91,8 +88,23 @@ def get_renderer(name: str) -> Renderer:
     name, and RenderError for a renderer whose package fails to import.
     """
     cls = load_plugin(GROUP, name, kind="renderer", broken=RenderError,
-                      unknown=lambda choices: UnknownFormatError(f"unknown format {name!r}; installed formats: {choices}"))
+                      unknown=lambda choices: UnknownFormatError(unknown_format(name)))
     return cls()
+
+
+def check_format(name: str) -> None:
+    """Raise UnknownFormatError, with the format likely meant, unless a renderer is installed as ``name``."""
+    if name not in available_renderers():
+        raise UnknownFormatError(unknown_format(name))
+
+
+def unknown_format(name: str) -> str:
+    """Return the message for a format no renderer is installed for, with the likeliest one meant."""
+    from briefing.suggest import did_you_mean
+
+    installed = list(available_renderers())
+    listing = ", ".join(installed) or "none"
+    return f"unknown format {name!r}{did_you_mean(name, installed)} (installed formats: {listing})"
 
 
 def check_options(options: RenderOptions, renderers: Iterable[Renderer] | None = None) -> None:

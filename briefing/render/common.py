@@ -28,20 +28,31 @@ from briefing.render.resolved import Resolved, resolve
 from briefing.render.sections import (
     ACTOR_TYPE_LABELS,
     EMPTY_SECTION,
-    SECTION_LIMITS,
     SECTION_TITLES,
     Notes,
-    abridge,
+    SourceNote,
     brief_figures,
     figure_items,
+    left_out,
+    location,
     more_note,
 )
-from briefing.render.text import OPENING_QUOTES, clean_option, is_rtl, one_line, quoted, text_direction, xml_safe
+from briefing.render.text import (
+    OPENING_QUOTES,
+    clean_option,
+    inner_quotes,
+    is_rtl,
+    one_line,
+    quoted,
+    text_direction,
+    xml_safe,
+)
 
 __all__ = [
     "ACTOR_TYPE_LABELS", "DEFAULT_LANGUAGE", "EMPTY_SECTION", "MONTHS", "OPENING_QUOTES", "RTL_LANGUAGES",
-    "SECTION_LIMITS", "SECTION_TITLES", "TLP_COLOURS", "Notes", "Resolved", "abridge", "brief_figures", "figure_items", "as_of", "author",
-    "clean_option", "format_date", "generator_label", "is_rtl", "language", "language_is_rtl", "marking_colour",
-    "more_note", "one_line", "paper_size", "quoted", "resolve", "source_date", "source_line", "template_context",
+    "SECTION_TITLES", "TLP_COLOURS", "Notes", "Resolved", "SourceNote", "as_of", "author", "brief_figures",
+    "clean_option", "figure_items", "format_date", "generator_label", "inner_quotes", "is_rtl", "language",
+    "language_is_rtl", "left_out", "location", "marking_colour", "more_note", "one_line", "paper_size", "quoted",
+    "resolve", "source_date", "source_line", "template_context",
     "text_direction", "xml_safe",
 ]  # fmt: skip

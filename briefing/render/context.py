@@ -13,10 +13,9 @@ from briefing.render.sections import (
     EMPTY_SECTION,
     SECTION_TITLES,
     Notes,
-    abridge,
     brief_figures,
     figure_items,
-    more_note,
+    left_out,
 )
 
 if TYPE_CHECKING:
@@ -28,7 +27,7 @@ __all__ = ["template_context"]
 def template_context(brief: Brief, options: RenderOptions) -> dict[str, Any]:
     """Return the values every template sees."""
     resolved = resolve(options)
-    brief, omitted = abridge(figure_items(brief, options.figures))
+    brief = figure_items(brief, options.figures)
     notes = Notes(brief)
     day = as_of()
     marking = resolved.marking
@@ -36,7 +35,7 @@ def template_context(brief: Brief, options: RenderOptions) -> dict[str, Any]:
     logo = resolved.logo
     return {
         "brief": brief,
-        "more": {key: more_note(count) for key, count in omitted.items()},
+        "more": left_out(brief),
         "notes": notes,
         "sources": notes.numbered(),
         "titles": SECTION_TITLES,

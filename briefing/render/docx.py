@@ -19,14 +19,13 @@ from docx.oxml import OxmlElement
 from docx.shared import Cm, Emu
 from docx.text.paragraph import Paragraph
 
-from briefing.model import Brief, Evidence, Point
+from briefing.model import Brief, Point
 from briefing.render import RenderOptions
 from briefing.render.common import (
     ACTOR_TYPE_LABELS,
     EMPTY_SECTION,
     SECTION_TITLES,
     Notes,
-    abridge,
     as_of,
     brief_figures,
     figure_items,
@@ -34,7 +33,8 @@ from briefing.render.common import (
     is_rtl,
     language,
     marking_colour,
-    more_note,
+    left_out,
+    location,
     one_line,
     quoted,
     resolve,
@@ -69,7 +69,8 @@ class BriefDocument:
     def __init__(self, document: Document, brief: Brief, options: RenderOptions) -> None:
         self.document = document
         self.full_brief = brief  # the properties name every actor
-        self.brief, self.omitted = abridge(figure_items(brief, options.figures))
+        self.brief = figure_items(brief, options.figures)
+        self.omitted = left_out(brief)
         self.options = options
         self.resolved = resolve(options)
         self.marking = self.resolved.marking
@@ -78,6 +79,7 @@ class BriefDocument:
         self.styles = style_ids(document, names)
         self.marking_style = TLP_STYLES[colour] if colour else None
         self.notes = Notes(self.brief)
+        self.source_notes = self.notes.numbered()
         self.figures = brief_figures(self.brief, self.notes) if options.figures else None
         self.footnotes = Footnotes(
             document,
@@ -134,9 +136,12 @@ class BriefDocument:
             if write_section is None:
                 continue
             self.paragraph("heading 1", SECTION_TITLES[key])
+            if self.omitted.get(key) and not getattr(self.brief, key):
+                self.paragraph("None Stated", self.omitted[key])  # not "None stated.": some were left out
+                continue
             write_section()
             if self.omitted.get(key):
-                self.paragraph("None Stated", more_note(self.omitted[key]))
+                self.paragraph("None Stated", self.omitted[key])
         self.headers_and_footers()
         self.footnotes.finish()
 
@@ -163,7 +168,7 @@ class BriefDocument:
                 value = one_line(value)
                 if label in ("Published", "As of"):  # a date stays on one line
                     value = value.replace(" ", "\u00a0")
-                if i == 0 and url.startswith(("https://", "http://")):
+                if label == "URL" and url.startswith(("https://", "http://")):
                     add_hyperlink(paragraph, xml_safe(url), xml_safe(value), self.styles["Hyperlink"])
                 else:
                     self.run(paragraph, value)
@@ -260,12 +265,14 @@ class BriefDocument:
                 self.paragraph("Quote Attribution", f"— {one_line(quote.speaker)}")
 
     def _footnote_body(self, number: int):
-        evidence: Evidence = self.notes.sources[number - 1]
+        note = self.source_notes[number - 1]
 
         def write(paragraph: Paragraph) -> None:
-            self.run(paragraph, f"{quoted(evidence.quote)} ")
-            # No line break inside "(characters 12–345)": a no-break space and a word joiner.
-            self.run(paragraph, f"(characters\u00a0{evidence.start}–\u2060{evidence.end})", style="Source Span")
+            # No line break inside "paragraph 12": no-break spaces.
+            where = location(note.evidence).replace(" ", "\u00a0").replace(",\u00a0", ", ")
+            self.run(paragraph, where[:1].upper() + where[1:] + ("." if note.quote is None else ": "), style="Source Span")
+            if note.quote is not None:
+                self.run(paragraph, quoted(note.quote))
 
         return write
 

@@ -29,13 +29,32 @@ def reference_path(reference_docx: Path | None, template_dir: Path | None) -> Pa
     """Return the reference to use: the user's file, else one in the template folders."""
     if reference_docx is not None:
         path = Path(reference_docx)
-        if not path.is_file():
-            raise RenderError(f"reference document {str(path)!r} does not exist or is not a file")
+        check_reference_docx(path)
         return path
     for folder in template_dirs(template_dir):
         if (folder / REFERENCE_DOCX).is_file():
             return folder / REFERENCE_DOCX
     raise RenderError(f"briefing's built-in {REFERENCE_DOCX} is missing from {builtin_template_dir()}; reinstall briefing")
+
+
+def check_reference_docx(path: Path) -> None:
+    """Raise RenderError unless ``path`` is a readable Word document, whose styles a DOCX can take."""
+    from briefing.errors import InputError
+    from briefing.ingest.docx import check_archive
+
+    shown = str(path)
+    if not path.exists():
+        raise RenderError(f"reference document {shown}: no such file")
+    if not path.is_file():
+        raise RenderError(f"reference document {shown}: not a file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RenderError(f"reference document {shown}: cannot be read: {exc.strerror or exc}") from exc
+    try:
+        check_archive(data)
+    except InputError as exc:
+        raise RenderError(f"reference document {shown}: {exc}; give a Word (.docx) file") from exc
 
 
 def open_reference(path: Path) -> Document:

@@ -25,6 +25,12 @@ class HtmlRenderer:
     media_type: ClassVar[str] = "text/html; charset=utf-8"
     description: ClassVar[str] = "A standalone HTML5 page with linked source notes"
 
+    def check_options(self, options: RenderOptions) -> None:
+        """Fill the template with a sample brief, so a template mistake stops a build before any work."""
+        from briefing.render.sample import sample_brief
+
+        render_html(sample_brief(), options)
+
     def render(self, brief: Brief, *, options: RenderOptions) -> bytes:
         """Return the page as UTF-8 bytes."""
         return render_html(brief, options).encode("utf-8")

@@ -18,6 +18,12 @@ class MarkdownRenderer:
     media_type: ClassVar[str] = "text/markdown; charset=utf-8"
     description: ClassVar[str] = "GitHub-flavoured Markdown with footnoted sources"
 
+    def check_options(self, options: RenderOptions) -> None:
+        """Fill the template with a sample brief, so a template mistake stops a build before any work."""
+        from briefing.render.sample import sample_brief
+
+        self.render(sample_brief(), options=options)
+
     def render(self, brief: Brief, *, options: RenderOptions) -> bytes:
         """Return the brief as Markdown, UTF-8 encoded."""
         text = render_template("brief.md", template_context(brief, options), options.template_dir)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from briefing.model import Brief
 from briefing.render.dates import format_date
 from briefing.render.resolved import resolve
+from briefing.render.text import one_line
 
 if TYPE_CHECKING:
     from briefing.render import RenderOptions
@@ -63,15 +64,21 @@ def marking_colour(marking: str | None) -> str | None:
 def source_line(brief: Brief, when: date | None = None) -> list[tuple[str, str]]:
     """Return the title block's ``(label, value)`` rows the brief has values for, "As of" last.
 
-    The source is named by its title, else its file name (the file name is in
-    the JSON and the Markdown front matter either way).
+    The rows name the author, the publisher, the date and the URL. The
+    source's title is shown only where it differs from the brief's (an
+    edited brief); with no title, author, publisher or URL, the file name.
     """
     source = brief.source
+    title = source.title if source.title and one_line(source.title) != one_line(brief.title) else None
     rows = [
-        ("Source", source.title or source.name),
+        ("Source", title),
+        ("Author", source.author),
         ("Publisher", source.publisher),
         ("Published", format_date(source.published)),
+        ("URL", source.url),
     ]
+    if not any(value for label, value in rows if label != "Published"):
+        rows[0] = ("Source", source.name)
     if when is not None:
         rows.append(("As of", format_date(when)))
     return [(label, value) for label, value in rows if value]
@@ -88,7 +95,8 @@ def author(options: RenderOptions) -> str:
 
 
 def generator_label(brief: Brief) -> str:
-    """Return who made the brief, e.g. ``briefing 0.1.0 (extractive)``."""
+    """Return who made the brief, e.g. ``briefing 0.1.0 (extractive)`` or ``briefing 0.1.0 (llm, qwen2.5-3b)``."""
     generator = brief.generator
     label = " ".join(part for part in (generator.name, generator.version) if part)
-    return f"{label} ({generator.summariser})" if generator.summariser else label
+    summariser = ", ".join(part for part in (generator.summariser, generator.model) if part)
+    return f"{label} ({summariser})" if summariser else label

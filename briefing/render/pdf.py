@@ -159,9 +159,16 @@ class PdfRenderer:
             pass  # every PDF will say how to install it
 
     def check_options(self, options: RenderOptions) -> None:
-        """Raise RenderError for a PDF variant WeasyPrint cannot write."""
+        """Raise RenderError for a PDF variant WeasyPrint cannot write, or a page template that cannot be filled.
+
+        The page is filled with a sample brief (not laid out), so a template
+        mistake stops a build before any document is read.
+        """
+        from briefing.render.sample import sample_brief
+
         if options.pdf_variant is not None:
             check_variant(options.pdf_variant)
+        render_html(sample_brief(), options, media="print")
 
     def render(self, brief: Brief, *, options: RenderOptions) -> bytes:
         """Return the PDF; byte-identical across runs when SOURCE_DATE_EPOCH is set."""

@@ -1,14 +1,16 @@
-"""The sections of a brief as every format presents them: titles, labels, how many items, note numbers."""
+"""The sections of a brief as every format presents them: titles, labels, what was left out, note numbers."""
 
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from briefing.model import Brief, Evidence
+from briefing.render.text import one_line
 
-__all__ = ["ACTOR_TYPE_LABELS", "EMPTY_SECTION", "SECTION_LIMITS", "SECTION_TITLES", "Notes", "abridge", "brief_figures",
-           "figure_items", "more_note"]
+__all__ = ["ACTOR_TYPE_LABELS", "EMPTY_SECTION", "SECTION_TITLES", "TIMELINE_LIMIT", "Notes", "SourceNote",
+           "brief_figures", "figure_items", "left_out", "location", "more_note"]
 
 #: The sections of a brief, in the order every format presents them.
 SECTION_TITLES: dict[str, str] = {
@@ -33,11 +35,10 @@ ACTOR_TYPE_LABELS: dict[str, str] = {
     "group": "Group",
 }
 
-# How many items of each section a rendered brief shows; the JSON keeps all.
-# Long sources (a 7,000-word encyclopaedia article) yield hundreds of
-# background sentences: a reader wants the first few and the actors that matter.
-SECTION_LIMITS: dict[str, int] = {"background": 8, "actors": 20, "terms": 12, "implications": 8, "quotes": 10,
-                                  "timeline": 12}
+LEFT_OUT_SECTIONS: tuple[str, ...] = ("background", "actors", "terms", "implications", "quotes")
+
+
+TIMELINE_LIMIT = 12  # the most events a timeline figure draws
 
 
 def figure_items(brief: Brief, figures: bool) -> Brief:
@@ -51,7 +52,7 @@ def figure_items(brief: Brief, figures: bool) -> Brief:
     from briefing.render.figures.actor_map import actor_graph
 
     graph = actor_graph(brief)
-    timeline = brief.timeline if len(brief.timeline) >= 2 else ()
+    timeline = brief.timeline[:TIMELINE_LIMIT] if len(brief.timeline) >= 2 else ()
     return dataclasses.replace(brief, timeline=timeline, relations=graph.relations if graph else ())
 
 
@@ -67,20 +68,40 @@ def brief_figures(brief: Brief, notes: Notes):
     return draw(brief, notes.numbers)
 
 
-def abridge(brief: Brief, limits: dict[str, int] = SECTION_LIMITS) -> tuple[Brief, dict[str, int]]:
-    """Cap each section for reading; return the shown brief and how many items each section left out.
-
-    Actors are ranked by salience already, so the first are the ones that
-    matter; the other sections keep their first items, in reading order.
-    """
-    cut = {key: getattr(brief, key)[:limit] for key, limit in limits.items()}
-    omitted = {key: len(getattr(brief, key)) - len(items) for key, items in cut.items()}
-    return dataclasses.replace(brief, **cut), omitted
-
-
 def more_note(count: int) -> str:
-    """Say how many items a section left out, and where they are."""
-    return f"{count} more in the brief's JSON." if count else ""
+    """Say how many items of a section the length budget left out, and how to see them."""
+    if not count:
+        return ""
+    return f"{count} more {'item' if count == 1 else 'items'} left out for length; --length full shows them."
+
+
+def left_out(brief: Brief) -> dict[str, str]:
+    """Return, per section, the note saying what the brief's length budget left out ("" if nothing).
+
+    The brief says what it left out in ``generator.budget``; a brief without
+    a budget (an older or hand-made one) left nothing out, and every format
+    shows it whole.
+    """
+    budget = brief.generator.budget
+    return {key: more_note(budget.left_out(key) if budget else 0) for key in LEFT_OUT_SECTIONS}
+
+
+def location(evidence: Evidence) -> str:
+    """Say where a reader finds a span in the source: "page 2, paragraph 14", else its characters."""
+    if evidence.paragraph is None:
+        return f"characters {evidence.start}–{evidence.end}"
+    where = f"paragraph {evidence.paragraph}"
+    return f"page {evidence.page}, {where}" if evidence.page is not None else where
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    """One entry of a brief's Sources: its number, where the span is, and the span unless a point says it verbatim."""
+
+    number: int
+    evidence: Evidence
+    location: str
+    quote: str | None
 
 
 class Notes:
@@ -89,6 +110,11 @@ class Notes:
     def __init__(self, brief: Brief) -> None:
         self.sources: tuple[Evidence, ...] = brief.evidence()
         self._numbers = {evidence: n for n, evidence in enumerate(self.sources, start=1)}
+        self._cited_by: dict[Evidence, set[str]] = {}
+        for group in (brief.summary, brief.background, brief.terms, brief.implications, brief.quotes):
+            for item in group:
+                for evidence in item.evidence:
+                    self._cited_by.setdefault(evidence, set()).add(one_line(item.text))
 
     def __call__(self, item: Any) -> tuple[int, ...]:
         """Return the note numbers an item (point or quote) cites, each once, ascending."""
@@ -98,6 +124,14 @@ class Notes:
         """Return the note numbers of ``evidence``, each once."""
         return tuple(sorted({self._numbers[e] for e in evidence if e in self._numbers}))
 
-    def numbered(self) -> list[tuple[int, Evidence]]:
-        """Return ``(number, evidence)`` for every source, for a Sources section."""
-        return list(enumerate(self.sources, start=1))
+    def numbered(self) -> list[SourceNote]:
+        """Return every source as a SourceNote, for a Sources section.
+
+        The span's text is given only where some point citing it says
+        something other than the span itself (a trimmed or merged point).
+        """
+        notes = []
+        for number, evidence in enumerate(self.sources, start=1):
+            verbatim = self._cited_by.get(evidence, set()) <= {one_line(evidence.quote)}
+            notes.append(SourceNote(number, evidence, location(evidence), None if verbatim else evidence.quote))
+        return notes

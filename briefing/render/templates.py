@@ -34,11 +34,24 @@ _MARKER = "brief.html"
 #: The built-in templates a user may override, in the order ``templates export`` lists them.
 TEMPLATE_FILES: tuple[str, ...] = ("brief.html", "figure.html", "figures.md", "brief.css", "print.css", "brief.md", "reference.docx")
 
-# Markdown punctuation that could start emphasis, code, links, tables,
-# headings, strike-through, maths or footnotes, wherever it appears.
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+!|~$^])")
-# What would open a list or a thematic break at the start of a list item.
-_LEADING_MARKER = re.compile(r"^(\d{1,9})([.)])|^([-=])")
+# Markdown that text could start wherever it stands: emphasis, code, table cells.
+_ALWAYS = re.compile(r"([`*|])")
+# A backslash that would escape what follows it, or end a line as a hard break.
+_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~]|$)")
+# "_" that can open or close emphasis: not between two letters or digits (snake_case is inert).
+_UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+# "[" that could begin a link, an image, a footnote reference or a reference definition: one
+# before "^", one closed by a "]" that a "(", "[" or ":" follows, and one not closed on its line.
+_BRACKET = re.compile(r"!?\[(?=\^|[^\]]*\](?:[(\[:])|[^\]]*$)")
+# "$" that could begin TeX maths (a currency amount, "$6.9", cannot).
+_DOLLAR = re.compile(r"\$(?![0-9])")
+# "~" only matters when another "~" could close a strike-through.
+_TILDE = re.compile(r"~")
+# "&" that would be read as an entity, "<" that would open a tag or an autolink.
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_TAG = re.compile(r"<(?=[A-Za-z/!?])")
+# What would open a list, a heading, a quotation or a thematic break at the start of a list item or cell.
+_LEADING_MARKER = re.compile(r"^(\d{1,9})([.)])(?=\s|$)|^([-+=#>])")
 
 
 def builtin_template_dir() -> Path:
@@ -65,10 +78,23 @@ def template_dirs(template_dir: Path | None = None) -> list[Path]:
 
 
 def escape_markdown(value: Any) -> str:
-    """Make text inert in Markdown: one line, HTML-escaped, its Markdown punctuation backslashed."""
+    """Make text inert in Markdown, on one line, escaping only what would change how it renders.
+
+    Prose stays readable: "(ECOWAS)", "US $6.9 billion" and "So far, so
+    good!" are left alone; "*", "`" and "|" are always escaped, and "_",
+    "[", "$", "~", "&", "<" and a leading list or heading marker only where
+    they could start emphasis, a link or footnote, maths, a strike-through,
+    an entity or a tag, a list or a heading.
+    """
     text = one_line(str(value))
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+    text = _BACKSLASH.sub(r"\\\\", text)
+    text = _ALWAYS.sub(r"\\\1", text)
+    text = _UNDERSCORE.sub(r"\\_", text)
+    text = _BRACKET.sub(lambda m: m[0].replace("[", "\\["), text)
+    text = _DOLLAR.sub(r"\\$", text)
+    if text.count("~") > 1:
+        text = _TILDE.sub(r"\\~", text)
+    text = _TAG.sub("&lt;", _ENTITY.sub("&amp;", text))
     return _LEADING_MARKER.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text, count=1)
 
 
@@ -97,6 +123,12 @@ def direction(value: Any) -> str:
     needs one too.
     """
     return text_direction(str(value))
+
+
+def capitalize_first(value: Any) -> str:
+    """Upper-case the first letter only ("page 2, paragraph 3" -> "Page 2, paragraph 3")."""
+    text = str(value)
+    return text[:1].upper() + text[1:]
 
 
 def _finalize(value: Any) -> Any:
@@ -139,6 +171,7 @@ def _environment(dirs: tuple[str, ...]) -> jinja2.Environment:
     env.filters["direction"] = direction
     env.filters["date"] = format_date
     env.filters["quoted"] = quoted
+    env.filters["capitalize_first"] = capitalize_first
     return env
 
 
@@ -151,8 +184,20 @@ def render_template(name: str, context: dict[str, Any], template_dir: Path | Non
         raise RenderError(f"template {exc.name!r} not found in {_where(template_dir)}") from exc
     except jinja2.TemplateSyntaxError as exc:
         raise RenderError(f"template {exc.filename or name}, line {exc.lineno}: {exc.message}") from exc
-    except jinja2.UndefinedError as exc:
-        raise RenderError(f"template {name!r}: {exc.message}") from exc
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:  # raised while filling it
+        message = exc.message if isinstance(exc, jinja2.TemplateError) else f"{type(exc).__name__}: {exc}"
+        raise RenderError(f"template {_where_raised(exc, name)}: {message}") from exc
+
+
+def _where_raised(exc: BaseException, name: str) -> str:
+    """Return ``"FILE, line N"`` for the template line a rendering error came from, else the template's name."""
+    import traceback
+
+    found = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename.endswith(TEMPLATE_FILES) or "<template>" in frame.filename:
+            found = frame
+    return f"{found.filename}, line {found.lineno}" if found else repr(name)
 
 
 def export_templates(destination: Path, *, overwrite: bool = False) -> list[Path]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["OPENING_QUOTES", "clean_option", "is_rtl", "one_line", "quoted", "text_direction", "xml_safe"]
+__all__ = ["OPENING_QUOTES", "clean_option", "inner_quotes", "is_rtl", "one_line", "quoted", "text_direction",
+           "xml_safe"]
 
 # Everything outside XML 1.0's Char production: C0 controls but tab, LF and
 # CR; lone surrogates; U+FFFE and U+FFFF.
@@ -30,10 +31,20 @@ def quoted(text: str) -> str:
     """Put a verbatim span on one line in “…”, unless it opens with a quotation mark of its own.
 
     A span like ``“This alliance…,” Diop said.`` is shown as it is, not as
-    ``““This alliance…,” Diop said.”``.
+    ``““This alliance…,” Diop said.”``. Quotation marks inside the span
+    alternate with the outer ones: “… ‘collective defence’ …”.
     """
     text = one_line(text)
-    return text if text[:1] in OPENING_QUOTES else f"“{text}”"
+    return text if text[:1] in OPENING_QUOTES else f"“{inner_quotes(text)}”"
+
+
+_STRAIGHT_PAIR = re.compile(r'(^|[\s(\[{—–-])"([^"]+)"')
+
+
+def inner_quotes(text: str) -> str:
+    """Turn a span's double quotation marks into single ones, for a span set inside double ones."""
+    text = _STRAIGHT_PAIR.sub(lambda m: f"{m[1]}‘{m[2]}’", text)
+    return text.replace("“", "‘").replace("”", "’")
 
 
 def text_direction(text: str) -> str:

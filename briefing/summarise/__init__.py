@@ -35,7 +35,16 @@ class Summariser(Protocol):
         """Load what every document needs (a model), once per process; BriefingError if it cannot."""
 
     def summarise(self, document: Document) -> Brief:
-        """Distil ``document`` into a Brief whose every item cites the document's text."""
+        """Distil ``document`` into a Brief whose every item cites the document's text.
+
+        The brief says each thing once and holds what the length budget
+        (``options.length``) keeps: :func:`briefing.summarise.dedup.deduplicate`
+        and :func:`briefing.summarise.budget.apply_budget` do both for any
+        summariser whose sections are ranked.
+        """
+
+    # Optional: ``report() -> dict | None``, what summarising the last document in this process cost or
+    # warned of (a model's requests and tokens; a fallback's "warning"), for the build report.
 
 
 def available_summarisers() -> list[str]:

@@ -69,11 +69,14 @@ class SectionModel:
         exp = np.exp(logits)
         return exp / exp.sum(axis=1, keepdims=True)
 
-    def predict(self, rows: np.ndarray) -> list[str]:
-        """Return the most probable label of each row."""
+    def predict(self, rows: np.ndarray, *, excluded: frozenset[str] = frozenset()) -> list[str]:
+        """Return the most probable label of each row, leaving out the ``excluded`` labels."""
         if len(rows) == 0:
             return []
-        return [self.labels[i] for i in self.probabilities(rows).argmax(axis=1)]
+        probabilities = self.probabilities(rows)
+        for label in excluded:
+            probabilities[:, self.labels.index(label)] = -1.0
+        return [self.labels[i] for i in probabilities.argmax(axis=1)]
 
 
 _override: contextvars.ContextVar[SectionModel | None] = contextvars.ContextVar("section_model", default=None)
@@ -104,7 +107,12 @@ def use_model(model: SectionModel) -> Iterator[None]:
         _override.reset(token)
 
 
-def classify_sentences(parsed: Parsed) -> list[str]:
-    """Return each sentence's section label: "terms", "implications" or "none"."""
+def classify_sentences(parsed: Parsed, *, terms: bool = True) -> list[str]:
+    """Return each sentence's section label: "terms", "implications" or "none".
+
+    With ``terms=False`` (a story with no instrument) a sentence whose most
+    probable label is "terms" takes the more probable of the other two.
+    """
     model = current_model()
-    return model.predict(feature_rows(parsed, model.features))
+    excluded = frozenset() if terms else frozenset({"terms"})
+    return model.predict(feature_rows(parsed, model.features), excluded=excluded)

@@ -20,7 +20,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from briefing.summarise.extractive.lexicon import INSTRUMENT_NOUNS, SPEECH_VERBS
+from briefing.summarise.extractive.lexicon import INSTRUMENT_NOUNS, MEASURE_NOUNS, SPEECH_VERBS
 from briefing.summarise.extractive.parsed import Parsed, Sentence
 
 TERM_VERBS = frozenset(
@@ -51,6 +51,7 @@ _AMOUNT_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 _DURATION_UNITS = frozenset("year years month months week weeks day days decade decades".split())
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _QUOTE_MARKS = frozenset('"“”«»')
+_CENTRAL_NOUNS = INSTRUMENT_NOUNS | MEASURE_NOUNS
 
 
 def central_instruments(parsed: Parsed) -> frozenset[str]:
@@ -60,14 +61,14 @@ def central_instruments(parsed: Parsed) -> frozenset[str]:
         counts.update(t.lemma_.lower() for t in sentence.span if _is_instrument(t))
     for word in (parsed.document.title or "").casefold().split():
         word = word.strip(".,:;'\"‘’“”")
-        lemma = word if word in INSTRUMENT_NOUNS else word.rstrip("s")
-        if lemma in INSTRUMENT_NOUNS:
+        lemma = word if word in _CENTRAL_NOUNS else word.rstrip("s")
+        if lemma in _CENTRAL_NOUNS:
             counts[lemma] += 2
     return frozenset(w for w, n in counts.items() if n >= 2)
 
 
 def _is_instrument(token) -> bool:
-    return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in INSTRUMENT_NOUNS
+    return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in _CENTRAL_NOUNS
 
 
 def instrument_topic(parsed: Parsed, instruments: frozenset[str]) -> frozenset[str]:

@@ -65,6 +65,16 @@ INSTRUMENT_NOUNS = frozenset(
     """.split()
 )
 
+# Nouns naming a measure of policy, law or finance: an instrument too when the
+# story is about one (twice or more, or in the title), so its provisions are terms.
+MEASURE_NOUNS = frozenset(
+    """
+    proposal roadmap bill law legislation regulation directive decree ordinance
+    tariff tax levy duty quota subsidy budget bailout loan aid relief
+    reform membership accession
+    """.split()
+)
+
 # Words that make a name the title of an instrument, not a party to it.
 INSTRUMENT_NAME_WORDS = frozenset(
     """

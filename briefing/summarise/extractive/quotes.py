@@ -5,8 +5,10 @@ than a scare-quoted phrase. Its speaker is the subject of a speech verb in
 the sentences the quote touches ("…, he said"; "Mali's Defense Minister
 Abdoulaye Diop told journalists"), the object of "according to", the short
 sentence right after it ("…?” he suggested.") or the sentence before it
-that introduces it with a colon. A quote with none of these continues the
-last attributed speaker when it opens its paragraph or shares one with them
+that introduces it with a colon; failing those, the person a narrated
+sentence just before it is about, when the quote opens its sentence ("X,
+head of …, wants …" then a quoted paragraph). A quote with none of these
+continues the last attributed speaker when it opens its paragraph or shares one with them
 (news keeps a speaker's words in consecutive paragraphs), within
 ``_CONTINUATION_PARAGRAPHS``.
 """
@@ -22,7 +24,12 @@ from briefing.summarise.extractive.actors import MentionRef
 from briefing.summarise.extractive.lexicon import SPEECH_VERBS
 from briefing.summarise.extractive.parsed import Parsed, Sentence
 
-_QUOTED = re.compile(r"“([^“”]+)”|\"([^\"\n]+)\"|«\s*([^«»]+?)\s*»")
+# A quotation in curly marks or guillemets; or, as news prints a quote running
+# on into the next paragraph, an opening curly mark left open to the end of
+# its paragraph. Straight marks are paired by _straight_quotations.
+_QUOTED = re.compile(r"“([^“”]+)”|«\s*([^«»]+?)\s*»|“([^“”\n]+)(?=\n|$)")
+_GROUPS = range(1, 4)
+_OPENS_AFTER = "([{:;—–-/"
 _MIN_WORDS = 5
 _CONTINUATION_PARAGRAPHS = 3
 _SUBJECT_PARAGRAPHS = 1  # a pronoun prefers a subject of its own or the previous paragraph
@@ -34,13 +41,11 @@ def extract_quotes(parsed: Parsed, mentions: Sequence[MentionRef]) -> tuple[Quot
     """Return every quotation of five words or more, in reading order, with its speaker."""
     text = parsed.text
     starts = [s.start for s in parsed.sentences]
-    spans = [_trim(text, *m.span(next(g for g in range(1, 4) if m.group(g) is not None))) for m in _QUOTED.finditer(text)]
+    spans = quotation_spans(text)
     mentions = _Mentions(parsed, starts, mentions, spans)
     quotes: list[Quote] = []
     previous: tuple[int, str] | None = None  # (paragraph, speaker) of the last attributed quote
-    for match in _QUOTED.finditer(text):
-        group = next(g for g in range(1, 4) if match.group(g) is not None)
-        start, end = _trim(text, *match.span(group))
+    for start, end in spans:
         if len(text[start:end].split()) < _MIN_WORDS:
             continue
         sentence = _sentence_at(parsed.sentences, starts, start)
@@ -54,6 +59,43 @@ def extract_quotes(parsed: Parsed, mentions: Sequence[MentionRef]) -> tuple[Quot
             previous = (last.paragraph, speaker)
         quotes.append(Quote(text[start:end], speaker, (Evidence.of(text, start, end),)))
     return tuple(quotes)
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of every quotation's words, in reading order."""
+    spans = [m.span(next(g for g in _GROUPS if m.group(g) is not None)) for m in _QUOTED.finditer(text)]
+    spans.extend(_straight_quotations(text))
+    return sorted({_trim(text, a, b) for a, b in spans})
+
+
+def _straight_quotations(text: str) -> list[tuple[int, int]]:
+    """Pair straight quotation marks by the side their space is on.
+
+    A mark after a space (or an opening bracket, colon or dash) and before a
+    word opens; another mark closes. A quotation still open when the next one
+    opens or its paragraph ends stops there: text whose paragraph breaks were
+    lost prints '… poorest. "Two million …' for a quote running on.
+    """
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for match in re.finditer(r'"', text):
+        i = match.start()
+        if opened is not None and "\n" in text[opened:i]:
+            spans.append((opened, text.index("\n", opened)))
+            opened = None
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if (before.isspace() or before in _OPENS_AFTER) and not after.isspace():
+            if opened is not None:
+                spans.append((opened, i))
+            opened = i + 1
+        elif opened is not None:
+            spans.append((opened, i))
+            opened = None
+    if opened is not None:
+        newline = text.find("\n", opened)
+        spans.append((opened, len(text) if newline < 0 else newline))
+    return spans
 
 
 def _attribution(
@@ -70,7 +112,32 @@ def _attribution(
         span.append(before)  # "Blair said:" then the quotation
     elif before is not None and before.paragraph == first.paragraph:
         span.append(before)  # "…, Mr Straw said. “Our role as a leading member …”"
-    return next(filter(None, (_speaker(s, start, end, mentions) for s in span)), None)
+    speaker = next(filter(None, (_speaker(s, start, end, mentions) for s in span)), None)
+    return speaker or _introducer(parsed, first, start, mentions)
+
+
+def _introducer(parsed: Parsed, sentence: Sentence, start: int, mentions: Sequence[MentionRef]) -> str | None:
+    """Find the person a narrated sentence just before an opening quotation is about.
+
+    "Mlungisi Mvoko … wants to see the corridor stretching as far as Angola."
+    then a paragraph opening with a quotation; or "He is more emphatic when
+    discussing Ukraine. “We should …”". The sentence before must hold no
+    quotation itself, and the quotation must open its sentence.
+    """
+    if sentence.index == 0 or parsed.text[sentence.start : start].strip(_QUOTE_CHARS + " "):
+        return None
+    before = parsed.sentences[sentence.index - 1]
+    if _has_quote(before) or before.paragraph < sentence.paragraph - 1:
+        return None
+    for subject in (c for c in before.span.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        name = _name_of(subject, before.offset, mentions)
+        if name is not None and _is_person(name, mentions):
+            return name
+    return None
+
+
+def _is_person(name: str, mentions: Sequence[MentionRef]) -> bool:
+    return any(m.actor.name == name and m.actor.type == "person" for m in mentions)
 
 
 def _continued(parsed: Parsed, sentence: Sentence, start: int, previous: tuple[int, str]) -> str | None:

@@ -24,7 +24,7 @@ import functools
 import math
 import re
 from collections import Counter
-from typing import AbstractSet, Sequence
+from typing import AbstractSet, Callable, Sequence
 
 import numpy as np
 
@@ -83,11 +83,14 @@ def rank_summary(
     *,
     paragraphs: Sequence[int] | None = None,
     exclude: frozenset[int] = frozenset(),
+    same_fact: Callable[[int, int], bool] | None = None,
 ) -> list[int]:
     """Choose up to ``k`` sentence indices for the summary, in reading order.
 
     ``paragraphs`` gives each sentence's paragraph number; without it the
     text is taken as one paragraph. Indices in ``exclude`` are never chosen.
+    ``same_fact(i, j)`` may say that two sentences state one fact in other
+    words; of two such, the one with more content words is kept.
     """
     n = len(sentences)
     if paragraphs is not None and len(paragraphs) != n:
@@ -100,28 +103,49 @@ def rank_summary(
         eligible = [i for i in range(n) if i not in exclude and bags[i]]
         if not eligible:
             return []
-    centrality = _centrality(bags)
-    # The lede is the first paragraph with prose in it (not a standfirst or dateline line).
-    lede = paragraphs[eligible[0]] if paragraphs is not None else None
-    scores: list[tuple[float, int]] = []
-    for index in eligible:
-        sentence = sentences[index]
-        score = centrality[index]
-        if paragraphs is None or paragraphs[index] == lede:
-            score += LEDE_WEIGHT * math.exp(-(index - eligible[0]) / LEDE_DECAY)
-        words = len(sentence.split())
-        if words > LENGTH_CAP:
-            score *= LENGTH_CAP / words
-        scores.append((-round(score, 9), index))  # rounded: float noise never reorders ties
-    scores.sort()
+    scores = _scores(sentences, bags, eligible, paragraphs)
+    ranked = sorted((-round(scores[i], 9), i) for i in eligible)  # rounded: float noise never reorders ties
     chosen: list[int] = []
-    for _, index in scores:
+    for _, index in ranked:
         if len(chosen) >= k:
             break
         if any(_overlap(bags[index], bags[c]) > REDUNDANT for c in chosen):
             continue
+        twin = next((c for c in chosen if same_fact is not None and same_fact(c, index)), None)
+        if twin is not None:
+            if len(bags[index]) > len(bags[twin]):
+                chosen[chosen.index(twin)] = index
+            continue
         chosen.append(index)
     return sorted(chosen)
+
+
+def sentence_scores(sentences: Sequence[str], *, paragraphs: Sequence[int] | None = None) -> list[float]:
+    """Score every sentence as the summary ranks it (centrality, the lede's bonus, the length cap); 0 for a fragment."""
+    bags = [frozenset(map(stem, content_words(s))) for s in sentences]
+    eligible = [i for i, s in enumerate(sentences) if _eligible(s, bags[i])]
+    if not eligible:
+        return [0.0] * len(sentences)
+    scores = _scores(sentences, bags, eligible, paragraphs)
+    return [scores.get(i, 0.0) for i in range(len(sentences))]
+
+
+def _scores(
+    sentences: Sequence[str], bags: Sequence[AbstractSet[str]], eligible: list[int], paragraphs: Sequence[int] | None
+) -> dict[int, float]:
+    centrality = _centrality(bags)
+    # The lede is the first paragraph with prose in it (not a standfirst or dateline line).
+    lede = paragraphs[eligible[0]] if paragraphs is not None else None
+    scores: dict[int, float] = {}
+    for index in eligible:
+        score = centrality[index]
+        if paragraphs is None or paragraphs[index] == lede:
+            score += LEDE_WEIGHT * math.exp(-(index - eligible[0]) / LEDE_DECAY)
+        words = len(sentences[index].split())
+        if words > LENGTH_CAP:
+            score *= LENGTH_CAP / words
+        scores[index] = score
+    return scores
 
 
 def _eligible(sentence: str, bag: AbstractSet[str]) -> bool:

@@ -36,8 +36,8 @@ def assign_sections(parsed: Parsed, *, reserved: frozenset[int] = frozenset()) -
     terms: list[Sentence] = []
     implications: list[Sentence] = []
     background: list[Sentence] = []
-    for sentence, label in zip(parsed.sentences, classify_sentences(parsed)):
-        if label == "terms" and has_instrument:
+    for sentence, label in zip(parsed.sentences, classify_sentences(parsed, terms=has_instrument)):
+        if label == "terms":
             terms.append(sentence)
         elif sentence.index in reserved:
             pass

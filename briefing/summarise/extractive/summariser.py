@@ -5,18 +5,23 @@ from __future__ import annotations
 from typing import ClassVar
 
 from briefing.errors import InputError
-from briefing.model import Brief, Document, Evidence, Generator, Point, Source
+from briefing.model import Brief, Document, Evidence, Generator, Point, Quote, Source
 from briefing.options import BriefOptions
+from briefing.summarise.budget import apply_budget, check_length
+from briefing.summarise.dedup import deduplicate
 from briefing.summarise.extractive.actors import extract_actors
+from briefing.summarise.extractive.facts import same_fact
 from briefing.summarise.extractive.nlp import load_pipeline
-from briefing.summarise.extractive.parsed import Parsed, Sentence, parse
+from briefing.summarise.extractive.parsed import Parsed, Sentence, balance_quotation, parse
 from briefing.summarise.extractive.quotes import extract_quotes
-from briefing.summarise.extractive.ranking import rank_summary
+from briefing.summarise.extractive.ranking import rank_summary, sentence_scores
 from briefing.summarise.extractive.relations import extract_relations
 from briefing.summarise.extractive.sections import assign_sections
 from briefing.summarise.extractive.timeline import extract_timeline
+from briefing.summarise.language import check_language
 from briefing.package import version
 
+SPOKEN_QUOTE_BONUS = 1.0  # a quotation with a known speaker outranks an unattributed one
 
 # What one document may hold to be summarised (README, "Limits and hostile input").
 # spaCy parses about 3,000 words a second and keeps every parse; the summary ranker
@@ -35,17 +40,37 @@ class ExtractiveSummariser:
         self.options = options or BriefOptions()
 
     def check_options(self) -> None:
-        """Accept every option: a missing --model is said when the pipeline loads."""
+        """Refuse an unknown length before any document is read; a missing --model is said when the pipeline loads."""
+        check_length(self.options.length)
 
     def prepare(self) -> None:
         """Load the spaCy pipeline now, once per process; ModelError if it cannot be loaded."""
         load_pipeline(self.options.model)
 
     def summarise(self, document: Document) -> Brief:
-        """Distil ``document`` into a Brief; InputError if it is too long to summarise (see MAX_WORDS)."""
+        """Distil ``document`` into a Brief cut to the options' length budget, saying each thing once.
+
+        ``full`` keeps every item found, as found: sections may then share a sentence.
+
+        InputError if it is too long to summarise (see MAX_WORDS) or not in
+        the pipeline's language (``options.lang``, as ``--lang``, replaces detection).
+        """
+        length = check_length(self.options.length)
+        found = self.extract(document)
+        # "full" is every item found (what the extraction benchmark scores); any budget also says each thing once.
+        return apply_budget(found if length == "full" else deduplicate(found), length)
+
+    def extract(self, document: Document) -> Brief:
+        """Return every item found in ``document``, each section ranked most important first.
+
+        Sections may share sentences here; :meth:`summarise` then says each
+        thing once and cuts the brief to its length.
+        """
         check_size(document)
+        nlp = load_pipeline(self.options.model)
+        check_language(document, nlp.lang, declared=self.options.lang)
         summary_sentences = self.options.summary_sentences
-        parsed = parse(document, load_pipeline(self.options.model))
+        parsed = parse(document, nlp)
         if len(parsed.sentences) > MAX_SENTENCES:
             raise InputError(
                 f"has {len(parsed.sentences):,} sentences, more than the {MAX_SENTENCES:,} briefing summarises; "
@@ -54,22 +79,30 @@ class ExtractiveSummariser:
             )
         exclude = frozenset(filter(None, (document.publisher,)))
         actors, mentions = extract_actors(parsed, exclude=exclude)
+        texts = [s.text for s in parsed.sentences]
+        paragraphs = [s.paragraph for s in parsed.sentences]
         chosen = rank_summary(
-            [s.text for s in parsed.sentences], summary_sentences, paragraphs=[s.paragraph for s in parsed.sentences]
+            texts, summary_sentences, paragraphs=paragraphs,
+            same_fact=lambda i, j: same_fact(parsed.sentences[i], parsed.sentences[j]),
         )
+        scores = sentence_scores(texts, paragraphs=paragraphs)
         sections = assign_sections(parsed, reserved=frozenset(chosen))
+
+        def ranked(sentences) -> tuple[Point, ...]:
+            return _points(parsed, sorted(sentences, key=lambda s: (-round(scores[s.index], 9), s.index)))
+
         return Brief(
             title=document.title or _title_from_name(document.name),
             source=Source.of(document),
             generator=Generator("briefing", version(), self.name),
             summary=_points(parsed, [parsed.sentences[i] for i in chosen]),
-            background=_points(parsed, sections.background),
-            actors=actors,
-            terms=_points(parsed, sections.terms),
-            implications=_points(parsed, sections.implications),
-            quotes=extract_quotes(parsed, mentions),
-            timeline=extract_timeline(parsed, actors, mentions),
-            relations=extract_relations(parsed, actors, mentions),
+            background=ranked(sections.background),
+            actors=tuple(_relocated(a, document) for a in actors),
+            terms=ranked(sections.terms),
+            implications=ranked(sections.implications),
+            quotes=_ranked_quotes(parsed, extract_quotes(parsed, mentions), scores),
+            timeline=tuple(_relocated(e, document) for e in extract_timeline(parsed, actors, mentions)),
+            relations=tuple(_relocated(r, document) for r in extract_relations(parsed, actors, mentions)),
         )
 
 
@@ -91,7 +124,31 @@ def _points(parsed: Parsed, sentences) -> tuple[Point, ...]:
 
 
 def _point(parsed: Parsed, sentence: Sentence) -> Point:
-    return Point(sentence.text, (Evidence.of(parsed.text, sentence.start, sentence.end),))
+    # A sentence of a quotation the source runs over paragraphs gets the marks it lacks; its note quotes the source.
+    text = balance_quotation(sentence.text)
+    return Point(text, (Evidence.located(parsed.document, sentence.start, sentence.end),))
+
+
+def _relocated(item, document: Document):
+    """Return an actor, quote, event or relation with each evidence span's paragraph and page filled in."""
+    import dataclasses
+
+    evidence = tuple(Evidence.located(document, e.start, e.end) for e in item.evidence)
+    return dataclasses.replace(item, evidence=evidence)
+
+
+def _ranked_quotes(parsed: Parsed, quotes: tuple[Quote, ...], scores: list[float]) -> tuple[Quote, ...]:
+    """Rank quotes by their sentence's score, those with a known speaker first; evidence located."""
+    import bisect
+
+    starts = [s.start for s in parsed.sentences]
+
+    def score(quote: Quote) -> float:
+        at = bisect.bisect_right(starts, quote.evidence[0].start) - 1 if quote.evidence else -1
+        return (scores[at] if at >= 0 else 0.0) + (SPOKEN_QUOTE_BONUS if quote.speaker else 0.0)
+
+    ordered = sorted(enumerate(quotes), key=lambda pair: (-round(score(pair[1]), 9), pair[0]))
+    return tuple(_relocated(quote, parsed.document) for _, quote in ordered)
 
 
 def _title_from_name(name: str) -> str:

@@ -1,0 +1,138 @@
+"""Cut a brief to a length budget: the part of summarising that decides how much to say.
+
+Any summariser hands :func:`apply_budget` a brief holding every item it
+found, each section's items most important first, and gets back the brief a
+reader is given: the summary whole, then as many items of the other sections
+as the budget's words allow, spent as an analyst would spend them (the
+bottom line, then the actors and the terms, then implications and quotes,
+then background; the timeline and the actor map's relations after the
+first items of each). What is left out is counted in ``generator.budget`` so
+every format can say so. ``full`` keeps everything.
+
+A budget is in words of the brief's body (no title block, no sources), set
+from the source's length: under :data:`ONE_PAGE_SOURCE_WORDS` words a brief
+fits on one A4 page, any other on two.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from briefing.errors import BriefingError
+from briefing.model import Actor, Brief, Budget, Point, Quote, Relation, TimelineEvent
+from briefing.options import DEFAULT_LENGTH, LENGTHS
+
+ONE_PAGE_SOURCE_WORDS = 800  # a source shorter than this gets a one-page brief
+SECTIONS: tuple[str, ...] = ("background", "actors", "terms", "implications", "quotes", "timeline", "relations")
+IN_ORDER: frozenset[str] = frozenset({"actors", "timeline", "relations"})  # kept as the summariser ordered them
+
+
+@dataclass(frozen=True)
+class LengthRule:
+    """How many body words a length allows: a share of the source, within a floor and the page caps."""
+
+    share: float
+    floor: int  # the least, for a short source (but never more than CEILING_SHARE of it)
+    one_page: int  # the most a one-page brief holds
+    two_pages: int  # the most a two-page brief holds
+
+
+RULES: dict[str, LengthRule] = {
+    "short": LengthRule(share=0.15, floor=110, one_page=150, two_pages=250),
+    "standard": LengthRule(share=0.30, floor=180, one_page=175, two_pages=480),
+}
+CEILING_SHARE = 0.6  # no brief is longer than this share of its source…
+CEILING_FLOOR = 100  # …unless it is a few lines long: a brief still names its actors
+
+# Each tier lets a section grow to that many items, in this order; a section
+# stops at the first item that no longer fits. Later tiers are reached only
+# when the earlier ones are full.
+TIERS: tuple[dict[str, int], ...] = (
+    {"actors": 4, "terms": 2, "implications": 1, "quotes": 1, "background": 1},
+    {"actors": 8, "terms": 4, "implications": 2, "quotes": 2, "background": 3, "timeline": 4, "relations": 3},
+    {"actors": 12, "terms": 8, "implications": 4, "quotes": 3, "background": 6, "timeline": 8, "relations": 6},
+    {"actors": 10**9, "terms": 10**9, "implications": 10**9, "quotes": 10**9, "background": 10**9,
+     "timeline": 10**9, "relations": 10**9},
+)
+ACTOR_ROW_WORDS = 5  # a table row takes a line however few its words
+ITEM_WORDS = 2  # what a bullet's or a quote's spacing takes, in words
+FIGURE_ROW_WORDS = 12  # a timeline row or an actor map's link takes a line of a figure, whatever its words
+SECTION_OVERHEAD_WORDS = 12  # the section headings and the actors table's header
+
+
+def check_length(length: str) -> str:
+    """Return ``length`` if it names a budget; BriefingError naming the choices otherwise."""
+    if length not in LENGTHS:
+        raise BriefingError(f"unknown length {length!r}; choose one of {', '.join(LENGTHS)}")
+    return length
+
+
+def budget_words(length: str, source_words: int) -> int | None:
+    """Return the body words a brief of ``length`` may hold for a source of ``source_words``; None for no limit."""
+    check_length(length)
+    rule = RULES.get(length)
+    if rule is None:
+        return None
+    cap = rule.one_page if source_words < ONE_PAGE_SOURCE_WORDS else rule.two_pages
+    ceiling = max(CEILING_FLOOR, round(CEILING_SHARE * source_words))
+    return min(cap, ceiling, max(rule.floor, round(rule.share * source_words)))
+
+
+def words_of(item: Point | Actor | Quote | TimelineEvent | Relation) -> int:
+    """Return how many words an item takes in a rendered brief."""
+    if isinstance(item, Actor):
+        return max(ACTOR_ROW_WORDS, len(item.name.split()) + len((item.role or "—").split()) + 1)
+    if isinstance(item, (TimelineEvent, Relation)):
+        return FIGURE_ROW_WORDS
+    if isinstance(item, Quote):
+        return ITEM_WORDS + len(item.text.split()) + len((item.speaker or "").split())
+    words = ITEM_WORDS + len(item.text.split())
+    text = " ".join(item.text.split())
+    # A point that is not its source's words verbatim has the source quoted under Sources too, in small type.
+    return words + sum(len(e.quote.split()) // 2 for e in item.evidence if " ".join(e.quote.split()) != text)
+
+
+def apply_budget(brief: Brief, length: str = DEFAULT_LENGTH) -> Brief:
+    """Return ``brief`` cut to the budget of ``length``, recording it and what it left out in ``generator.budget``.
+
+    Each section of ``brief`` must be ranked, most important first; the kept
+    points and quotes are put back in reading order (by where their evidence
+    starts), the actors stay ranked.
+    """
+    words = budget_words(length, brief.source.words)
+    kept = {key: len(getattr(brief, key)) for key in SECTIONS}
+    if words is not None:
+        kept = _fill(brief, words - SECTION_OVERHEAD_WORDS - sum(map(words_of, brief.summary)))
+    cut: dict[str, Any] = {}
+    for key in SECTIONS:
+        items = getattr(brief, key)[: kept[key]]
+        cut[key] = items if key in IN_ORDER else tuple(sorted(items, key=reading_position))
+    omitted = tuple((key, len(getattr(brief, key)) - kept[key]) for key in SECTIONS if len(getattr(brief, key)) > kept[key])
+    budget = Budget(length=length, words=words, omitted=omitted)
+    return dataclasses.replace(brief, **cut, generator=dataclasses.replace(brief.generator, budget=budget))
+
+
+def _fill(brief: Brief, remaining: int) -> dict[str, int]:
+    """Return how many items of each section fit in ``remaining`` words, tier by tier."""
+    kept = dict.fromkeys(SECTIONS, 0)
+    full: set[str] = set()
+    for tier in TIERS:
+        for key, limit in tier.items():
+            items: Sequence[Any] = getattr(brief, key)
+            while key not in full and kept[key] < min(limit, len(items)):
+                cost = words_of(items[kept[key]])
+                if cost > remaining:
+                    full.add(key)  # a section is a prefix of its ranking: nothing after a miss
+                    break
+                remaining -= cost
+                kept[key] += 1
+    return kept
+
+
+def reading_position(item: Point | Quote) -> tuple[int, int]:
+    """Return where an item's first evidence starts, for putting items back in reading order."""
+    evidence = item.evidence
+    return (evidence[0].start, evidence[0].end) if evidence else (10**12, 0)
+

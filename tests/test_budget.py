@@ -1,0 +1,127 @@
+"""The length budget and the one-thing-once pass: what a brief keeps, in which order, and what it says it left out."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from briefing.errors import BriefingError
+from briefing.model import Actor, Brief, Evidence, Point, Quote, Source
+from briefing.summarise.budget import DEFAULT_LENGTH, LENGTHS, apply_budget, budget_words, words_of
+from briefing.summarise.dedup import deduplicate
+
+TEXT = " ".join(f"Sentence number{i} alpha{i} beta{i} gamma{i} delta{i}." for i in range(200))
+
+
+def span(i: int) -> Evidence:
+    start = TEXT.index(f"Sentence number{i} ")
+    end = TEXT.index(".", start) + 1
+    return Evidence.of(TEXT, start, end)
+
+
+def point(i: int) -> Point:
+    evidence = span(i)
+    return Point(evidence.quote, (evidence,))
+
+
+def big_brief(source_words: int = 3000) -> Brief:
+    return Brief(
+        title="A long story",
+        source=Source(name="long.txt", words=source_words),
+        summary=tuple(point(i) for i in range(3)),
+        background=tuple(point(i) for i in range(100, 140)),  # ranked: 100 first
+        actors=tuple(Actor(f"Actor {i}", "organisation") for i in range(30)),
+        terms=tuple(point(i) for i in range(40, 60)),
+        implications=tuple(point(i) for i in range(60, 80)),
+        quotes=tuple(Quote(f"quoted words number {i} here", "Someone", (span(i),)) for i in range(80, 90)),
+    )
+
+
+def body_words(brief: Brief) -> int:
+    groups = (brief.summary, brief.background, brief.actors, brief.terms, brief.implications, brief.quotes)
+    return sum(words_of(item) for group in groups for item in group)
+
+
+def test_lengths_and_default():
+    assert LENGTHS == ("short", "standard", "full") and DEFAULT_LENGTH == "standard"
+    assert budget_words("full", 5000) is None
+    assert budget_words("short", 5000) < budget_words("standard", 5000)
+    assert budget_words("standard", 500) < budget_words("standard", 5000)  # one page under 800 words
+    assert budget_words("standard", 60) <= 100  # a few lines get a few lines
+    with pytest.raises(BriefingError, match="unknown length 'long'; choose one of short, standard, full"):
+        budget_words("long", 100)
+
+
+@pytest.mark.parametrize("length", ["short", "standard"])
+def test_the_budget_keeps_ranked_prefixes_within_its_words_and_counts_the_rest(length):
+    brief = big_brief()
+    cut = apply_budget(brief, length)
+    budget = cut.generator.budget
+    assert budget.length == length and budget.words == budget_words(length, 3000)
+    assert body_words(cut) <= budget.words
+    assert cut.summary == brief.summary  # the bottom line whole
+    for key in ("background", "actors", "terms", "implications", "quotes"):
+        kept, found = getattr(cut, key), getattr(brief, key)
+        assert set(kept) == set(found[: len(kept)]), f"{key} keeps the top of its ranking"
+        assert budget.left_out(key) == len(found) - len(kept)
+    assert cut.actors and cut.terms, "actors and terms come before background"
+    starts = [p.evidence[0].start for p in cut.terms]
+    assert starts == sorted(starts), "kept points are shown in reading order"
+
+
+def test_full_keeps_everything_and_says_nothing_was_left_out():
+    brief = big_brief()
+    cut = apply_budget(brief, "full")
+    assert dataclasses.replace(cut, generator=brief.generator).actors == brief.actors
+    assert len(cut.background) == len(brief.background) and cut.generator.budget.omitted == ()
+    assert cut.to_dict()["generator"]["budget"] == {"length": "full", "words": None, "omitted": {}}
+
+
+def test_a_sentence_is_used_by_one_section_only():
+    shared = point(5)
+    quote = Quote("number7 alpha7", "Someone", (Evidence.of(TEXT, span(7).start + 9, span(7).start + 23),))
+    brief = Brief(
+        title="t", source=Source(name="t.txt"),
+        summary=(shared,), terms=(shared, point(6)), background=(point(7), point(8), shared), quotes=(quote,),
+    )
+    deduped = deduplicate(brief)
+    assert deduped.summary == (shared,)
+    assert deduped.terms == (point(6),)
+    assert deduped.quotes == (quote,)
+    assert deduped.background == (point(8),), "a quotation under Quotes is not also a background point"
+
+
+def test_near_duplicates_merge_keeping_the_more_informative():
+    short = Point("Kenya and Uganda signed a trade pact.", (Evidence.of("x" * 99, 0, 10),))
+    longer = Point("Kenya and Uganda signed a trade pact on Friday in Nairobi.", (Evidence.of("x" * 99, 20, 40),))
+    other = Point("Tanzania stayed out of the talks.", (Evidence.of("x" * 99, 50, 60),))
+    brief = Brief(title="t", source=Source(name="t.txt"), terms=(short, other), background=(longer,))
+    deduped = deduplicate(brief)
+    assert [p.text for p in deduped.terms] == [longer.text, other.text]
+    assert deduped.background == ()
+    summary = deduplicate(dataclasses.replace(brief, summary=(short,), terms=(other,)))
+    assert summary.summary == (short,) and summary.background == (), "the summary stays as its ranker chose"
+
+
+def test_the_seeds_default_brief_says_each_thing_once(seed_document):
+    from briefing import summarise_document
+
+    brief = summarise_document(seed_document)
+    spans = [(key, e) for key in ("summary", "background", "terms", "implications", "quotes")
+             for item in getattr(brief, key) for e in item.evidence]
+    for i, (key, a) in enumerate(spans):
+        for other, b in spans[i + 1:]:
+            assert key == other or not (a.start < b.end and b.start < a.end), (key, other, a.quote, b.quote)
+    assert brief.generator.budget.length == "standard"
+    assert body_words(brief) <= brief.generator.budget.words
+
+
+def test_two_summary_points_never_state_the_same_fact(seed_document):
+    from briefing import summarise_document
+
+    texts = [p.text for p in summarise_document(seed_document).summary]
+    lede = "Three West African countries ruled by military juntas have signed a mutual defense pact."
+    fuller = "Military juntas of Mali, Niger and Burkina Faso signed a security pact on Saturday"
+    assert lede not in texts, "the lede says what the fuller sentence says"
+    assert any(t.startswith(fuller) for t in texts), "of two points stating one fact, the more informative stays"
