@@ -16,7 +16,7 @@ from briefing.render.common import Notes, figure_items
 from briefing.render.figures import brief_figures
 from briefing.render.figures.actor_map import MAX_LINKS, MAX_NODES, actor_graph
 from briefing.render.figures.mermaid import inert
-from briefing.render.figures.scene import Box, Label, overlapping_labels, overlaps
+from briefing.render.figures.scene import Box, Dot, Label, Line, overlapping_labels, overlaps
 
 from .render_fixtures import make_brief
 
@@ -81,9 +81,22 @@ def test_timeline_lists_every_event_with_its_note():
     svg = figures.timeline.svg
     for event in brief.timeline:
         assert figures.timeline.alt.count(event.text.split(":")[0]) >= 1
-    assert svg.count("<circle") + svg.count("<polygon") >= len(brief.timeline)
+    dots = [item for item in figures.timeline.scene.items if isinstance(item, Dot)]
+    assert len(dots) >= len(brief.timeline)
+    assert svg.count("Z") >= len(dots)  # every dot drawn, each a closed outline
     assert 'href="#src-' in svg
     assert overlapping_labels(figures.timeline.scene) == []
+
+
+def test_svg_draws_the_shapes_in_a_few_paths_whatever_their_number():
+    figure = figures_of(random_brief(2, actors=16, links=24)).actor_map
+    boxes = sum(isinstance(item, Box) for item in figure.scene.items)
+    arrows = sum(isinstance(item, Line) and item.arrow for item in figure.scene.items)
+    halos = sum(isinstance(item, Label) and item.halo for item in figure.scene.items)
+    shapes = figure.shapes_svg
+    assert shapes.count("<path") <= 8 and "<text" not in shapes and "<rect" not in shapes
+    assert shapes.count("Z") == boxes + arrows + halos  # each box, arrowhead and label ground one closed outline
+    assert figure.svg.count("<text") == len(figure.scene.labels())
 
 
 def test_png_is_a_grey_picture_of_the_scene():

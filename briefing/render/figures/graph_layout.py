@@ -20,20 +20,20 @@ from briefing.render.figures.text import wrap
 SEED = 1917
 GRAVITY = 2.0
 MIN_CANVAS = 0.3  # of TARGET, for a group of two actors
-PACK_WIDTH = 560.0
+PACK_WIDTH = 480.0  # the printed page's text width: the map is not scaled down, its text stays legible
 PACK_GAP = 18.0
 CLEAR_LINK_ATTEMPTS = 2  # spreads in which a layout must also keep every link off other actors' boxes
 SEEDS = 3  # layouts tried per spread, each seeded, before the drawing is spread further
-SPREADS = tuple(np.array(s) for s in ((1.0, 1.0), (1.0, 1.4), (1.1, 1.8), (1.3, 2.4), (1.6, 3.0)))
+SPREADS = tuple(np.array(s) for s in ((1.0, 1.0), (1.1, 1.3), (1.2, 1.6), (1.3, 2.0), (1.6, 3.0)))
 SIZE = 9.0
 LABEL_SIZE = 7.5
 PAD = 6.0
 MARGIN = 8.0
-TARGET = (480.0, 300.0)
+TARGET = (420.0, 220.0)  # wider than tall: a brief's page has little height to spare
 SHAPES = {"person": "ellipse", "country": "rect", "organisation": "round", "group": "hexagon"}
 FILLS = {"person": "#ffffff", "country": "#e6e6e6", "organisation": "#ffffff", "group": "#f2f2f2"}
 # Where a link's label may sit: a fraction of the way along the link, and how far above or below it.
-_SPOTS = tuple((t, lift) for lift in (0.0, -6.0, 6.0) for t in (0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8))
+_SPOTS = tuple((t, lift) for lift in (0.0, -6.0, 6.0, -11.0, 11.0) for t in (0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8))
 
 
 def actor_map_scene(graph: ActorGraph, note) -> Scene:
@@ -81,7 +81,7 @@ def _component_items(graph: ActorGraph, part: list[int], edges, sizes, note) -> 
         return _draw([(graph.actors[node], node) for node in part], centres, local_sizes, local_edges, placed)
     canvas = np.array(TARGET) * max(MIN_CANVAS, math.sqrt(len(part) / MAX_NODES))  # a small group, a small drawing
     placed = None
-    for attempt, spread in enumerate(SPREADS):  # taller first: a page has room below, not beside
+    for attempt, spread in enumerate(SPREADS):  # taller spreads, from a wide start: the map shares its page with text
         for seed in range(SEED, SEED + SEEDS):
             unit = force_layout(len(part), local_edges, seed=seed)
             centres = _separate(unit * canvas * spread, local_sizes)
@@ -220,23 +220,27 @@ def _box_bounds(centre, size) -> tuple[float, float, float, float]:
 
 def _place_labels(centres, sizes, relations: tuple[Relation, ...], edges, note, *, strict: bool = True
                   ) -> list[Label] | None:
-    """Put each link's label on its link where it overlaps no box and no other label; None if one cannot be."""
+    """Put each link's label on its link where it overlaps no box and no other label; None if one cannot be.
+
+    Not ``strict``, a label that has no free spot takes its link's middle.
+    """
     taken = [_box_bounds(c, s) for c, s in zip(centres, sizes)]
     labels: list[Label] = []
     for relation, (a, b) in zip(relations, edges):
         start, end = _clip(centres[a], centres[b], sizes[b]), _clip(centres[b], centres[a], sizes[a])
-        for t, lift in _SPOTS:
-            x, y = end + (start - end) * t
-            label = Label(float(x), float(y) + LABEL_SIZE * 0.3 + lift, relation.label, LABEL_SIZE, anchor="middle",
-                          halo=True, note=note(relation))
-            bounds = label.bounds()
-            if not strict or not any(overlaps(bounds, other, gap=2.0) for other in taken):
-                taken.append(bounds)
-                labels.append(label)
-                break
-        else:
+        spots = [_link_label(relation, end + (start - end) * t, lift, note) for t, lift in _SPOTS]
+        label = next((s for s in spots if not any(overlaps(s.bounds(), other, gap=2.0) for other in taken)), None)
+        if label is None and strict:
             return None
+        label = label or spots[0]
+        taken.append(label.bounds())
+        labels.append(label)
     return labels
+
+
+def _link_label(relation: Relation, point, lift: float, note) -> Label:
+    return Label(float(point[0]), float(point[1]) + LABEL_SIZE * 0.3 + lift, relation.label, LABEL_SIZE,
+                 anchor="middle", halo=True, note=note(relation))
 
 
 def _clip(inside: np.ndarray, outside: np.ndarray, size) -> np.ndarray:
