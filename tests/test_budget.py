@@ -125,3 +125,19 @@ def test_two_summary_points_never_state_the_same_fact(seed_document):
     fuller = "Military juntas of Mali, Niger and Burkina Faso signed a security pact on Saturday"
     assert lede not in texts, "the lede says what the fuller sentence says"
     assert any(t.startswith(fuller) for t in texts), "of two points stating one fact, the more informative stays"
+
+
+def test_the_figures_are_kept_whole_and_cost_the_text_nothing():
+    from briefing.model import Relation, TimelineEvent
+    from briefing.summarise.budget import FIGURE_EVENTS
+
+    events = tuple(TimelineEvent(f"20{10 + i}", "year", f"in 20{10 + i}", f"event {i}", (), (span(i),))
+                   for i in range(12))
+    relations = tuple(Relation(f"Actor {i}", f"Actor {i + 1}", "met", (span(i),)) for i in range(20))
+    plain = apply_budget(big_brief(500))
+    pictured = apply_budget(dataclasses.replace(big_brief(500), timeline=events, relations=relations))
+    assert len(pictured.timeline) == FIGURE_EVENTS and pictured.relations == relations
+    for key in ("background", "actors", "terms", "implications", "quotes"):
+        assert getattr(pictured, key) == getattr(plain, key)
+    assert dict(pictured.generator.budget.omitted)["timeline"] == 12 - FIGURE_EVENTS
+    assert "relations" not in dict(pictured.generator.budget.omitted)

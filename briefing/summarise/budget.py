@@ -5,8 +5,8 @@ found, each section's items most important first, and gets back the brief a
 reader is given: the summary whole, then as many items of the other sections
 as the budget's words allow, spent as an analyst would spend them (the
 bottom line, then the actors and the terms, then implications and quotes,
-then background; the timeline and the actor map's relations after the
-first items of each). What is left out is counted in ``generator.budget`` so
+then background). The timeline and the actor map are kept whole: figures
+are what a reader would rather look at than read. What is left out is counted in ``generator.budget`` so
 every format can say so. ``full`` keeps everything.
 
 A budget is in words of the brief's body (no title block, no sources), set
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from briefing.errors import BriefingError
-from briefing.model import Actor, Brief, Budget, Point, Quote, Relation, TimelineEvent
+from briefing.model import Actor, Brief, Budget, Point, Quote
 from briefing.options import DEFAULT_LENGTH, LENGTHS
 
 ONE_PAGE_SOURCE_WORDS = 800  # a source shorter than this gets a one-page brief
@@ -51,14 +51,17 @@ CEILING_FLOOR = 100  # …unless it is a few lines long: a brief still names its
 # when the earlier ones are full.
 TIERS: tuple[dict[str, int], ...] = (
     {"actors": 4, "terms": 2, "implications": 1, "quotes": 1, "background": 1},
-    {"actors": 8, "terms": 4, "implications": 2, "quotes": 2, "background": 3, "timeline": 4, "relations": 3},
-    {"actors": 12, "terms": 8, "implications": 4, "quotes": 3, "background": 6, "timeline": 8, "relations": 6},
-    {"actors": 10**9, "terms": 10**9, "implications": 10**9, "quotes": 10**9, "background": 10**9,
-     "timeline": 10**9, "relations": 10**9},
+    {"actors": 8, "terms": 4, "implications": 2, "quotes": 2, "background": 3},
+    {"actors": 12, "terms": 8, "implications": 4, "quotes": 3, "background": 6},
+    {"actors": 10**9, "terms": 10**9, "implications": 10**9, "quotes": 10**9, "background": 10**9},
 )
+# The figures are pictures a reader would rather look at than read: the budget spends words on text and keeps
+# each figure whole (the renderers draw at most FIGURE_EVENTS events and their own choice of links), so a
+# brief with a timeline or an actor map may take a page more; --no-figures leaves them out.
+FIGURES: tuple[str, ...] = ("timeline", "relations")
+FIGURE_EVENTS = 8
 ACTOR_ROW_WORDS = 5  # a table row takes a line however few its words
 ITEM_WORDS = 2  # what a bullet's or a quote's spacing takes, in words
-FIGURE_ROW_WORDS = 12  # a timeline row or an actor map's link takes a line of a figure, whatever its words
 SECTION_OVERHEAD_WORDS = 12  # the section headings and the actors table's header
 
 
@@ -80,12 +83,10 @@ def budget_words(length: str, source_words: int) -> int | None:
     return min(cap, ceiling, max(rule.floor, round(rule.share * source_words)))
 
 
-def words_of(item: Point | Actor | Quote | TimelineEvent | Relation) -> int:
+def words_of(item: Point | Actor | Quote) -> int:
     """Return how many words an item takes in a rendered brief."""
     if isinstance(item, Actor):
         return max(ACTOR_ROW_WORDS, len(item.name.split()) + len((item.role or "—").split()) + 1)
-    if isinstance(item, (TimelineEvent, Relation)):
-        return FIGURE_ROW_WORDS
     if isinstance(item, Quote):
         return ITEM_WORDS + len(item.text.split()) + len((item.speaker or "").split())
     words = ITEM_WORDS + len(item.text.split())
@@ -105,6 +106,7 @@ def apply_budget(brief: Brief, length: str = DEFAULT_LENGTH) -> Brief:
     kept = {key: len(getattr(brief, key)) for key in SECTIONS}
     if words is not None:
         kept = _fill(brief, words - SECTION_OVERHEAD_WORDS - sum(map(words_of, brief.summary)))
+        kept.update(timeline=min(FIGURE_EVENTS, len(brief.timeline)), relations=len(brief.relations))
     cut: dict[str, Any] = {}
     for key in SECTIONS:
         items = getattr(brief, key)[: kept[key]]
