@@ -127,17 +127,16 @@ def test_two_summary_points_never_state_the_same_fact(seed_document):
     assert any(t.startswith(fuller) for t in texts), "of two points stating one fact, the more informative stays"
 
 
-def test_the_figures_are_kept_whole_and_cost_the_text_nothing():
+def test_the_figures_come_when_the_page_has_room_the_map_whole_and_never_one_event():
     from briefing.model import Relation, TimelineEvent
     from briefing.summarise.budget import FIGURE_EVENTS
 
     events = tuple(TimelineEvent(f"20{10 + i}", "year", f"in 20{10 + i}", f"event {i}", (), (span(i),))
                    for i in range(12))
     relations = tuple(Relation(f"Actor {i}", f"Actor {i + 1}", "met", (span(i),)) for i in range(20))
-    plain = apply_budget(big_brief(500))
-    pictured = apply_budget(dataclasses.replace(big_brief(500), timeline=events, relations=relations))
-    assert len(pictured.timeline) == FIGURE_EVENTS and pictured.relations == relations
-    for key in ("background", "actors", "terms", "implications", "quotes"):
-        assert getattr(pictured, key) == getattr(plain, key)
-    assert dict(pictured.generator.budget.omitted)["timeline"] == 12 - FIGURE_EVENTS
-    assert "relations" not in dict(pictured.generator.budget.omitted)
+    long = apply_budget(dataclasses.replace(big_brief(3000), timeline=events, relations=relations))
+    assert len(long.timeline) == FIGURE_EVENTS and long.relations == relations  # two pages: room for both
+    short = apply_budget(dataclasses.replace(big_brief(300), timeline=events, relations=relations))
+    assert short.relations == () and len(short.timeline) != 1  # never one event, never half a map
+    assert dict(short.generator.budget.omitted)["relations"] == 20
+    assert apply_budget(dataclasses.replace(big_brief(3000), timeline=events[:1])).timeline == ()

@@ -5,8 +5,8 @@ found, each section's items most important first, and gets back the brief a
 reader is given: the summary whole, then as many items of the other sections
 as the budget's words allow, spent as an analyst would spend them (the
 bottom line, then the actors and the terms, then implications and quotes,
-then background). The timeline and the actor map are kept whole: figures
-are what a reader would rather look at than read. What is left out is counted in ``generator.budget`` so
+then background). After the first item of each section come the figures,
+when the page has room: the actor map whole, then the timeline's rows. What is left out is counted in ``generator.budget`` so
 every format can say so. ``full`` keeps everything.
 
 A budget is in words of the brief's body (no title block, no sources), set
@@ -55,11 +55,12 @@ TIERS: tuple[dict[str, int], ...] = (
     {"actors": 12, "terms": 8, "implications": 4, "quotes": 3, "background": 6},
     {"actors": 10**9, "terms": 10**9, "implications": 10**9, "quotes": 10**9, "background": 10**9},
 )
-# The figures are pictures a reader would rather look at than read: the budget spends words on text and keeps
-# each figure whole (the renderers draw at most FIGURE_EVENTS events and their own choice of links), so a
-# brief with a timeline or an actor map may take a page more; --no-figures leaves them out.
-FIGURES: tuple[str, ...] = ("timeline", "relations")
-FIGURE_EVENTS = 8
+# The figures come right after the first tier (the bottom line and the first item of each section), when
+# the page has room: the actor map whole or not at all, then the timeline's first rows (two at least).
+FIGURE_EVENTS = 8  # the most events a timeline draws
+FIGURE_ROW_WORDS = 12  # a timeline row takes a line, whatever its words
+FIGURE_FRAME_WORDS = 40  # a figure's heading, legend and caption
+ACTOR_MAP_WORDS = 200  # the actor map takes half an A4 page to a whole one
 ACTOR_ROW_WORDS = 5  # a table row takes a line however few its words
 ITEM_WORDS = 2  # what a bullet's or a quote's spacing takes, in words
 SECTION_OVERHEAD_WORDS = 12  # the section headings and the actors table's header
@@ -106,7 +107,6 @@ def apply_budget(brief: Brief, length: str = DEFAULT_LENGTH) -> Brief:
     kept = {key: len(getattr(brief, key)) for key in SECTIONS}
     if words is not None:
         kept = _fill(brief, words - SECTION_OVERHEAD_WORDS - sum(map(words_of, brief.summary)))
-        kept.update(timeline=min(FIGURE_EVENTS, len(brief.timeline)), relations=len(brief.relations))
     cut: dict[str, Any] = {}
     for key in SECTIONS:
         items = getattr(brief, key)[: kept[key]]
@@ -120,7 +120,9 @@ def _fill(brief: Brief, remaining: int) -> dict[str, int]:
     """Return how many items of each section fit in ``remaining`` words, tier by tier."""
     kept = dict.fromkeys(SECTIONS, 0)
     full: set[str] = set()
-    for tier in TIERS:
+    for number, tier in enumerate(TIERS):
+        if number == 1:
+            remaining = _take_figures(brief, kept, remaining)
         for key, limit in tier.items():
             items: Sequence[Any] = getattr(brief, key)
             while key not in full and kept[key] < min(limit, len(items)):
@@ -131,6 +133,18 @@ def _fill(brief: Brief, remaining: int) -> dict[str, int]:
                 remaining -= cost
                 kept[key] += 1
     return kept
+
+
+def _take_figures(brief: Brief, kept: dict[str, int], remaining: int) -> int:
+    """Keep the actor map whole and then as many timeline rows as fit (two at least); return what is left."""
+    if brief.relations and ACTOR_MAP_WORDS <= remaining:
+        kept["relations"] = len(brief.relations)
+        remaining -= ACTOR_MAP_WORDS
+    events = min(FIGURE_EVENTS, len(brief.timeline), (remaining - FIGURE_FRAME_WORDS) // FIGURE_ROW_WORDS)
+    if events >= 2:  # one event draws no timeline
+        kept["timeline"] = events
+        remaining -= FIGURE_FRAME_WORDS + events * FIGURE_ROW_WORDS
+    return remaining
 
 
 def reading_position(item: Point | Quote) -> tuple[int, int]:
