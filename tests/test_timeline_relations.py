@@ -57,7 +57,7 @@ def test_relative_dates_resolve_against_the_publication_date_and_the_future_is_m
     text = ("Ghana and Togo signed a trade accord on Saturday in Accra.\n\n"
             "The accord is set to take effect on March 12, officials said.\n\n"
             "Talks between the two began in 2019.")
-    brief = summarise_document(document(text, published="2023-09-19"))
+    brief = summarise_document(document(text, published="2023-09-19"), length="full")  # extraction, not the budget
     events = {e.date_text: e for e in brief.timeline}
     assert events["on Saturday"].date == "2023-09-16" and not events["on Saturday"].future
     assert events["on March 12"].date == "2024-03-12" and events["on March 12"].future
@@ -66,7 +66,7 @@ def test_relative_dates_resolve_against_the_publication_date_and_the_future_is_m
 
 
 def test_without_a_publication_date_relative_dates_stay_as_written():
-    brief = summarise_document(document("Ghana and Togo signed a trade accord on Saturday in Accra."))
+    brief = summarise_document(document("Ghana and Togo signed a trade accord on Saturday in Accra."), length="full")
     (event,) = brief.timeline
     assert (event.date, event.precision, event.date_text) == (None, "day", "on Saturday")
 
@@ -80,7 +80,7 @@ def test_without_a_publication_date_relative_dates_stay_as_written():
     ],
 )
 def test_relations_in_made_up_sentences(text, expected):
-    brief = summarise_document(document(text))
+    brief = summarise_document(document(text), length="full")
     if expected is None:  # conjoined subjects, a place: no relation the grammar gives a direction
         assert not brief.relations, links(brief)
         return
