@@ -226,20 +226,8 @@ class BriefDocument:
         if not self.brief.actors:
             self.empty()
             return
-        table = self.document.add_table(rows=1, cols=3)
-        table.style = self.document.styles.get_by_id(self.styles["Actors Table"], table.style.type)
-        table.autofit = False
-        section = self.document.sections[0]
-        usable = section.page_width - section.left_margin - section.right_margin
-        widths = [Emu(int(usable * share)) for share in ACTOR_COLUMN_SHARES]
-        for column, width in zip(table.columns, widths):
-            column.width = width
-        header = table.rows[0]
-        for cell, label, width in zip(header.cells, ("Name", "Type", "Role"), widths):
-            cell.width = width
-            self._cell_text(cell, label, "Table Heading")
-        repeat = OxmlElement("w:tblHeader")
-        header._tr.get_or_add_trPr().append(repeat)
+        table = self.table(("Name", "Type", "Role"), ACTOR_COLUMN_SHARES)
+        widths = [column.width for column in table.columns]
         for actor in self.brief.actors:
             cells = table.add_row().cells
             values = (actor.name, ACTOR_TYPE_LABELS[actor.type], actor.role or "—")
