@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.summarise.extractive.classify import classify_sentences
-from briefing.summarise.extractive.features import _YEAR, BACKGROUND_WORDS, _is_retrospective, central_instruments
+from briefing.summarise.extractive.features import _YEAR, _is_retrospective, central_instruments
 from briefing.summarise.extractive.parsed import Parsed, Sentence
 
 _LOOKING_AHEAD = frozenset({"will", "shall", "could", "may", "might"})
@@ -57,25 +57,25 @@ def looks_back(sentence: Sentence) -> bool:
     a named year, and has no modal looking ahead.
     """
     tokens = list(sentence.span)
-    if any(t.tag_ == "MD" and t.lower_ in _LOOKING_AHEAD for t in tokens):
+    if _looks_ahead(tokens):
         return False
     if _is_retrospective(tokens):
         return True
-    return any(t.ent_type_ == "DATE" and _YEAR.search(t.text) and t.head.tag_ == "VBD" or
-               t.ent_type_ == "DATE" and _YEAR.search(t.text) and t.head.head.tag_ in ("VBD", "VBN")
-               for t in tokens)
+    return any(t.ent_type_ == "DATE" and _YEAR.search(t.text)
+               and (t.head.tag_ == "VBD" or t.head.head.tag_ in ("VBD", "VBN")) for t in tokens)
 
 
 def is_background(sentence: Sentence) -> bool:
     """Say whether a sentence gives context: past or perfect, with no look ahead."""
     tokens = list(sentence.span)
-    if any(t.tag_ == "MD" and t.lower_ in _LOOKING_AHEAD for t in tokens):
+    if _looks_ahead(tokens):
         return False
     root = sentence.span.root
     aux = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
     past = root.tag_ == "VBD" or bool(aux & {"had", "has", "have", "was", "were"})
     dated = any(t.ent_type_ == "DATE" for t in tokens) and root.tag_ in ("VBD", "VBN")
-    retrospective = bool({t.lower_ for t in tokens} & BACKGROUND_WORDS) or any(
-        t.lower_ == "had" and t.dep_ == "aux" for t in tokens
-    )
-    return retrospective or past or dated
+    return _is_retrospective(tokens) or past or dated
+
+
+def _looks_ahead(tokens) -> bool:
+    return any(t.tag_ == "MD" and t.lower_ in _LOOKING_AHEAD for t in tokens)
