@@ -7,8 +7,7 @@ from typing import ClassVar
 from briefing.errors import InputError
 from briefing.model import Brief, Document, Evidence, Generator, Point, Quote, Source
 from briefing.options import BriefOptions
-from briefing.summarise.budget import apply_budget, check_length
-from briefing.summarise.dedup import deduplicate
+from briefing.summarise.budget import check_length, fit_to_length
 from briefing.summarise.extractive.actors import extract_actors
 from briefing.summarise.extractive.facts import same_fact
 from briefing.summarise.extractive.nlp import load_pipeline
@@ -55,10 +54,7 @@ class ExtractiveSummariser:
         InputError if it is too long to summarise (see MAX_WORDS) or not in
         the pipeline's language (``options.lang``, as ``--lang``, replaces detection).
         """
-        length = check_length(self.options.length)
-        found = self.extract(document)
-        # "full" is every item found (what the extraction benchmark scores); any budget also says each thing once.
-        return apply_budget(found if length == "full" else deduplicate(found), length)
+        return fit_to_length(self.extract(document), self.options.length)
 
     def extract(self, document: Document) -> Brief:
         """Return every item found in ``document``, each section ranked most important first.
