@@ -127,6 +127,27 @@ def test_two_summary_points_never_state_the_same_fact(seed_document):
     assert any(t.startswith(fuller) for t in texts), "of two points stating one fact, the more informative stays"
 
 
+def test_a_point_stating_a_summary_points_fact_in_other_words_is_not_said_again(seed_document):
+    from briefing import summarise_document
+
+    brief = summarise_document(seed_document)
+    lede = "Three West African countries ruled by military juntas have signed a mutual defense pact."
+    assert any(p.text.startswith("Military juntas of Mali, Niger and Burkina Faso signed") for p in brief.summary)
+    for key in ("terms", "implications", "background"):
+        assert lede not in [p.text for p in getattr(brief, key)], f"the lede restates the summary under {key}"
+
+
+def test_points_a_summariser_says_state_one_fact_merge_like_near_duplicates():
+    said = Point("Kenya and Uganda signed a trade pact.", (Evidence.of("x" * 99, 0, 10),))
+    restated = Point("Both neighbours agreed to a commercial treaty on Friday.", (Evidence.of("x" * 99, 20, 40),))
+    other = Point("Tanzania stayed out of the talks.", (Evidence.of("x" * 99, 50, 60),))
+    brief = Brief(title="t", source=Source(name="t.txt"), summary=(said,), terms=(restated, other))
+    assert deduplicate(brief).terms == (restated, other), "no shared words: not near-duplicates"
+    same = {frozenset({said, restated})}
+    deduped = deduplicate(brief, same_fact=lambda a, b: frozenset({a, b}) in same)
+    assert deduped.summary == (said,) and deduped.terms == (other,)
+
+
 def test_the_figures_come_when_the_page_has_room_the_map_whole_and_never_one_event():
     from briefing.model import Relation, TimelineEvent
     from briefing.summarise.budget import FIGURE_EVENTS

@@ -23,7 +23,7 @@ from typing import Any, Sequence
 from briefing.errors import BriefingError
 from briefing.model import Actor, Brief, Budget, Point, Quote
 from briefing.options import DEFAULT_LENGTH, LENGTHS
-from briefing.summarise.dedup import deduplicate
+from briefing.summarise.dedup import SameFact, deduplicate
 
 ONE_PAGE_SOURCE_WORDS = 800  # a source shorter than this gets a one-page brief
 SECTIONS: tuple[str, ...] = ("background", "actors", "terms", "implications", "quotes", "timeline", "relations")
@@ -74,13 +74,14 @@ def check_length(length: str) -> str:
     return length
 
 
-def fit_to_length(brief: Brief, length: str = DEFAULT_LENGTH) -> Brief:
+def fit_to_length(brief: Brief, length: str = DEFAULT_LENGTH, same_fact: SameFact | None = None) -> Brief:
     """Return ``brief`` as a reader is given it: each thing said once and cut to ``length``'s budget.
 
     ``full`` keeps every item found, as found: sections may then share a
-    sentence (what the extraction benchmark scores).
+    sentence (what the extraction benchmark scores). ``same_fact`` is
+    :func:`~briefing.summarise.dedup.deduplicate`'s.
     """
-    return apply_budget(brief if check_length(length) == "full" else deduplicate(brief), length)
+    return apply_budget(brief if check_length(length) == "full" else deduplicate(brief, same_fact), length)
 
 
 def budget_words(length: str, source_words: int) -> int | None:
