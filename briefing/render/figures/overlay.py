@@ -47,9 +47,9 @@ class Overlay:
     labels: tuple[PlacedLabel, ...]
 
 
-def overlay(scene: Scene) -> Overlay:
-    """Return the scene's labels placed for print, the whole scaled down to PRINT_WIDTH if wider."""
-    scale = min(1.0, PRINT_WIDTH / scene.width)
+def overlay(scene: Scene, width: float = PRINT_WIDTH, height: float | None = None) -> Overlay:
+    """Return the scene's labels placed for print, the whole scaled down to ``width`` by ``height`` points if larger."""
+    scale = min(1.0, width / scene.width, (height or scene.height) / scene.height)
     labels = tuple(_placed(label, scale) for label in scene.labels())
     return Overlay(_r(scene.width * scale), _r(scene.height * scale), labels)
 
