@@ -10,7 +10,7 @@ from __future__ import annotations
 
 PAIR_MAX_EVENTS = 5  # a timeline of at most this many events…
 PAIR_MAX_NODES = 6  # …and a map of at most this many actors stand side by side
-PAIRED_MAP_HEIGHTS: tuple[tuple[int, float], ...] = ((3, 110.0), (6, 150.0))  # beside the timeline: the most
+PAIRED_MAP_HEIGHTS: tuple[tuple[int, float], ...] = ((3, 110.0), (6, 180.0))  # beside the timeline: the most
 MAP_HEIGHTS: tuple[tuple[int, float], ...] = ((2, 70.0), (4, 210.0), (12, 320.0))  # up to N actors: the most
 
 

@@ -43,17 +43,15 @@ def timeline_scene(events: tuple[TimelineEvent, ...], note: Callable[[TimelineEv
         lines = wrap(event_label(event), width - text_left - MARGIN - (0 if compact else 24), size)
         tops.append(y)
         items.append(Dot(rail, y - size * 0.3, 3.5, _dot_style(event)))
-        # A date as written is in italic, not bold: no bold italic face to embed in the PDF.
+        # A date as written is upright, not bold (its diamond says so); no italic: the page embeds no Sans Oblique.
         resolved = event.date is not None
         date_x, anchor = (text_left, "start") if compact else (rail - 12, "end")
         for i, line in enumerate(date_lines):
-            items.append(Label(date_x, y + i * line_height, line, size, bold=resolved, italic=not resolved,
-                               anchor=anchor))
+            items.append(Label(date_x, y + i * line_height, line, size, bold=resolved, anchor=anchor))
         first = y + len(date_lines) * line_height if compact else y
         for i, line in enumerate(lines):
             last = i == len(lines) - 1
-            items.append(Label(text_left, first + i * line_height, line, size, italic=event.future,
-                               note=note(event) if last else None))
+            items.append(Label(text_left, first + i * line_height, line, size, note=note(event) if last else None))
         rows = len(date_lines) + len(lines) if compact else max(len(lines), len(date_lines))
         y += rows * line_height + gap
     rail_line = Line(rail, tops[0] - size, rail, tops[-1] + 2, width=1.5)
