@@ -4,9 +4,10 @@ The length budget spends a page, not a word count: a one-word actor takes a
 table row, a point a whole number of lines, a figure its drawing's height.
 The figures here follow ``templates/brief.css`` and ``print.css`` (10 pt
 text on 14.5 pt lines, 174 mm of width, 256 mm of height on A4) and were
-checked against the pages WeasyPrint lays out for the evaluation articles
-(``benchmarks/length.py`` prints how full each brief's last page is). Each
-is a little generous, so a brief the estimate fits fits the page.
+fitted to the boxes WeasyPrint lays out for the evaluation articles
+(``benchmarks/page_fit.py`` compares them block by block;
+``tests/test_page_space.py`` does on a fixture). Each is exact or a little
+generous, so a brief the estimate fits fits the page, and fills it.
 """
 
 from __future__ import annotations
@@ -16,23 +17,26 @@ from typing import Sequence
 
 from briefing.model import Actor, Brief, Point, Quote, TimelineEvent
 from briefing.page import is_pair, map_print_height
+from briefing.text_width import text_width
 
 PAGE_HEIGHT = 725.0  # A4 less the 21 mm and 20 mm margins
 LINE = 14.5  # a line of 10 pt body text
-POINT_CHARS = 90  # characters of a bullet's line (5.1 pt a character over 479 pt, less what wrapping wastes)
-QUOTE_CHARS = 84
+POINT_WIDTH = 462.0  # a bullet's line: the text width less the list's indent
+POINT_SIZE = 10.0
+SERIF_SHARE = 0.94  # the body's serif is this much narrower than the sans figures' widths are estimated for
+QUOTE_CHARS = 86
 HEADING = 31.0  # a section heading with its margins
 EMPTY_SECTION = HEADING + 16.0  # a heading and "None stated."
 ROW_LINE = 12.3  # a line of the actors table (8.5 pt)
 ROW_PADDING = 6.0
-NAME_CHARS = 22  # characters of a line in the name column (bold)
-ROLE_CHARS = 46
+NAME_CHARS = 26  # characters of a line in the name column (bold)
+ROLE_CHARS = 52
 TABLE_HEADER = 18.0
 SOURCE_ROW = 13.0  # the Sources list: four columns of 7.5 pt notes
 SOURCE_COLUMNS = 5
 LEFT_OUT_LINE = 33.0  # the note saying what was left out: two lines of 8.5 pt
-TITLE_CHARS = 36  # characters of a line of the 20 pt title
-TITLE_FIXED = 60.0  # the kicker, the source line and the rule under the title block
+TITLE_CHARS = 43  # characters of a line of the 20 pt title
+TITLE_FIXED = 57.0  # the kicker, the source line and the rule under the title block
 TITLE_LINE = 24.0
 SOURCE_LINE_CHARS = 95  # characters of the source line under the title (8 pt sans)
 
@@ -50,12 +54,32 @@ PAIRED_CAPTION = 2 * 11.6
 
 
 def lines(text: str, chars: int) -> int:
-    """Return how many lines ``text`` takes at ``chars`` characters a line."""
-    return max(1, math.ceil(len(" ".join(text.split())) / chars))
+    """Return how many lines ``text`` takes at ``chars`` characters a line, its words wrapped whole as a browser does."""
+    count, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > chars:
+            count, used = count + 1, 0
+        used += len(word) + (1 if used else 0)
+        while used > chars:  # a word longer than a line runs on
+            count, used = count + 1, used - chars
+    return count
+
+
+def text_lines(text: str, width: float, size: float, share: float = 1.0) -> int:
+    """Return how many lines ``text`` set at ``size`` points takes in ``width`` points, its words wrapped whole."""
+    space = text_width(" ", size) * share
+    count, used = 1, 0.0
+    for word in text.split():
+        word_width = text_width(word, size) * share
+        if used and used + space + word_width > width:
+            count, used = count + 1, word_width
+        else:
+            used += (space if used else 0.0) + word_width
+    return count
 
 
 def point_height(point: Point) -> float:
-    return lines(point.text, POINT_CHARS) * LINE + 3.0
+    return text_lines(point.text, POINT_WIDTH, POINT_SIZE, SERIF_SHARE) * LINE + 3.0
 
 
 def actor_height(actor: Actor) -> float:
