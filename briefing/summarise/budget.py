@@ -212,8 +212,9 @@ class Filler:
     def blocks(self, kept: dict[str, int]) -> list[tuple[float, bool]]:
         """Return the printed brief's blocks, in page order, as ``(height, keep with the next)``."""
         nodes = map_nodes(self.brief, kept["actors"]) if kept["relations"] else 0
-        blocks = [(self.fixed, False), (figures_height(self.brief.timeline[: kept["timeline"]], nodes), False)]
-        notes = len(self.brief.summary) + kept["timeline"] + (len(map_relations(self.brief, kept)) if nodes else 0)
+        links = map_relations(self.brief, kept) if nodes else ()
+        blocks = [(self.fixed, False), (figures_height(self.brief.timeline[: kept["timeline"]], nodes, links), False)]
+        notes = len(self.brief.summary) + kept["timeline"] + len(links)
         for key in PAGE_ORDER:
             heights = self.heights[key][: kept[key]]
             if not self.heights[key]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from typing import Sequence
 
-from briefing.model import Actor, Brief, Point, Quote, TimelineEvent
+from briefing.model import Actor, Brief, Point, Quote, Relation, TimelineEvent
 from briefing.page import is_pair, map_print_height
 from briefing.text_width import text_width
 
@@ -116,11 +116,15 @@ def timeline_height(events: Sequence[TimelineEvent], paired: bool) -> float:
     return height
 
 
-def figures_height(events: Sequence[TimelineEvent], nodes: int) -> float:
-    """Return what the figures take: side by side when both are small, else one above the other."""
+def figures_height(events: Sequence[TimelineEvent], nodes: int, relations: Sequence[Relation] = ()) -> float:
+    """Return what the figures take: side by side when both are small, else one above the other.
+
+    ``relations`` are the map's links, whose actors' names and labels decide whether it is narrow enough to pair.
+    """
     if not events and not nodes:
         return 0.0
-    if is_pair(len(events), nodes):
+    names = {name for r in relations for name in (r.source, r.target)}
+    if is_pair(len(events), nodes, names, (r.label for r in relations)):
         return HEADING + 16.0 + PAIRED_CAPTION + max(timeline_height(events, True), map_print_height(nodes, True))
     height = FIGURE_FRAME + timeline_height(events, False) if events else 0.0
     return height + (FIGURE_FRAME + map_print_height(nodes, False) if nodes else 0.0)

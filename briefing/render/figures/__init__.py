@@ -14,17 +14,13 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from briefing.model import Brief, Evidence, Relation, TimelineEvent
-from briefing.page import is_pair, map_print_height
+from briefing.page import PAIRED_MAP_WIDTH, PAIRED_TIMELINE_WIDTH, PRINT_WIDTH, is_pair, map_print_height
 from briefing.render.figures.actor_map import actor_graph, describe_actor_map
 from briefing.render.figures.scene import Scene
 
 MAX_TIMELINE_EVENTS = 12
 # Two small figures share the printed width, side by side (briefing.page.is_pair): the timeline in a narrow
 # column, the map beside it.
-PRINT_WIDTH = 480.0  # the printed text width the figures are drawn for (A4 or Letter, 18 mm margins, less a little)
-PAIR_GAP = 14.0
-PAIRED_TIMELINE_WIDTH = 180.0
-PAIRED_MAP_WIDTH = PRINT_WIDTH - PAIRED_TIMELINE_WIDTH - PAIR_GAP
 
 TIMELINE_CAPTION = "The events the source dates, in order."
 ACTOR_MAP_CAPTION = "Arrows run from the actor who acts; bold: the most salient."
@@ -133,7 +129,8 @@ def brief_figures(brief: Brief, note_numbers: Callable[[tuple[Evidence, ...]], t
 
     events = brief.timeline[:MAX_TIMELINE_EVENTS] if len(brief.timeline) >= 2 else ()
     graph = actor_graph(brief)
-    paired = bool(events) and graph is not None and is_pair(len(events), len(graph.actors))
+    paired = bool(events) and graph is not None and is_pair(
+        len(events), len(graph.actors), (a.name for a in graph.actors), (r.label for r in graph.relations))
     timeline = None
     if events:
         notes = tuple(note(e) for e in events)

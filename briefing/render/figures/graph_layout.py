@@ -14,6 +14,7 @@ import numpy as np
 
 from briefing.model import Actor, Relation
 from briefing.render.figures.actor_map import MAX_NODES, ActorGraph, describe_actor_map
+from briefing.render.figures.overlay import LEGIBLE_SIZE
 from briefing.render.figures.scene import Box, Label, Line, Scene, overlaps, text_width
 from briefing.render.figures.text import wrap
 
@@ -24,7 +25,8 @@ PACK_WIDTH = 480.0  # the printed page's text width: the map is not scaled down,
 PACK_GAP = 18.0
 CLEAR_LINK_ATTEMPTS = 2  # spreads in which a layout must also keep every link off other actors' boxes
 SEEDS = 3  # layouts tried per spread, each seeded, before the drawing is spread further
-SPREADS = tuple(np.array(s) for s in ((1.0, 1.0), (1.1, 1.3), (1.2, 1.6), (1.3, 2.0), (1.6, 3.0)))
+SPREADS = tuple(np.array(s) for s in ((1.0, 1.0), (1.1, 1.3), (1.5, 1.0), (1.2, 1.6), (1.9, 1.1), (1.3, 2.0),
+                                       (1.6, 3.0)))
 SIZE = 9.0
 LABEL_SIZE = 7.5
 PAD = 6.0
@@ -32,8 +34,12 @@ MARGIN = 8.0
 TARGET = (420.0, 220.0)  # wider than tall: a brief's page has little height to spare
 SHAPES = {"person": "ellipse", "country": "rect", "organisation": "round", "group": "hexagon"}
 FILLS = {"person": "#ffffff", "country": "#e6e6e6", "organisation": "#ffffff", "group": "#f2f2f2"}
-# Where a link's label may sit: a fraction of the way along the link, and how far above or below it.
-_SPOTS = tuple((t, lift) for lift in (0.0, -6.0, 6.0, -11.0, 11.0) for t in (0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8))
+# Where a link's label may sit: a fraction of the way along the link, how far above or below it, and on
+# which side (0: centred on it; 1, -1: starting right of it, ending left of it). Spots clear of every line
+# are taken first (see _place_labels), so the nearest clear one wins.
+SIDE_GAP = 4.0
+_SPOTS = tuple((t, lift, side) for lift in (0.0, -7.0, 7.0, -12.0, 12.0)
+               for t in (0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8) for side in (0, 1, -1))
 
 
 def actor_map_scene(graph: ActorGraph, note, width: float = PACK_WIDTH, height: float = 320.0) -> Scene:
@@ -47,7 +53,9 @@ def actor_map_scene(graph: ActorGraph, note, width: float = PACK_WIDTH, height: 
     edges = [(index[r.source], index[r.target]) for r in graph.relations]
     sizes = [_node_size(a, i) for i, a in enumerate(graph.actors)]
     target = np.array((min(TARGET[0], width - 60.0), min(TARGET[1], height - 60.0)))
-    pieces = [_component_items(graph, part, edges, sizes, note, target) for part in components(len(sizes), edges)]
+    # The page may print the map smaller, to its height, as far as its labels stay legible: its width it cannot.
+    room = (width - 2 * MARGIN, height * LABEL_SIZE / LEGIBLE_SIZE - 2 * MARGIN)
+    pieces = [_component_items(graph, part, edges, sizes, note, target, room) for part in components(len(sizes), edges)]
     return _fit(_pack(pieces, width), describe_actor_map(graph))
 
 
@@ -69,8 +77,14 @@ def components(count: int, edges: list[tuple[int, int]]) -> list[list[int]]:
     return sorted(groups.values(), key=lambda group: group[0])
 
 
-def _component_items(graph: ActorGraph, part: list[int], edges, sizes, note, target: np.ndarray) -> list:
-    """Lay out one connected group of actors and their links; return what to draw."""
+def _component_items(graph: ActorGraph, part: list[int], edges, sizes, note, target: np.ndarray,
+                     room: tuple[float, float]) -> list:
+    """Lay out one connected group of actors and their links within ``room`` (width, height) if it can; return what to draw.
+
+    The first layout whose labels are all clear and whose drawing fits the
+    room wins; if none fits, the one that is least too big (the printed page
+    scales it down, its text no smaller than :data:`~briefing.render.figures.overlay.LEGIBLE_SIZE`).
+    """
     local = {node: i for i, node in enumerate(part)}
     links = [(r, (local[a], local[b])) for r, (a, b) in zip(graph.relations, edges) if a in local]
     relations = [r for r, _ in links]
@@ -81,21 +95,28 @@ def _component_items(graph: ActorGraph, part: list[int], edges, sizes, note, tar
         placed = _place_labels(centres, local_sizes, relations, local_edges, note, strict=False)
         return _draw([(graph.actors[node], node) for node in part], centres, local_sizes, local_edges, placed)
     canvas = target * max(MIN_CANVAS, math.sqrt(len(part) / MAX_NODES))  # a small group, a small drawing
-    placed = None
-    for attempt, spread in enumerate(SPREADS):  # taller spreads, from a wide start: the map shares its page with text
+    actors = [(graph.actors[node], node) for node in part]
+    best: tuple[float, list] | None = None
+    for attempt, spread in enumerate(SPREADS):  # wider, then taller spreads: the map shares its page with text
         for seed in range(SEED, SEED + SEEDS):
             unit = force_layout(len(part), local_edges, seed=seed)
             centres = _separate(unit * canvas * spread, local_sizes)
-            # Links clear of other actors' boxes if the first spreads allow it; labels clear always.
+            # Links clear of other actors' boxes, labels clear of the lines, if the first spreads allow it.
             clear = attempt >= CLEAR_LINK_ATTEMPTS or _links_clear(centres, local_sizes, local_edges)
-            placed = _place_labels(centres, local_sizes, relations, local_edges, note) if clear else None
-            if placed is not None:
-                break
-        if placed is not None:
-            break
-    else:
-        placed = _place_labels(centres, local_sizes, relations, local_edges, note, strict=False)
-    actors = [(graph.actors[node], node) for node in part]
+            placed = (_place_labels(centres, local_sizes, relations, local_edges, note,
+                                    cross=attempt >= CLEAR_LINK_ATTEMPTS) if clear else None)
+            if placed is None:
+                continue
+            items = _draw(actors, centres, local_sizes, local_edges, placed)
+            left, top, right, bottom = _extent(items)
+            shrink = max((right - left) / room[0], (bottom - top) / room[1])  # how much too big for its room
+            shrink += max(0.0, (right - left) / room[0] - 1.0)  # too wide is worse: only its width shrinks its text
+            if shrink <= 1.0:
+                return items
+            best = best if best is not None and best[0] <= shrink else (shrink, items)
+    if best is not None:
+        return best[1]
+    placed = _place_labels(centres, local_sizes, relations, local_edges, note, strict=False)
     return _draw(actors, centres, local_sizes, local_edges, placed)
 
 
@@ -219,18 +240,23 @@ def _box_bounds(centre, size) -> tuple[float, float, float, float]:
     return (centre[0] - size[0] / 2, centre[1] - size[1] / 2, centre[0] + size[0] / 2, centre[1] + size[1] / 2)
 
 
-def _place_labels(centres, sizes, relations: tuple[Relation, ...], edges, note, *, strict: bool = True
-                  ) -> list[Label] | None:
-    """Put each link's label on its link where it overlaps no box and no other label; None if one cannot be.
+def _place_labels(centres, sizes, relations: tuple[Relation, ...], edges, note, *, strict: bool = True,
+                  cross: bool = False) -> list[Label] | None:
+    """Put each link's label beside or on its link, clear of every box, label and line; None if one cannot be.
 
-    Not ``strict``, a label that has no free spot takes its link's middle.
+    A label that no spot keeps clear of the links may sit on its own link
+    (its white ground hides the line under it) only when ``cross`` allows;
+    not ``strict``, a label that has no free spot at all takes its link's middle.
     """
     taken = [_box_bounds(c, s) for c, s in zip(centres, sizes)]
+    segments = [(_clip(centres[b], centres[a], sizes[b]), _clip(centres[a], centres[b], sizes[a])) for a, b in edges]
     labels: list[Label] = []
-    for relation, (a, b) in zip(relations, edges):
-        start, end = _clip(centres[a], centres[b], sizes[b]), _clip(centres[b], centres[a], sizes[a])
-        spots = [_link_label(relation, end + (start - end) * t, lift, note) for t, lift in _SPOTS]
-        label = next((s for s in spots if not any(overlaps(s.bounds(), other, gap=2.0) for other in taken)), None)
+    for relation, (start, end) in zip(relations, segments):
+        spots = [_link_label(relation, end + (start - end) * t, lift, note, side) for t, lift, side in _SPOTS]
+        free = [s for s in spots if not any(overlaps(s.bounds(), other, gap=2.0) for other in taken)]
+        label = next((s for s in free if not _on_a_line(s, segments)), None)
+        if label is None and (cross or not strict):
+            label = next((s for s in free if s.anchor == "middle"), None)
         if label is None and strict:
             return None
         label = label or spots[0]
@@ -239,9 +265,16 @@ def _place_labels(centres, sizes, relations: tuple[Relation, ...], edges, note, 
     return labels
 
 
-def _link_label(relation: Relation, point, lift: float, note) -> Label:
-    return Label(float(point[0]), float(point[1]) + LABEL_SIZE * 0.3 + lift, relation.label, LABEL_SIZE,
-                 anchor="middle", halo=True, note=note(relation))
+def _on_a_line(label: Label, segments, gap: float = 1.5) -> bool:
+    """Tell whether any link runs through the label's box."""
+    return any(_crosses(start, end, label.bounds(), gap) for start, end in segments)
+
+
+def _link_label(relation: Relation, point, lift: float, note, side: int = 0) -> Label:
+    """Return the link's label centred on ``point`` (``side`` 0), or starting right of it (1) or ending left of it (-1)."""
+    anchor = {0: "middle", 1: "start", -1: "end"}[side]
+    return Label(float(point[0]) + side * SIDE_GAP, float(point[1]) + LABEL_SIZE * 0.3 + lift, relation.label,
+                 LABEL_SIZE, anchor=anchor, halo=True, note=note(relation))
 
 
 def _clip(inside: np.ndarray, outside: np.ndarray, size) -> np.ndarray:

@@ -18,6 +18,8 @@ from briefing.render.figures.scene import Label, Scene
 
 #: The narrowest printed text width the templates have (A4, 20 mm margins: 170 mm).
 PRINT_WIDTH = 480.0
+#: The smallest type a printed figure's label is set in: a larger drawing is scaled down no further.
+LEGIBLE_SIZE = 6.5
 #: Where DejaVu Sans's baseline sits below the top of a line box as tall as the font size.
 BASELINE = 0.846
 
@@ -50,8 +52,14 @@ class Overlay:
 
 
 def overlay(scene: Scene, width: float = PRINT_WIDTH, height: float | None = None) -> Overlay:
-    """Return the scene's labels placed for print, the whole scaled down to ``width`` by ``height`` points if larger."""
-    scale = min(1.0, width / scene.width, (height or scene.height) / scene.height)
+    """Return the scene's labels placed for print, the whole scaled down to ``width`` by ``height`` points if larger.
+
+    The height gives way before a label gets smaller than :data:`LEGIBLE_SIZE`
+    (the drawing is then taller than asked); the width, the column's, does not.
+    """
+    smallest = min((label.size for label in scene.labels()), default=LEGIBLE_SIZE)
+    legible = min(1.0, LEGIBLE_SIZE / smallest)
+    scale = min(1.0, width / scene.width, max(legible, (height or scene.height) / scene.height))
     labels: list[PlacedLabel] = []
     previous: Label | None = None
     for label in scene.labels():

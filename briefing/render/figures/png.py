@@ -78,7 +78,7 @@ def _dot(draw, dot: Dot) -> None:
 def _label(draw, label: Label) -> None:
     font = _font(round(label.size * SCALE), label.bold, label.italic)
     if label.halo:
-        draw.rectangle(_s(*label.bounds()), fill="white")
+        draw.rectangle(_s(*label.halo_bounds()), fill="white")
     anchor = {"start": "ls", "middle": "ms", "end": "rs"}[label.anchor]
     draw.text(tuple(_s(label.x, label.y)), label.full_text, fill="black", font=font, anchor=anchor)
 

@@ -13,6 +13,8 @@ from typing import Literal
 
 from briefing.text_width import text_width
 
+HALO_MARGIN = 1.5  # the white ground reaches this far around a haloed label
+
 Shape = Literal["rect", "round", "ellipse", "hexagon"]
 
 @dataclass(frozen=True)
@@ -74,6 +76,11 @@ class Label:
         width = text_width(self.full_text, self.size, bold=self.bold)
         left = {"start": self.x, "middle": self.x - width / 2, "end": self.x - width}[self.anchor]
         return (left, self.y - self.size * 0.8, left + width, self.y + self.size * 0.25)
+
+    def halo_bounds(self) -> tuple[float, float, float, float]:
+        """Return the white ground behind a haloed label: its box and a margin, so a line under it stops short."""
+        left, top, right, bottom = self.bounds()
+        return (left - HALO_MARGIN, top - HALO_MARGIN, right + HALO_MARGIN, bottom + HALO_MARGIN)
 
     @property
     def full_text(self) -> str:

@@ -59,8 +59,8 @@ def shape_paths(scene: Scene) -> list[str]:
         elif isinstance(item, Dot):
             add(_dot_style(item), _dot_outline(item))
         elif item.halo:
-            left, top, right, bottom = item.bounds()
-            add((4, 'fill="#ffffff"'), _polygon([(left - 1, top), (right + 1, top), (right + 1, bottom), (left - 1, bottom)]))
+            left, top, right, bottom = item.halo_bounds()
+            add((4, 'fill="#ffffff"'), _polygon([(left, top), (right, top), (right, bottom), (left, bottom)]))
     return [f'<path d="{"".join(outlines)}" {key[1]}/>' for key, outlines in sorted(layers.items(), key=_layer_order)]
 
 
