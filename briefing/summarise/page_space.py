@@ -40,17 +40,17 @@ TITLE_FIXED = 57.0  # the kicker, the source line and the rule under the title b
 TITLE_LINE = 24.0
 SOURCE_LINE_CHARS = 95  # characters of the source line under the title (8 pt sans)
 
-# The figures: drawn a little smaller than the text column's width, with a heading and a caption.
-FIGURE_FRAME = HEADING + 16.0 + 2 * 11.6  # heading, the figure's margins, a caption of two lines
-TIMELINE_LINE = 12.0
-TIMELINE_GAP = 8.0
-TIMELINE_CHARS = 58  # characters of an event's line beside its date, full width
-TIMELINE_LEGEND = 30.0  # the legend's row and the drawing's margins
-PAIRED_LINE = 10.0  # beside the map: smaller type, each date above its event
-PAIRED_GAP = 5.0
-PAIRED_CHARS = 34
-PAIRED_LEGEND = 28.0  # the legend's row and the drawing's margins
-PAIRED_CAPTION = 2 * 11.6
+# The figures, as briefing.render.figures draws them and print.css frames them (measured on WeasyPrint's boxes).
+FIGURE_FRAME = HEADING + 16.0 + 11.6  # a figure's heading, its margins and a caption of one line
+PAIRED_FRAME = 58.0  # beside the other figure: the heading and the margins and caption inside the table cell
+PAIRED_MAP_CAPTION = 2 * 11.6  # the map's caption, beside the timeline, takes up to three lines of its column
+# The timeline's drawing (briefing.render.figures.timeline_layout): margins, rows, gaps and the legend.
+TIMELINE_SIZE, TIMELINE_LINE, TIMELINE_GAP = 9.0, 12.0, 8.0
+TIMELINE_TEXT_WIDTH = 290.0  # an event's words beside the widest date column the drawing allows
+PAIRED_SIZE, PAIRED_LINE, PAIRED_GAP = 8.0, 10.0, 5.0
+PAIRED_TEXT_WIDTH = 154.0  # an event's words in the timeline's narrow column, each date above them
+TIMELINE_MARGIN = 6.0
+LEGEND_ROW = 12.0
 
 
 def lines(text: str, chars: int) -> int:
@@ -105,19 +105,24 @@ def sources_height(notes: int) -> float:
 
 
 def timeline_height(events: Sequence[TimelineEvent], paired: bool) -> float:
-    """Return the drawing's height (no heading or caption) of a timeline of ``events``."""
-    height = PAIRED_LEGEND if paired else TIMELINE_LEGEND
+    """Return the drawing's height (no heading or caption) of a timeline of ``events``, as its layout stacks them."""
+    size, line, gap = (PAIRED_SIZE, PAIRED_LINE, PAIRED_GAP) if paired else (TIMELINE_SIZE, TIMELINE_LINE, TIMELINE_GAP)
+    height = TIMELINE_MARGIN + size
     for event in events:
-        label = ", ".join(event.actors) + ": " + event.text + " [00]" + (" (expected)" if event.future else "")
+        label = ", ".join(event.actors) + ": " + event.text + (" (expected)" if event.future else "")
         if paired:
-            height += (lines(label, PAIRED_CHARS) + 1) * PAIRED_LINE + PAIRED_GAP
+            height += (1 + text_lines(label, PAIRED_TEXT_WIDTH, size)) * line + gap
         else:
-            height += lines(label, TIMELINE_CHARS) * TIMELINE_LINE + TIMELINE_GAP
-    return height
+            height += text_lines(label, TIMELINE_TEXT_WIDTH, size) * line + gap
+    kinds = {"future" if e.future else "dated" if e.date is not None else "as written" for e in events}
+    legend = 0.0 if len(kinds) < 2 else TIMELINE_SIZE + (LEGEND_ROW if paired and len(kinds) > 2 else 0.0)
+    return height + 4.0 + legend + TIMELINE_MARGIN
 
 
 def figures_height(events: Sequence[TimelineEvent], nodes: int, relations: Sequence[Relation] = ()) -> float:
     """Return what the figures take: side by side when both are small, else one above the other.
+
+    A map is costed at the most height it is printed at (its drawing is often smaller).
 
     ``relations`` are the map's links, whose actors' names and labels decide whether it is narrow enough to pair.
     """
@@ -125,7 +130,7 @@ def figures_height(events: Sequence[TimelineEvent], nodes: int, relations: Seque
         return 0.0
     names = {name for r in relations for name in (r.source, r.target)}
     if is_pair(len(events), nodes, names, (r.label for r in relations)):
-        return HEADING + 16.0 + PAIRED_CAPTION + max(timeline_height(events, True), map_print_height(nodes, True))
+        return PAIRED_FRAME + max(timeline_height(events, True), map_print_height(nodes, True) + PAIRED_MAP_CAPTION)
     height = FIGURE_FRAME + timeline_height(events, False) if events else 0.0
     return height + (FIGURE_FRAME + map_print_height(nodes, False) if nodes else 0.0)
 
