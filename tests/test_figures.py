@@ -233,3 +233,67 @@ def test_pdf_figures_are_selectable_text_with_alt_text():
     walk(reader.trailer["/Root"]["/StructTreeRoot"])
     assert any(a.startswith("Timeline of 3 events.") for a in alts)
     assert any(a.startswith("Actor map of 5 actors") for a in alts)
+
+
+def _crosses_line(label: Label, line: Line) -> bool:
+    """Tell whether ``line`` passes through the label's box (sampled every half point)."""
+    left, top, right, bottom = label.bounds()
+    steps = max(2, int(max(abs(line.x2 - line.x1), abs(line.y2 - line.y1)) * 2))
+    for k in range(steps + 1):
+        x = line.x1 + (line.x2 - line.x1) * k / steps
+        y = line.y1 + (line.y2 - line.y1) * k / steps
+        if left < x < right and top < y < bottom:
+            return True
+    return False
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_actor_map_link_labels_stay_off_the_lines_of_a_small_map(seed):
+    brief = random_brief(seed, actors=5, links=5)
+    scene = figures_of(brief).actor_map.scene
+    lines = [item for item in scene.items if isinstance(item, Line)]
+    crossed = [label.text for label in scene.labels() if label.halo for line in lines if _crosses_line(label, line)]
+    assert crossed == []
+
+
+def test_the_seeds_one_page_shows_its_three_events_and_its_map_labels_off_the_arrows(seed_document):
+    from briefing import summarise_document
+
+    brief = summarise_document(seed_document)
+    assert [e.date_text for e in brief.timeline] == ["in 2017", "over the past week", "on Saturday"]
+    assert "timeline" not in dict(brief.generator.budget.omitted), "a short timeline is not cut while the page has room"
+    scene = figures_of(brief).actor_map.scene
+    lines = [item for item in scene.items if isinstance(item, Line)]
+    assert lines and not any(_crosses_line(label, line) for label in scene.labels() for line in lines)
+
+
+def test_a_label_on_a_line_has_a_white_ground_reaching_past_its_letters():
+    from briefing.render.figures.scene import HALO_MARGIN, Scene
+    from briefing.render.figures.svg import _n, to_svg
+
+    label = Label(50, 20, "backed", 7.5, anchor="middle", halo=True)
+    svg = to_svg(Scene(100, 40, "t", "d", (Line(0, 18, 100, 18), label)), "x")
+    left, top, right, bottom = label.halo_bounds()
+    assert HALO_MARGIN >= 1.5 and top < label.bounds()[1] and bottom > label.bounds()[3]
+    assert f'M{_n(left)} {_n(top)}L{_n(right)} {_n(top)}L{_n(right)} {_n(bottom)}' in svg and 'fill="#ffffff"' in svg
+
+
+def test_only_a_small_narrow_map_stands_beside_the_timeline():
+    from briefing.page import PAIR_MAX_NODES, is_pair
+
+    short = ["Mali", "Niger", "Chad"]
+    assert PAIR_MAX_NODES <= 4
+    assert is_pair(3, 3, short, ["promised to come to aid"])
+    assert not is_pair(3, 6, short * 2, ["met"]), "six actors get the full width"
+    long_names = ["Organisation for the Prohibition of Chemical Weapons", "Confederation of Sahel States", "Mali"]
+    assert not is_pair(3, 3, long_names, ["tried to persuade Brazil"]), "long names would be scaled down"
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_printed_map_is_never_scaled_below_a_legible_size(seed):
+    from briefing.render.figures.overlay import LEGIBLE_SIZE
+
+    figures = figures_of(random_brief(seed, actors=8, links=10))
+    placed = figures.actor_map.overlay
+    assert min(label.size for label in placed.labels) >= LEGIBLE_SIZE - 0.05
+    assert placed.width <= figures.actor_map.print_width + 0.05
