@@ -24,6 +24,7 @@ MIN_CANVAS = 0.3  # of TARGET, for a group of two actors
 PACK_WIDTH = 480.0  # the printed page's text width: the map is not scaled down, its text stays legible
 PACK_GAP = 18.0
 CLEAR_LINK_ATTEMPTS = 2  # spreads in which a layout must also keep every link off other actors' boxes
+OVERFLOW_ACCEPTED = 0.15  # a legible layout this much taller than its room ends the search after its spread
 SEEDS = 3  # layouts tried per spread, each seeded, before the drawing is spread further
 SPREADS = tuple(np.array(s) for s in ((1.0, 1.0), (1.1, 1.3), (1.5, 1.0), (1.2, 1.6), (1.9, 1.1), (1.3, 2.0),
                                        (1.6, 3.0)))
@@ -53,8 +54,7 @@ def actor_map_scene(graph: ActorGraph, note, width: float = PACK_WIDTH, height: 
     edges = [(index[r.source], index[r.target]) for r in graph.relations]
     sizes = [_node_size(a, i) for i, a in enumerate(graph.actors)]
     target = np.array((min(TARGET[0], width - 60.0), min(TARGET[1], height - 60.0)))
-    # The page may print the map smaller, to its height, as far as its labels stay legible: its width it cannot.
-    room = (width - 2 * MARGIN, height * LABEL_SIZE / LEGIBLE_SIZE - 2 * MARGIN)
+    room = (width - 2 * MARGIN, height - 2 * MARGIN)
     pieces = [_component_items(graph, part, edges, sizes, note, target, room) for part in components(len(sizes), edges)]
     return _fit(_pack(pieces, width), describe_actor_map(graph))
 
@@ -81,9 +81,10 @@ def _component_items(graph: ActorGraph, part: list[int], edges, sizes, note, tar
                      room: tuple[float, float]) -> list:
     """Lay out one connected group of actors and their links within ``room`` (width, height) if it can; return what to draw.
 
-    The first layout whose labels are all clear and whose drawing fits the
-    room wins; if none fits, the one that is least too big (the printed page
-    scales it down, its text no smaller than :data:`~briefing.render.figures.overlay.LEGIBLE_SIZE`).
+    The first layout whose labels are all clear and that the page can print
+    within the room, its labels legible (:func:`_print_cost`), wins; else the
+    one that costs least, the search ending after a spread that found a
+    legible one at most :data:`OVERFLOW_ACCEPTED` taller than the room.
     """
     local = {node: i for i, node in enumerate(part)}
     links = [(r, (local[a], local[b])) for r, (a, b) in zip(graph.relations, edges) if a in local]
@@ -96,10 +97,10 @@ def _component_items(graph: ActorGraph, part: list[int], edges, sizes, note, tar
         return _draw([(graph.actors[node], node) for node in part], centres, local_sizes, local_edges, placed)
     canvas = target * max(MIN_CANVAS, math.sqrt(len(part) / MAX_NODES))  # a small group, a small drawing
     actors = [(graph.actors[node], node) for node in part]
-    best: tuple[float, list] | None = None
+    best: tuple[tuple[float, float], list] | None = None
+    units = [force_layout(len(part), local_edges, seed=seed) for seed in range(SEED, SEED + SEEDS)]  # spread below
     for attempt, spread in enumerate(SPREADS):  # wider, then taller spreads: the map shares its page with text
-        for seed in range(SEED, SEED + SEEDS):
-            unit = force_layout(len(part), local_edges, seed=seed)
+        for unit in units:
             centres = _separate(unit * canvas * spread, local_sizes)
             # Links clear of other actors' boxes, labels clear of the lines, if the first spreads allow it.
             clear = attempt >= CLEAR_LINK_ATTEMPTS or _links_clear(centres, local_sizes, local_edges)
@@ -109,15 +110,30 @@ def _component_items(graph: ActorGraph, part: list[int], edges, sizes, note, tar
                 continue
             items = _draw(actors, centres, local_sizes, local_edges, placed)
             left, top, right, bottom = _extent(items)
-            shrink = max((right - left) / room[0], (bottom - top) / room[1])  # how much too big for its room
-            shrink += max(0.0, (right - left) / room[0] - 1.0)  # too wide is worse: only its width shrinks its text
-            if shrink <= 1.0:
+            key = _print_cost(right - left, bottom - top, room)
+            if key == (0.0, 0.0):
                 return items
-            best = best if best is not None and best[0] <= shrink else (shrink, items)
+            best = best if best is not None and best[0] <= key else (key, items)
+        if best is not None and best[0][0] == 0.0 and best[0][1] <= OVERFLOW_ACCEPTED * room[1]:
+            return best[1]  # legible, a little taller than planned: wider spreads would only be bigger
     if best is not None:
         return best[1]
     placed = _place_labels(centres, local_sizes, relations, local_edges, note, strict=False)
     return _draw(actors, centres, local_sizes, local_edges, placed)
+
+
+def _print_cost(width: float, height: float, room: tuple[float, float]) -> tuple[float, float]:
+    """Return what printing a drawing in ``room`` costs: how far its labels fall below legible, then its overflow.
+
+    The page scales a drawing to its room's width, and to its height as far
+    as its labels stay legible (:func:`~briefing.render.figures.overlay.overlay`);
+    ``(0, 0)`` is a drawing printed whole, legible and within its room.
+    Drawn exactly as big as its room, it costs nothing extra.
+    """
+    legible = LEGIBLE_SIZE / LABEL_SIZE
+    scale = min(1.0, room[0] / width, max(legible, room[1] / height))
+    overflow = max(0.0, height * scale - room[1])
+    return (round(max(0.0, legible - scale), 4), round(overflow, 1))
 
 
 def _pair(sizes, label: str) -> np.ndarray:
@@ -252,14 +268,21 @@ def _place_labels(centres, sizes, relations: tuple[Relation, ...], edges, note, 
     segments = [(_clip(centres[b], centres[a], sizes[b]), _clip(centres[a], centres[b], sizes[a])) for a, b in edges]
     labels: list[Label] = []
     for relation, (start, end) in zip(relations, segments):
-        spots = [_link_label(relation, end + (start - end) * t, lift, note, side) for t, lift, side in _SPOTS]
-        free = [s for s in spots if not any(overlaps(s.bounds(), other, gap=2.0) for other in taken)]
-        label = next((s for s in free if not _on_a_line(s, segments)), None)
+        label, on_its_line = None, None
+        for t, lift, side in _SPOTS:
+            spot = _link_label(relation, end + (start - end) * t, lift, note, side)
+            if any(overlaps(spot.bounds(), other, gap=2.0) for other in taken):
+                continue
+            if not _on_a_line(spot, segments):
+                label = spot
+                break
+            if on_its_line is None and side == 0:
+                on_its_line = spot  # its white ground hides the line under it: the last resort
         if label is None and (cross or not strict):
-            label = next((s for s in free if s.anchor == "middle"), None)
+            label = on_its_line
         if label is None and strict:
             return None
-        label = label or spots[0]
+        label = label or _link_label(relation, end + (start - end) * 0.5, 0.0, note)
         taken.append(label.bounds())
         labels.append(label)
     return labels
