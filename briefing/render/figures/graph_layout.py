@@ -24,6 +24,7 @@ MIN_CANVAS = 0.3  # of TARGET, for a group of two actors
 PACK_WIDTH = 480.0  # the printed page's text width: the map is not scaled down, its text stays legible
 PACK_GAP = 18.0
 CLEAR_LINK_ATTEMPTS = 2  # spreads in which a layout must also keep every link off other actors' boxes
+MIN_LINK = 24.0  # the least line an arrow shows between its boxes, so its direction reads at a glance
 OVERFLOW_ACCEPTED = 0.15  # a legible layout this much taller than its room ends the search after its spread
 SEEDS = 3  # layouts tried per spread, each seeded, before the drawing is spread further
 SPREADS = tuple(np.array(s) for s in ((1.0, 1.0), (1.1, 1.3), (1.5, 1.0), (1.2, 1.6), (1.9, 1.1), (1.3, 2.0),
@@ -103,7 +104,8 @@ def _component_items(graph: ActorGraph, part: list[int], edges, sizes, note, tar
         for unit in units:
             centres = _separate(unit * canvas * spread, local_sizes)
             # Links clear of other actors' boxes, labels clear of the lines, if the first spreads allow it.
-            clear = attempt >= CLEAR_LINK_ATTEMPTS or _links_clear(centres, local_sizes, local_edges)
+            clear = ((attempt >= CLEAR_LINK_ATTEMPTS or _links_clear(centres, local_sizes, local_edges))
+                     and _links_long_enough(centres, local_sizes, local_edges))
             placed = (_place_labels(centres, local_sizes, relations, local_edges, note,
                                     cross=attempt >= CLEAR_LINK_ATTEMPTS) if clear else None)
             if placed is None:
@@ -229,6 +231,15 @@ def _links_clear(centres, sizes, edges, gap: float = 3.0) -> bool:
         for other, (centre, size) in enumerate(zip(centres, sizes)):
             if other not in (a, b) and _crosses(centres[a], centres[b], _box_bounds(centre, size), gap):
                 return False
+    return True
+
+
+def _links_long_enough(centres, sizes, edges) -> bool:
+    """Tell whether every link shows at least :data:`MIN_LINK` points of line between its two boxes."""
+    for a, b in edges:
+        start, end = _clip(centres[a], centres[b], sizes[a]), _clip(centres[b], centres[a], sizes[b])
+        if math.dist(start, end) < MIN_LINK:
+            return False
     return True
 
 
