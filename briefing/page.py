@@ -16,7 +16,7 @@ from briefing.text_width import text_width
 PAIR_MAX_EVENTS = 5  # a timeline of at most this many events…
 PAIR_MAX_NODES = 4  # …and a map of at most this many actors stand side by side (a larger one, in 286 pt, gets small)
 PAIRED_MAP_HEIGHTS: tuple[tuple[int, float], ...] = ((3, 110.0), (4, 150.0))  # beside the timeline: the most
-MAP_HEIGHTS: tuple[tuple[int, float], ...] = ((2, 56.0), (3, 140.0), (4, 180.0), (8, 260.0), (12, 320.0))  # up to N actors: the most
+MAP_HEIGHTS: tuple[tuple[int, float], ...] = ((2, 56.0), (3, 110.0), (4, 130.0), (8, 220.0), (12, 300.0))  # up to N actors: the most
 
 
 PRINT_WIDTH = 480.0  # the printed text width the figures are drawn for (A4 or Letter, 18 mm margins, less a little)

@@ -32,7 +32,7 @@ from briefing.summarise.page_space import (
     LEFT_OUT_LINE,
     TABLE_HEADER,
     actor_height,
-    figures_height,
+    figure_blocks,
     pages_taken,
     point_height,
     quote_height,
@@ -213,7 +213,8 @@ class Filler:
         """Return the printed brief's blocks, in page order, as ``(height, keep with the next)``."""
         nodes = map_nodes(self.brief, kept["actors"]) if kept["relations"] else 0
         links = map_relations(self.brief, kept) if nodes else ()
-        blocks = [(self.fixed, False), (figures_height(self.brief.timeline[: kept["timeline"]], nodes, links), False)]
+        blocks = [(self.fixed, False)]
+        blocks += [(height, False) for height in figure_blocks(self.brief.timeline[: kept["timeline"]], nodes, links)]
         notes = len(self.brief.summary) + kept["timeline"] + len(links)
         for key in PAGE_ORDER:
             heights = self.heights[key][: kept[key]]

@@ -119,20 +119,19 @@ def timeline_height(events: Sequence[TimelineEvent], paired: bool) -> float:
     return height + 4.0 + legend + TIMELINE_MARGIN
 
 
-def figures_height(events: Sequence[TimelineEvent], nodes: int, relations: Sequence[Relation] = ()) -> float:
-    """Return what the figures take: side by side when both are small, else one above the other.
+def figure_blocks(events: Sequence[TimelineEvent], nodes: int, relations: Sequence[Relation] = ()) -> list[float]:
+    """Return the heights of the figures' blocks: one when they stand side by side, else one each.
 
-    A map is costed at the most height it is printed at (its drawing is often smaller).
-
-    ``relations`` are the map's links, whose actors' names and labels decide whether it is narrow enough to pair.
+    ``relations`` are the map's links, whose actors' names and labels decide
+    whether it is narrow enough to pair. A map is costed at the most height
+    it is printed at (its drawing is often smaller). Apart, each figure is a
+    block of its own: a page may break between them.
     """
-    if not events and not nodes:
-        return 0.0
     names = {name for r in relations for name in (r.source, r.target)}
-    if is_pair(len(events), nodes, names, (r.label for r in relations)):
-        return PAIRED_FRAME + max(timeline_height(events, True), map_print_height(nodes, True) + PAIRED_MAP_CAPTION)
-    height = FIGURE_FRAME + timeline_height(events, False) if events else 0.0
-    return height + (FIGURE_FRAME + map_print_height(nodes, False) if nodes else 0.0)
+    if events and nodes and is_pair(len(events), nodes, names, (r.label for r in relations)):
+        return [PAIRED_FRAME + max(timeline_height(events, True), map_print_height(nodes, True) + PAIRED_MAP_CAPTION)]
+    blocks = [FIGURE_FRAME + timeline_height(events, False)] if events else []
+    return blocks + ([FIGURE_FRAME + map_print_height(nodes, False)] if nodes else [])
 
 
 def pages_taken(blocks: Sequence[tuple[float, bool]]) -> tuple[int, float]:

@@ -84,7 +84,8 @@ def _component_items(graph: ActorGraph, part: list[int], edges, sizes, note, tar
 
     The first layout whose labels are all clear and that the page can print
     within the room, its labels legible (:func:`_print_cost`), wins; else the
-    one that costs least, the search ending after a spread that found a
+    one that costs least (labels below legible, then labels left on their
+    own line, then height past the room), the search ending after a spread that found a
     legible one at most :data:`OVERFLOW_ACCEPTED` taller than the room.
     """
     local = {node: i for i, node in enumerate(part)}
@@ -98,7 +99,7 @@ def _component_items(graph: ActorGraph, part: list[int], edges, sizes, note, tar
         return _draw([(graph.actors[node], node) for node in part], centres, local_sizes, local_edges, placed)
     canvas = target * max(MIN_CANVAS, math.sqrt(len(part) / MAX_NODES))  # a small group, a small drawing
     actors = [(graph.actors[node], node) for node in part]
-    best: tuple[tuple[float, float], list] | None = None
+    best: tuple[tuple[float, int, float], list] | None = None
     units = [force_layout(len(part), local_edges, seed=seed) for seed in range(SEED, SEED + SEEDS)]  # spread below
     for attempt, spread in enumerate(SPREADS):  # wider, then taller spreads: the map shares its page with text
         for unit in units:
@@ -112,11 +113,15 @@ def _component_items(graph: ActorGraph, part: list[int], edges, sizes, note, tar
                 continue
             items = _draw(actors, centres, local_sizes, local_edges, placed)
             left, top, right, bottom = _extent(items)
-            key = _print_cost(right - left, bottom - top, room)
-            if key == (0.0, 0.0):
+            segments = [(_clip(centres[b], centres[a], local_sizes[b]), _clip(centres[a], centres[b], local_sizes[a]))
+                        for a, b in local_edges]
+            crossed = sum(_on_a_line(label, segments) for label in placed)  # labels left on their own line
+            legible, overflow = _print_cost(right - left, bottom - top, room)
+            key = (legible, crossed, overflow)
+            if key == (0.0, 0, 0.0):
                 return items
             best = best if best is not None and best[0] <= key else (key, items)
-        if best is not None and best[0][0] == 0.0 and best[0][1] <= OVERFLOW_ACCEPTED * room[1]:
+        if best is not None and best[0][:2] == (0.0, 0) and best[0][2] <= OVERFLOW_ACCEPTED * room[1]:
             return best[1]  # legible, a little taller than planned: wider spreads would only be bigger
     if best is not None:
         return best[1]
