@@ -74,6 +74,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import statistics
 import sys
 import time
 import unicodedata
@@ -465,14 +466,18 @@ def article_paths(articles: Path) -> list[Path]:
 def build_all(articles: Path) -> dict[str, Any]:
     runs = []
     for path in article_paths(articles):
+        cpu = time.process_time()
         brief, error, seconds = build(path)
-        run = {"article": path.name, "seconds": seconds, "error": error}
+        cpu = time.process_time() - cpu  # this process's own time: what a core spends, whatever else runs
+        run = {"article": path.name, "seconds": seconds, "cpu_seconds": cpu, "error": error,
+               "words": brief["source"].get("words") if brief else None}
         if brief is not None:
             evidence = check_evidence(brief, path)
             run.update({k: evidence[k] for k in ("evidence_total", "evidence_good", "evidence_bad")})
         runs.append(run)
     seconds = [r["seconds"] for r in runs]
     slowest = max(runs, key=lambda r: r["seconds"], default=None)
+    per_thousand = sorted(1000 * r["cpu_seconds"] / r["words"] for r in runs if r.get("words"))
     return {
         "articles": len(runs),
         "built": sum(1 for r in runs if r["error"] is None),
@@ -480,6 +485,7 @@ def build_all(articles: Path) -> dict[str, Any]:
         "mean_seconds": sum(seconds) / len(seconds) if seconds else None,
         "max_seconds": slowest["seconds"] if slowest else None,
         "slowest": slowest["article"] if slowest else None,
+        "cpu_seconds_per_1000_words": statistics.median(per_thousand) if per_thousand else None,
         "evidence_total": sum(r.get("evidence_total", 0) for r in runs),
         "evidence_good": sum(r.get("evidence_good", 0) for r in runs),
         "runs": runs,
@@ -645,6 +651,8 @@ def print_all(summary: dict[str, Any]) -> None:
         f"  seconds per article: mean {fmt(summary['mean_seconds'])}, "
         f"max {fmt(summary['max_seconds'])} ({summary['slowest']})"
     )
+    print(f"  CPU seconds per 1,000 source words, warm (median; target 0.3): "
+          f"{fmt(summary['cpu_seconds_per_1000_words'])}")
     print(f"  evidence verbatim: {summary['evidence_good']}/{summary['evidence_total']}")
     for run in summary["runs"]:
         if run.get("evidence_bad"):
