@@ -103,6 +103,17 @@ ORGANISATION_WORDS = frozenset(
     """.split()
 )
 
+# Nouns that can speak in a quotation's attribution without naming a party:
+# documents ("the letter said") and unnamed people ("a source told").
+SOURCE_NOUNS = frozenset(
+    """
+    letter statement report memo memorandum document documents communique communiqué release notice
+    text article clause paper study survey filing complaint lawsuit order verdict judgment
+    source sources people person residents resident witness witnesses observers critics supporters
+    opponents voters campaigners diplomats lawmakers legislators officials aides insiders experts analysts
+    """.split()
+)
+
 SPEECH_VERBS = frozenset(
     """
     say tell write add post tweet state announce declare claim insist warn note explain argue
@@ -112,6 +123,10 @@ SPEECH_VERBS = frozenset(
     caution contend recount reckon conclude testify call dub brand label
     """.split()
 )
+
+# Verbs that attribute words to their subject in a quotation's sentence: the
+# speech verbs and those of charging and demanding ("the lawmakers accuse").
+REPORTING_VERBS = SPEECH_VERBS | frozenset("accuse charge criticise criticize demand allege blame condemn".split())
 
 CALENDAR_WORDS = frozenset(
     """
