@@ -55,3 +55,18 @@ def test_the_speaker_is_the_head_of_the_subject_not_a_body_named_in_it():
     )
     assert found["In"] == "Sam Moyo"
     assert found["the"] == "A Nato official"
+
+
+def test_outlets_things_and_government_qualifiers_are_not_actors():
+    from tests.test_summarise import names
+
+    found = names(brief_of(
+        "Aid plan\n\nFinance minister Gordon Reed told BBC Radio 4 that Reed's International Finance Facility "
+        "would help. China's Ministry of Public Security was added to the Department of Commerce's Entity List. "
+        "Any Contracting Party may object, The Times reported. He worked with the previous Hale administration. "
+        "Ministers will gather for a summit in Lisbon, and the Lisbon summit could approve the plan."
+    ))
+    assert "Ministry of Public Security" in found
+    for name in ("BBC Radio 4", "International Finance Facility", "Entity List", "Any Contracting Party",
+                 "Times", "Hale", "Lisbon", "Portugal"):
+        assert name not in found, name

@@ -18,14 +18,17 @@ from briefing.summarise.extractive.lexicon import (
     CALENDAR_WORDS,
     EVENT_WORDS,
     FUNCTION_WORDS,
+    GATHERING_NOUNS,
     GROUP_NOUNS,
     HONORIFICS,
     INSTRUMENT_NAME_WORDS,
     ORGANISATION_WORDS,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
+    PUBLICATION_WORDS,
     ROLE_NOUNS,
     STATE_NOUNS,
+    THING_NAME_WORDS,
     TITLE_WORDS,
 )
 from briefing.summarise.extractive.nlp import NOT_ACTOR_KINDS
@@ -36,6 +39,8 @@ _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LONG_DOCUMENT_WORDS = 1500
 _ROMAN_NUMERAL = re.compile(r"m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+_QUANTIFIERS = frozenset("any each every all some no other another either neither".split())
+_GOVERNMENT_NOUNS = frozenset("administration government regime cabinet".split())
 _ACRONYM_DEF = re.compile(r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|du|des))*)\s+\(([A-Z][A-Za-z0-9&.-]{1,11})\)")
 
 
@@ -115,9 +120,13 @@ def _classify(ent, sentence: Sentence, offset: int, excluded: set[str]) -> Menti
         if kind == "country" and ent.label_ == "NORP":
             return _demonym_mention(ent, canonical, sentence, offset)
         role = description_for(ent) if kind in ("country", "organisation") else None
-        return Mention(surface, kind, canonical, start, end, sentence, role, _after_place_preposition(ent))
+        in_place = _after_place_preposition(ent) or (kind in ("country", "capital") and _names_a_gathering(ent))
+        return Mention(surface, kind, canonical, start, end, sentence, role, in_place)
+    surface = _owned_name(surface)  # "China's Ministry of Public Security" is the ministry
+    end = start + ent.text.find(surface) + len(surface) if surface in ent.text else end
+    start = end - len(surface)
     words = surface.casefold().split()
-    if not _could_be_a_party(words):
+    if not words or not _could_be_a_party(words) or _is_publication(ent, surface, words):
         return None
     label = ent.label_
     if label == "ORG" and (state := _state_named(words)) is not None:
@@ -126,21 +135,62 @@ def _classify(ent, sentence: Sentence, offset: int, excluded: set[str]) -> Menti
         return None  # not a party, a place, or a lower-case phrase ("green hydrogen summit")
     if all(_is_title_word(w) for w in words):
         return None  # a title or rank alone: "Rear Admiral", "Secretary-General"
-    in_place = _after_place_preposition(ent)
+    in_place = _after_place_preposition(ent) or (label != "PERSON" and _names_a_gathering(ent))
     if label == "PERSON" and not any(w in ORGANISATION_WORDS for w in words[1:]):
         title = _leading_title(surface)
         name = surface[len(title) :].lstrip() if title else surface
         if len(name.split()) > 4:
             return None
         role = role_for(ent) or (title or None)
-        return Mention(name, "person", name, end - len(name), end, sentence, role, in_place)
+        government = _names_a_government(ent)  # "the Trump administration" is a state's, not a person's
+        return Mention(name, "person", name, end - len(name), end, sentence, role, in_place, in_title=government)
     if surface.isdigit() or len(words) > 8:
         return None
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    in_title = following is not None and following.lower_ in ROLE_NOUNS
+    in_title = (following is not None and following.lower_ in ROLE_NOUNS) or _names_a_government(ent)
     return Mention(
         surface, "organisation", surface, start, end, sentence, description_for(ent), in_place=in_place, in_title=in_title
     )
+
+
+def _owned_name(surface: str) -> str:
+    """Return the name after a possessive inside an entity ("China's Ministry of X" → "Ministry of X")."""
+    surface = surface.split(";")[0].strip()  # "Council of Ministers; Commission": a list the NER ran together
+    for mark in ("'s ", "’s "):
+        owner, found, owned = surface.rpartition(mark)
+        if found and owner and len(owned.split()) >= 2 and owned[:1].isupper():
+            return owned
+    words = surface.split()
+    while len(words) > 1 and words[0].islower():
+        words = words[1:]  # "future Committee for Environmental Protection"
+    return " ".join(words)
+
+
+def _is_publication(ent, surface: str, words: list[str]) -> bool:
+    """Say whether a name is a publication, broadcast or programme ("The Times", "BBC Radio 4")."""
+    from briefing.summarise.extractive.gazetteer import names_an_outlet
+
+    last = words[-2] if len(words) > 1 and words[-1].isdigit() else words[-1]
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return (
+        last in PUBLICATION_WORDS
+        or (following is not None and following.is_lower and following.lower_ in PUBLICATION_WORDS)
+        or names_an_outlet(surface)
+    )
+
+
+def _names_a_gathering(ent) -> bool:
+    """Say whether a place name only says where a gathering is: "the Hong Kong summit"."""
+    return ent.root.dep_ == "compound" and ent.root.head.lower_ in GATHERING_NOUNS
+
+
+def _names_a_government(ent) -> bool:
+    """Say whether a person's name only qualifies a government: "the Trump administration", "Trump's cabinet"."""
+    doc = ent.doc
+    i = ent.end
+    if i < len(doc) and doc[i].tag_ == "POS":
+        i += 1
+    return i < len(doc) and doc[i].lower_ in _GOVERNMENT_NOUNS
 
 
 def _is_title_word(word: str) -> bool:
@@ -163,6 +213,10 @@ def _could_be_a_party(words: list[str]) -> bool:
         return False
     if len(words) == 1 and len(words[0]) > 1 and _ROMAN_NUMERAL.fullmatch(words[0]):
         return False  # "XXV" (a meeting's number)
+    if words[0] in _QUANTIFIERS or words[-1] in FUNCTION_WORDS or words[-1] in ("et", "und", "y"):
+        return False  # "Any Contracting Party" is no one; "Union Économique et" is a cut name
+    if words[-1] in THING_NAME_WORDS and not any(w in ORGANISATION_WORDS for w in words):
+        return False  # "the International Monitoring System", "the Entity List"
     organisation = any(w in ORGANISATION_WORDS for w in words)
     if any(w in INSTRUMENT_NAME_WORDS for w in words) and not organisation:
         return False  # "the Liptako-Gourma Charter" is the instrument, not a party
@@ -282,8 +336,8 @@ def _merge(mentions: list[Mention], parsed: Parsed) -> list[Candidate]:
     for cand in cands:
         if cand.kind in ("person", "organisation") and all(m.in_place for m in cand.mentions):
             cand.mentions = []  # only ever a place in this story
-        if cand.kind == "organisation" and all(m.in_title for m in cand.mentions):
-            cand.mentions = []  # only ever part of someone's title
+        if cand.kind in ("organisation", "person") and all(m.in_title for m in cand.mentions):
+            cand.mentions = []  # only ever part of someone's title, or of a government's name
     _resolve_metonyms(cands)
     for cand in cands:
         if cand.kind == "country" and all(m.in_place for m in cand.mentions):
@@ -401,8 +455,13 @@ def _merge_acronyms(cands: list[Candidate], text: str) -> None:
     defined = {_norm(short): _norm(long) for long, short in pairs}
     for cand in orgs:
         long = next((l for l, s in pairs if _norm(s) == cand.key), None)
-        if long is not None and not _could_be_a_party(clean_name(long).casefold().split()):
-            cand.mentions = []  # "TIAR", the acronym of a treaty
+        if long is None:
+            continue
+        words = clean_name(long).casefold().split()
+        if not _could_be_a_party(words) or not (
+            any(w in ORGANISATION_WORDS for w in words) or any(c.key == _norm(long) for c in orgs if c.mentions)
+        ):
+            cand.mentions = []  # "TIAR", the acronym of a treaty; "OSI", of an "On-Site Inspection"
     for short in orgs:
         for long in orgs:
             if short is long or not short.mentions or not long.mentions:

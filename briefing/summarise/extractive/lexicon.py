@@ -84,6 +84,29 @@ INSTRUMENT_NAME_WORDS = frozenset(
     """.split()
 )
 
+# Words that make a name a thing made or run, not a party: programmes, funds,
+# facilities, systems, lists, constitutions ("the International Finance Facility",
+# "the Entity List", "the EU Constitution").
+THING_NAME_WORDS = frozenset(
+    """
+    constitution facility list system systems infrastructure measures scheme
+    mechanism index registry database network-system project projects initiative
+    """.split()
+)
+
+# Words that end the name of a publication, a broadcast or a programme
+# ("The Times", "BBC Radio 4", "the Today programme"): outlets are not parties.
+PUBLICATION_WORDS = frozenset(
+    """
+    times post journal herald gazette tribune telegraph guardian observer chronicle mirror standard
+    independent express review magazine newspaper radio tv television channel podcast programme
+    show website newsletter bulletin
+    """.split()
+)
+
+# Nouns of gatherings a place name can modify ("the Hong Kong summit"): there it is where.
+GATHERING_NOUNS = frozenset("summit conference meeting talks forum ceremony session games congress".split())
+
 # Words that make a name an event or an idea rather than a party
 # ("the Cuban Missile Crisis", "the Cold War").
 EVENT_WORDS = frozenset(
