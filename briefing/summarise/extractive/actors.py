@@ -10,8 +10,9 @@ acronym. Roles come from :mod:`briefing.summarise.extractive.roles`.
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from briefing.model import Actor, Evidence
 from briefing.summarise.extractive.lexicon import (
@@ -39,6 +40,7 @@ _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LONG_DOCUMENT_WORDS = 1500
 _ROMAN_NUMERAL = re.compile(r"m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+_NAME_PARTICLES = frozenset("da de del della der di do dos das du van von bin ibn al el la le".split())
 _QUANTIFIERS = frozenset("any each every all some no other another either neither".split())
 _GOVERNMENT_NOUNS = frozenset("administration government regime cabinet".split())
 _ACRONYM_DEF = re.compile(r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|du|des))*)\s+\(([A-Z][A-Za-z0-9&.-]{1,11})\)")
@@ -63,6 +65,7 @@ class Candidate:
     key: str
     mentions: list[Mention] = field(default_factory=list)
     canonical: str | None = None
+    description: tuple[str, Sentence] | None = None  # "the prime minister" said of them later
 
     @property
     def first(self) -> int:
@@ -139,8 +142,8 @@ def _classify(ent, sentence: Sentence, offset: int, excluded: set[str]) -> Menti
     if label == "PERSON" and not any(w in ORGANISATION_WORDS for w in words[1:]):
         title = _leading_title(surface)
         name = surface[len(title) :].lstrip() if title else surface
-        if len(name.split()) > 4:
-            return None
+        if len([w for w in name.split() if w.casefold() not in _NAME_PARTICLES]) > 4:
+            return None  # "Luiz Inácio Lula da Silva" has four names
         role = role_for(ent) or (title or None)
         government = _names_a_government(ent)  # "the Trump administration" is a state's, not a person's
         return Mention(name, "person", name, end - len(name), end, sentence, role, in_place, in_title=government)
@@ -346,7 +349,9 @@ def _merge(mentions: list[Mention], parsed: Parsed) -> list[Candidate]:
     _merge_acronyms(cands, parsed.text)
     _drop_shadowed(cands)
     _drop_passing_mentions(cands, len(parsed.text.split()))
-    return [c for c in cands if c.mentions]
+    live = [c for c in cands if c.mentions]
+    _describe_by_later_titles(live, parsed)
+    return live
 
 
 def _without_generic_suffix(m: Mention) -> str:
@@ -420,8 +425,13 @@ def _merge_people(cands: list[Candidate]) -> None:
     # A "person" whose name is also an organisation's, country's or group's is a tagging error.
     others = {_norm(n) for c in cands if c.kind != "person" and c.mentions for n in _surfaces(c)}
     others |= {w for c in cands if c.kind == "group" for w in c.key.split()}
+    bodies = {c.key: c for c in cands if c.kind == "organisation" and c.mentions}  # "Fianna Fáil party" → "fianna fáil"
     for cand in people:
-        if cand.key in others:
+        body = bodies.get(cand.key)
+        if body is not None:
+            body.mentions.extend(replace(m, kind="organisation") for m in cand.mentions)
+            cand.mentions = []
+        elif cand.key in others:
             cand.mentions = []
 
 
@@ -519,6 +529,50 @@ def _drop_passing_mentions(cands: list[Candidate], words: int) -> None:
             cand.mentions = []
 
 
+_DESCRIPTION_SENTENCES = 2  # "the prime minister" refers to a person named this many sentences before, at most
+
+
+def _describe_by_later_titles(cands: list[Candidate], parsed: Parsed) -> None:
+    """Give a person the text names without a role the title a later definite description gives them.
+
+    "Mr Blair refused to be pinned down. … the prime minister claimed …": a
+    subject "the (adjectives) <role noun>" with no name of its own refers to
+    the person named last, in that sentence or the two before.
+    """
+    people = sorted(((m.start, c) for c in cands if c.kind == "person" for m in c.mentions), key=lambda p: p[0])
+    if not people:
+        return
+    starts = [p[0] for p in people]
+    for sentence in parsed.sentences:
+        for token in sentence.span:
+            title = _definite_title(token)
+            if title is None:
+                continue
+            position = sentence.offset + token.left_edge.idx
+            index = bisect.bisect_left(starts, position) - 1
+            if index < 0:
+                continue
+            cand = people[index][1]
+            named_in = next(m.sentence.index for m in cand.mentions if m.start == people[index][0])
+            if sentence.index - named_in <= _DESCRIPTION_SENTENCES and not any(m.role for m in cand.mentions):
+                cand.description = cand.description or (title, sentence)
+
+
+def _definite_title(token) -> str | None:
+    """Return "prime minister" for a subject "the prime minister" that names no one itself."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.ent_type_ or token.lower_ not in ROLE_NOUNS:
+        return None
+    words = [t for t in token.subtree if t.i <= token.i]
+    if not words or words[0].lower_ != "the" or any(t.ent_type_ in ("PERSON", "ORG") for t in token.subtree):
+        return None
+    if any(c.dep_ == "appos" for c in token.children):
+        return None  # "the prime minister, X," names X
+    title = words[1:]
+    if not title or not all(t.pos_ in ("ADJ", "NOUN", "PROPN") or t.ent_type_ in ("NORP", "GPE") for t in title):
+        return None
+    return token.doc.text[title[0].idx : token.idx + len(token)]
+
+
 def _salience(cand: Candidate, title: str, length: int) -> float:
     names = {_norm(n) for n in _surfaces(cand)}
     in_title = any(n and n in title for n in names)
@@ -549,14 +603,18 @@ def _actor(cand: Candidate, parsed: Parsed) -> Actor:
     aliases = tuple(s for s in _surfaces(cand) if s != name)
     mentions = sorted(cand.mentions, key=lambda m: m.start)
     role_mention = next((m for m in mentions if m.role), None)
+    role = role_mention.role if role_mention else None
+    role_sentence = role_mention.sentence if role_mention else None
+    if role is None and cand.description is not None:
+        role, role_sentence = cand.description
     cited = [mentions[0].sentence]
-    if role_mention is not None and role_mention.sentence is not cited[0]:
-        cited.append(role_mention.sentence)
+    if role_sentence is not None and role_sentence is not cited[0]:
+        cited.append(role_sentence)
     evidence = tuple(Evidence.of(parsed.text, s.start, s.end) for s in cited)
     return Actor(
         name=name,
         type=kind,  # type: ignore[arg-type]
-        role=role_mention.role if role_mention else None,
+        role=role,
         aliases=aliases,
         evidence=evidence,
     )

@@ -24,7 +24,7 @@ ROLE_NOUNS = frozenset(
     judge justice prosecutor attorney lawyer analyst economist correspondent editor reporter
     strongman ruler dictator chancellor-elect president-elect premier-elect governor-general
     secretary-general director-general undersecretary under-secretary coordinator
-    member activist campaigner researcher expert scholar professor owner partner founder
+    member activist campaigner researcher expert scholar professor owner partner founder counterpart
     """.split()
 )
 
@@ -35,6 +35,9 @@ TITLE_WORDS = frozenset(
     rep sen gov gen lt col maj capt sgt adm cmdr supt insp det pres amb
     """.split()
 )
+
+# Abbreviated titles that stand before a name ("Rep. Young Kim", "Sen. X", "Gen. Y").
+ABBREVIATED_TITLES = frozenset("rep sen gov gen lt col maj capt sgt adm cmdr supt insp amb pres atty".split())
 
 # Nouns that make a collective party out of a people or creed
 # ("Tuareg armed groups", "Houthi rebels").
