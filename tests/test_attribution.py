@@ -70,3 +70,16 @@ def test_outlets_things_and_government_qualifiers_are_not_actors():
     for name in ("BBC Radio 4", "International Finance Facility", "Entity List", "Any Contracting Party",
                  "Times", "Hale", "Lisbon", "Portugal"):
         assert name not in found, name
+
+
+def test_sentence_opening_words_and_partial_names_are_not_extra_actors():
+    from tests.test_summarise import names
+
+    found = names(brief_of(
+        "Trade\n\nCalmer relations between India and Pakistan are paying dividends. "
+        "Crown Prince Mohammed bin Salman met the envoy Mary Ann Clarke in Riyadh. "
+        "Mary Clarke spoke later."
+    ))
+    assert "Calmer" not in found
+    assert "Mohammed bin Salman" in found and "Crown Prince Mohammed bin Salman" not in found
+    assert "Mary Ann Clarke" in found and "Mary Clarke" not in found

@@ -207,6 +207,8 @@ def _leading_title(surface: str) -> str:
     count = 0
     while count < len(words) - 1 and _is_title_word(words[count].casefold()):
         count += 1
+    if count == 0 and len(words) > 2 and _is_title_word(words[1].casefold()) and words[0].istitle():
+        count = 2  # "Crown Prince X", "Grand Ayatollah X": a qualifier the title list lacks
     return " ".join(words[:count])
 
 
@@ -349,6 +351,7 @@ def _merge(mentions: list[Mention], parsed: Parsed) -> list[Candidate]:
     _merge_acronyms(cands, parsed.text)
     _drop_shadowed(cands)
     _drop_passing_mentions(cands, len(parsed.text.split()))
+    _drop_capitalised_words(cands)
     live = [c for c in cands if c.mentions]
     _describe_by_later_titles(live, parsed)
     return live
@@ -416,7 +419,9 @@ def _merge_people(cands: list[Candidate]) -> None:
                 continue
             full_words = full.key.split()
             if len(full_words) > len(words) and (
-                full_words[-len(words) :] == words or (len(words) == 1 and words[0] in full_words)
+                full_words[-len(words) :] == words
+                or (len(words) == 1 and words[0] in full_words)
+                or (words[0] == full_words[0] and _is_subsequence(words, full_words))  # "Albert Lluberas"
             ):
                 full.mentions.extend(short.mentions)
                 short.mentions = []
@@ -433,6 +438,11 @@ def _merge_people(cands: list[Candidate]) -> None:
             cand.mentions = []
         elif cand.key in others:
             cand.mentions = []
+
+
+def _is_subsequence(short: list[str], full: list[str]) -> bool:
+    remaining = iter(full)
+    return all(word in remaining for word in short)
 
 
 def _fold_surnames(cands: list[Candidate], people: list[Candidate]) -> None:
@@ -509,6 +519,25 @@ def _drop_shadowed(cands: list[Candidate]) -> None:
                        for o in other.mentions) for m in cand.mentions):
                 cand.mentions = []
                 break
+
+
+def _drop_capitalised_words(cands: list[Candidate]) -> None:
+    """Drop a word the NER took for a name only because it opens a sentence: "Calmer relations", "Media reports".
+
+    One word, named once, first in its sentence, modifying the common noun after it.
+    """
+    for cand in cands:
+        if cand.kind not in ("person", "organisation") or len(cand.mentions) != 1 or cand.canonical:
+            continue
+        m = cand.mentions[0]
+        span = m.sentence.span
+        local = m.start - m.sentence.offset
+        first = span[0] if span[0].is_alpha else (span[1] if len(span) > 1 else span[0])
+        if len(m.surface.split()) != 1 or first.idx != local or first.i + 1 >= span.end:
+            continue
+        following = span.doc[first.i + 1]
+        if following.is_lower and following.pos_ == "NOUN" and first.head.i == following.i:
+            cand.mentions = []
 
 
 def _drop_passing_mentions(cands: list[Candidate], words: int) -> None:
