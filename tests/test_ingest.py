@@ -201,3 +201,29 @@ def test_missing_file_directory_unsupported_and_oversized(tmp_path):
     legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
     with pytest.raises(InputError, match=r"unsupported input type \.doc; supported: .*\.docx"):
         read_document(legacy)
+
+
+def test_markdown_drops_wiki_notes_but_keeps_the_authors_brackets():
+    from briefing.ingest import parse_bytes
+
+    text = parse_bytes(
+        "Leaders made those[_which?_] plans as of 2023[update], called a \"Security Diamond [ja]\",[4] and "
+        "“reaffirm[ed] their commitment” [for not] set[ting] rules [sic].\n".encode(),
+        "w.md",
+    ).text
+    assert "those plans as of 2023, called" in text
+    assert "Security Diamond\"," in text
+    assert "reaffirm[ed] their commitment" in text and "[for not] set[ting] rules [sic]" in text
+
+
+def test_a_wiki_maintenance_notice_is_not_article_text():
+    from briefing.ingest import parse_bytes
+
+    text = parse_bytes(
+        "# Secretariat\n\n| This article **needs additional citations**. Please help improve this article.\n"
+        "_Find sources:_ \"Secretariat\" – news **·** books **·** JSTOR _( October 2021)__(Learn how and when to\n"
+        "remove this message)_\n\nThe Secretariat is a subsidiary body of the meeting.\n".encode(),
+        "w.md",
+    ).text
+    assert "JSTOR" not in text and "Find sources" not in text
+    assert "The Secretariat is a subsidiary body of the meeting." in text

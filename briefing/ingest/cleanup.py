@@ -34,6 +34,11 @@ _FURNITURE = re.compile(
 )
 _FURNITURE_MAX_WORDS = 30
 
+# A wiki's maintenance notice ("This article needs additional citations … Find
+# sources: … (Learn how and when to remove this message)"): about the page, not its subject.
+_NOTICE = re.compile(r"learn how and when to remove this (template )?message", re.IGNORECASE)
+_NOTICE_MAX_WORDS = 80
+
 # Wire-copy credit lines: "dh/sms (AFP, Reuters)", "(AFP)", "REUTER",
 # "Reporting by …; Editing by …", "— AP".
 _CREDIT = (
@@ -52,6 +57,8 @@ def boilerplate_free(texts: Sequence[str]) -> list[int]:
         if _END_MARKERS.match(text) and index > 0:
             break
         if len(text.split()) <= _FURNITURE_MAX_WORDS and _FURNITURE.search(text):
+            continue
+        if len(text.split()) <= _NOTICE_MAX_WORDS and _NOTICE.search(text):
             continue
         kept.append(index)
     return kept
