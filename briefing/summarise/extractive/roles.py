@@ -117,7 +117,7 @@ def _agent_of(name: Span) -> str | None:
     while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         head = head.head.head  # "hostilities" in "resumption of hostilities" is the resumption's
     tokens = [t for t in head.subtree if t.i < prep.i and t.i >= head.i]
-    return _text(tokens) if 0 < len(tokens) <= 6 else None
+    return f"behind the {_text(tokens)}" if 0 < len(tokens) <= 6 else None  # the party that carries it out
 
 
 def _hyphenated_backer(name: Span) -> str | None:
