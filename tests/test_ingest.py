@@ -83,6 +83,15 @@ def test_web_boilerplate_is_dropped_and_credit_line_kept_as_metadata():
         assert furniture not in d.text
 
 
+def test_a_wiki_maintenance_notice_is_dropped_however_long_and_the_next_line_is_the_title():
+    notice = ("| This article **needs additional citations for verification**. Please help improve this article by "
+              "adding citations to reliable sources. Unsourced material may be challenged and removed. Find "
+              "sources: news · books · scholar ( May 2024)_(Learn how and when to remove this message)_ \n---|---\n")
+    d = doc(notice + "\n1999 trade agreement between two states\n\nThe **Pact** binds both states to open trade.\n", "a.md")
+    assert d.title == "1999 trade agreement between two states"
+    assert d.text == "The Pact binds both states to open trade."
+
+
 def test_paragraph_and_heading_spans_point_into_the_text():
     d = doc("Title\n\nFirst paragraph here.\n\nA Short Heading\n\nSecond paragraph here.")
     assert [d.text[s.start : s.end] for s in d.paragraphs] == ["First paragraph here.", "Second paragraph here."]
@@ -215,15 +224,3 @@ def test_markdown_drops_wiki_notes_but_keeps_the_authors_brackets():
     assert "Security Diamond\"," in text
     assert "reaffirm[ed] their commitment" in text and "[for not] set[ting] rules [sic]" in text
 
-
-def test_a_wiki_maintenance_notice_is_not_article_text():
-    from briefing.ingest import parse_bytes
-
-    text = parse_bytes(
-        "# Secretariat\n\n| This article **needs additional citations**. Please help improve this article.\n"
-        "_Find sources:_ \"Secretariat\" – news **·** books **·** JSTOR _( October 2021)__(Learn how and when to\n"
-        "remove this message)_\n\nThe Secretariat is a subsidiary body of the meeting.\n".encode(),
-        "w.md",
-    ).text
-    assert "JSTOR" not in text and "Find sources" not in text
-    assert "The Secretariat is a subsidiary body of the meeting." in text
