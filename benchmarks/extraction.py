@@ -37,7 +37,8 @@ functions, tested in tests/test_extraction_scoring.py):
   quotes and actors is verbatim when ``quote == document.text[start:end]``
   (document = ``briefing.read_document(path)``) AND the quote, whitespace-
   normalised, occurs in the whitespace-normalised raw source file, as a
-  reader sees it (Markdown without its link and emphasis marks).
+  reader sees it (Markdown without its link and emphasis marks, nested ones too, and
+  without Wikipedia's superscript notes such as "[1]" and "[_citation needed_]").
 - Micro-averages sum numerators and denominators over articles; a ratio with
   a zero denominator is reported as "-" (null in JSON).
 
@@ -415,10 +416,23 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(?<!\w)(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1(?!\w)", re.DOTALL)
 
 
+_WIKI_NOTE = re.compile(
+    r"\[_[^\[\]_\n]{1,40}_\]"  # a maintenance tag, in italics: [_citation needed_], [_which?_]
+    r"|\[(?:\d{1,3}|update|citation needed|needs update|(?:when|which|who|where)\?)\]"  # a note: [1], [update]
+    r'|\s\[(?!sic\])[a-z]{2,3}\](?=[\s.,;:!?)"”’])'  # a link to another language's page: "Diamond [ja]"
+)
+
+
 def as_read(markdown: str) -> str:
-    """Markdown as a reader sees it: links as their text, emphasis and code marks removed."""
-    text = _MD_LINK.sub(r"\1", markdown)
-    return _MD_EMPHASIS.sub(r"\2", text)
+    """Markdown as a reader sees it: links as their text, emphasis and code marks removed, also when
+    nested (``_**Tratado**_``), and without Wikipedia's superscript notes (``[1]``, ``[_citation needed_]``),
+    which a quotation leaves out as it leaves out footnote marks."""
+    text = _WIKI_NOTE.sub("", _MD_LINK.sub(r"\1", markdown))
+    while True:
+        unwrapped = _MD_EMPHASIS.sub(r"\2", text)
+        if unwrapped == text:
+            return text
+        text = unwrapped
 
 
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[,.;:!?)])")
