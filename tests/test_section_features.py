@@ -73,3 +73,11 @@ def test_reported_speech_with_a_look_ahead_is_marked():
 def test_a_subject_that_refers_back_to_the_instrument_is_marked():
     rows = sentence_features(parsed("Pact\n\nThe states signed a pact. It binds them for ten years. Rain fell."))
     assert column(rows, "subject_refers_back") == [0.0, 1.0, 0.0]
+
+
+def test_gaps_to_the_nearest_mention_look_both_ways():
+    from briefing.summarise.extractive.features import _gaps_to_nearest
+
+    assert _gaps_to_nearest([False, True, False, False, True]) == [1, 0, 1, 1, 0]
+    assert _gaps_to_nearest([True, False, False]) == [0, 1, 2]
+    assert _gaps_to_nearest([False, False]) == [None, None]

@@ -116,12 +116,28 @@ class _Context:
         self.speech_share = sum(_reported_speech(v) for v in views) / max(self.count, 1)
         self.naming = [_names_instrument(v, self) for v in views]
         self.naming_paragraphs = frozenset(v.paragraph for v, named in zip(views, self.naming) if named)
+        self.instrument_gaps = _gaps_to_nearest(self.naming)
+
+
+def _gaps_to_nearest(marked: list[bool]) -> list[int | None]:
+    """Return each position's distance to the nearest marked one (None when none is marked), in two passes."""
+    gaps: list[int | None] = [None] * len(marked)
+    last: int | None = None
+    for i, mark in enumerate(marked):
+        last = i if mark else last
+        gaps[i] = None if last is None else i - last
+    last = None
+    for i in range(len(marked) - 1, -1, -1):
+        last = i if marked[i] else last
+        if last is not None and (gaps[i] is None or last - i < gaps[i]):
+            gaps[i] = last - i
+    return gaps
 
 
 def _instrument_distance(sentence: _View, ctx: _Context) -> float:
     """Return 1 / (1 + sentences to the nearest one naming the instrument); 0 with none."""
-    distances = [abs(sentence.index - i) for i, named in enumerate(ctx.naming) if named]
-    return 1 / (1 + min(distances)) if distances else 0.0
+    gap = ctx.instrument_gaps[sentence.index]
+    return 0.0 if gap is None else 1 / (1 + gap)
 
 
 def _next_names_instrument(sentence: _View, ctx: _Context) -> bool:
@@ -166,7 +182,7 @@ def _lemmas(sentence: _View) -> set[str]:
 
 
 def _names_instrument(sentence: _View | None, ctx: _Context) -> bool:
-    return sentence is not None and any(t.lemma_.lower() in ctx.instruments for t in sentence.tokens)
+    return sentence is not None and not sentence.lemmas.isdisjoint(ctx.instruments)
 
 
 def _root_aux(sentence: _View) -> set[str]:
