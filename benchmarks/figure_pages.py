@@ -31,13 +31,13 @@ SEED = ROOT / "seeds" / "sahel-security-pact.txt"
 FOLDER = Path(tempfile.gettempdir()) / "briefing-figure-pages"
 
 
-def dump(tag: str, source: Path) -> None:
+def dump(tag: str, source: Path, length: str | None = None) -> None:
     """Write the source's print page with and without figures as ``TAG-with.html`` and ``TAG-without.html``."""
     import briefing
     from briefing.render import RenderOptions
     from briefing.render.html import render_html
 
-    brief = briefing.brief_file(source)
+    brief = briefing.brief_file(source, **({"length": length} if length else {}))
     options = RenderOptions(marking="TLP:AMBER", organisation="Sahel Analysis Unit")
     FOLDER.mkdir(exist_ok=True)
     for name, shown in (("with", options), ("without", dataclasses.replace(options, figures=False))):
@@ -77,10 +77,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dump", metavar="TAG", help="write this version's print pages under TAG")
     parser.add_argument("--time", metavar="TAG,TAG", help="time the dumped pages of these tags in alternation")
     parser.add_argument("--source", type=Path, default=SEED, help="the source to brief (default: the seed)")
+    parser.add_argument("--length", choices=("short", "standard", "full"),
+                        help="the brief's length budget (default: the default; full draws every figure)")
     parser.add_argument("--runs", type=int, default=15, help="timed runs per page (default: 15)")
     args = parser.parse_args(argv)
     if args.dump:
-        dump(args.dump, args.source)
+        dump(args.dump, args.source, args.length)
     if args.time:
         time_pages(args.time.split(","), args.runs)
     if not (args.dump or args.time):

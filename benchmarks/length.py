@@ -12,9 +12,13 @@ Per article it prints:
 - **source words**: ``Document.words``;
 - **brief words**: the words of the Markdown body a reader reads: from the
   first section heading to the Sources heading (no front matter, title
-  block or sources), footnote markers and table rules left out;
+  block or sources), footnote markers, table rules and the figures' Mermaid
+  blocks left out (each figure's plain list is counted);
 - **ratio**: brief words / source words;
 - **pages**: the PDF's page count (A4, no marking);
+- **fill**: how much of the last page's text area the brief uses (from the
+  top margin to the lowest line of text above the footer), so a budget that
+  leaves a page half empty shows;
 - **twice**: sentences used in two sections: pairs of items (points, and
   quotes) from different sections whose evidence spans overlap;
 - **near-dup**: pairs of summary points sharing over 60 % of their content
@@ -56,7 +60,13 @@ def body_words(markdown: str) -> int:
     start = next((i for i, line in enumerate(lines) if line.startswith("## ")), len(lines))
     end = next((i for i, line in enumerate(lines) if line.strip() == "## Sources"), len(lines))
     words = 0
+    fenced = False
     for line in lines[start:end]:
+        if line.startswith("```"):
+            fenced = not fenced  # a Mermaid block draws the figure whose plain list is counted
+            continue
+        if fenced:
+            continue
         if re.fullmatch(r"\|?[\s|:-]+\|?", line.strip() or "x"):
             continue  # a table rule
         words += sum(1 for token in _FOOTNOTE.sub(" ", line).split() if _WORDY.search(token))
@@ -131,6 +141,27 @@ def pdf_pages(data: bytes) -> int:
     return len(PdfReader(io.BytesIO(data)).pages)
 
 
+TOP_MARGIN, BOTTOM_MARGIN = 21 * 72 / 25.4, 20 * 72 / 25.4  # print.css's A4 margins, in points
+
+
+def last_page_fill(data: bytes) -> float:
+    """Return the share of the last page's text area above its lowest line of body text (the footer left out)."""
+    from pypdf import PdfReader
+
+    page = PdfReader(io.BytesIO(data)).pages[-1]
+    height = float(page.mediabox.height)
+    lows: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: Any) -> None:
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        if text.strip() and BOTTOM_MARGIN < y < height - TOP_MARGIN:
+            lows.append(y)
+
+    page.extract_text(visitor_text=visit)
+    top = height - TOP_MARGIN
+    return (top - min(lows) + 3) / (top - BOTTOM_MARGIN) if lows else 0.0
+
+
 def measure(path: Path, length: str | None) -> dict[str, Any]:
     import briefing
 
@@ -139,7 +170,8 @@ def measure(path: Path, length: str | None) -> dict[str, Any]:
     document = briefing.read_document(path)
     brief = briefing.summarise_document(document, **options)
     markdown = briefing.render_brief(brief, "md").decode("utf-8")
-    pages = pdf_pages(briefing.render_brief(brief, "pdf"))
+    pdf = briefing.render_brief(brief, "pdf")
+    pages = pdf_pages(pdf)
     data = brief.to_dict()
     words = body_words(markdown)
     return {
@@ -148,6 +180,8 @@ def measure(path: Path, length: str | None) -> dict[str, Any]:
         "brief_words": words,
         "ratio": words / max(document.words, 1),
         "pages": pages,
+        "fill": last_page_fill(pdf),
+        "figures": f"{len(brief.timeline)}/{len(brief.relations)}",
         "twice": used_twice(data),
         "near_duplicates": near_duplicates(data),
         "in_quotes": points_in_quotes(data),
@@ -164,6 +198,9 @@ def summarise_runs(runs: list[dict[str, Any]]) -> dict[str, Any]:
         "max_ratio": max(long) if long else None,
         "max_pages_short": max(short_pages) if short_pages else None,
         "max_pages": max(r["pages"] for r in runs) if runs else None,
+        "median_fill": statistics.median(r["fill"] for r in runs) if runs else None,
+        "median_fill_one_page": statistics.median(r["fill"] for r in runs if r["pages"] == 1)
+        if any(r["pages"] == 1 for r in runs) else None,
         "pages_histogram": {str(n): sum(1 for r in runs if r["pages"] == n) for n in sorted({r["pages"] for r in runs})},
         "twice": sum(r["twice"] for r in runs),
         "near_duplicates": sum(r["near_duplicates"] for r in runs),
@@ -179,11 +216,11 @@ def missed(overall: dict[str, Any]) -> list[str]:
 
 
 def print_table(runs: list[dict[str, Any]], overall: dict[str, Any]) -> None:
-    print("| article | source words | brief words | ratio | pages | twice | near-dup | in-quote |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| article | source words | brief words | ratio | pages | fill | events/links | twice | near-dup | in-quote |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in runs:
         print(f"| {r['article'][:48]} | {r['source_words']} | {r['brief_words']} | {r['ratio']:.2f} | {r['pages']} "
-              f"| {r['twice']} | {r['near_duplicates']} | {r['in_quotes']} |")
+              f"| {r['fill']:.2f} | {r['figures']} | {r['twice']} | {r['near_duplicates']} | {r['in_quotes']} |")
     print()
     print(f"articles: {overall['articles']}")
     if overall["median_ratio"] is None:  # --limit picked no source over 400 words
@@ -193,6 +230,7 @@ def print_table(runs: list[dict[str, Any]], overall: dict[str, Any]) -> None:
               f"max {overall['max_ratio']:.2f} (target <= 0.6)")
     print(f"PDF pages: max {overall['max_pages_short']} for sources under 800 words (target 1), "
           f"max {overall['max_pages']} for all (target 2); histogram {overall['pages_histogram']}")
+    print(f"last page's fill: median {overall['median_fill']:.2f}; of one-page briefs {overall['median_fill_one_page']:.2f}")
     print(f"sentences used in two sections: {overall['twice']}; near-duplicate summary pairs: "
           f"{overall['near_duplicates']}; points starting or ending inside a quotation: {overall['in_quotes']}")
 

@@ -455,12 +455,12 @@ class Brief:
         """Every distinct evidence span the brief's points and quotes cite, in order of first use.
 
         Renderers number their notes from this order, which is the order the
-        sections are read in (the timeline follows the summary, the actor map
-        the background). Actors' evidence (where
+        sections are read in (the timeline and then the actor map follow the
+        summary). Actors' evidence (where
         each is first named) stays in the JSON and is not cited as a note.
         """
         seen: dict[Evidence, None] = {}
-        groups = (self.summary, self.timeline, self.background, self.relations, self.terms, self.implications,
+        groups = (self.summary, self.timeline, self.relations, self.background, self.terms, self.implications,
                   self.quotes)
         for group in groups:
             for item in group:

@@ -127,7 +127,28 @@ def test_two_summary_points_never_state_the_same_fact(seed_document):
     assert any(t.startswith(fuller) for t in texts), "of two points stating one fact, the more informative stays"
 
 
-def test_the_figures_come_when_the_page_has_room_the_map_whole_and_never_one_event():
+def test_a_point_stating_a_summary_points_fact_in_other_words_is_not_said_again(seed_document):
+    from briefing import summarise_document
+
+    brief = summarise_document(seed_document)
+    lede = "Three West African countries ruled by military juntas have signed a mutual defense pact."
+    assert any(p.text.startswith("Military juntas of Mali, Niger and Burkina Faso signed") for p in brief.summary)
+    for key in ("terms", "implications", "background"):
+        assert lede not in [p.text for p in getattr(brief, key)], f"the lede restates the summary under {key}"
+
+
+def test_points_a_summariser_says_state_one_fact_merge_like_near_duplicates():
+    said = Point("Kenya and Uganda signed a trade pact.", (Evidence.of("x" * 99, 0, 10),))
+    restated = Point("Both neighbours agreed to a commercial treaty on Friday.", (Evidence.of("x" * 99, 20, 40),))
+    other = Point("Tanzania stayed out of the talks.", (Evidence.of("x" * 99, 50, 60),))
+    brief = Brief(title="t", source=Source(name="t.txt"), summary=(said,), terms=(restated, other))
+    assert deduplicate(brief).terms == (restated, other), "no shared words: not near-duplicates"
+    same = {frozenset({said, restated})}
+    deduped = deduplicate(brief, same_fact=lambda a, b: frozenset({a, b}) in same)
+    assert deduped.summary == (said,) and deduped.terms == (other,)
+
+
+def test_the_figures_come_when_the_page_has_room_the_map_of_the_kept_actors_and_never_one_event():
     from briefing.model import Relation, TimelineEvent
     from briefing.summarise.budget import FIGURE_EVENTS
 
@@ -135,8 +156,35 @@ def test_the_figures_come_when_the_page_has_room_the_map_whole_and_never_one_eve
                    for i in range(12))
     relations = tuple(Relation(f"Actor {i}", f"Actor {i + 1}", "met", (span(i),)) for i in range(20))
     long = apply_budget(dataclasses.replace(big_brief(3000), timeline=events, relations=relations))
-    assert len(long.timeline) == FIGURE_EVENTS and long.relations == relations  # two pages: room for both
+    kept = {actor.name for actor in long.actors}
+    assert len(long.timeline) == FIGURE_EVENTS  # two pages: room for both
+    assert long.relations == tuple(r for r in relations if r.source in kept and r.target in kept)
+    assert len(long.relations) >= 3, "the map draws the relations between the actors kept"
     short = apply_budget(dataclasses.replace(big_brief(300), timeline=events, relations=relations))
-    assert short.relations == () and len(short.timeline) != 1  # never one event, never half a map
-    assert dict(short.generator.budget.omitted)["relations"] == 20
+    assert len(short.timeline) != 1  # never one event
+    shown = {actor.name for actor in short.actors}
+    assert all(r.source in shown and r.target in shown for r in short.relations)
+    assert dict(short.generator.budget.omitted)["relations"] == 20 - len(short.relations)
     assert apply_budget(dataclasses.replace(big_brief(3000), timeline=events[:1])).timeline == ()
+
+
+def test_the_budget_fills_the_pages_it_plans_and_no_more():
+    from briefing.summarise.budget import Filler
+    from briefing.summarise.page_space import PAGE_HEIGHT, pages_taken
+
+    for words, pages in ((300, 1), (3000, 2)):
+        brief = big_brief(words)
+        cut = apply_budget(brief)
+        filler = Filler(brief, 10**6, pages)
+        kept = {key: len(getattr(cut, key)) for key in ("background", "actors", "terms", "implications", "quotes")}
+        kept.update(timeline=0, relations=0)
+        taken, used = pages_taken(filler.blocks(kept))
+        assert taken == pages and used > PAGE_HEIGHT * 0.6, (words, taken, used)
+
+
+def test_page_breaks_move_a_block_that_does_not_fit_whole_to_the_next_page():
+    from briefing.summarise.page_space import PAGE_HEIGHT, pages_taken
+
+    assert pages_taken([(PAGE_HEIGHT - 10, False), (5, False)]) == (1, PAGE_HEIGHT - 5)
+    assert pages_taken([(PAGE_HEIGHT - 10, False), (20, False)]) == (2, 20)
+    assert pages_taken([(PAGE_HEIGHT - 10, False), (5, True), (20, False)]) == (2, 25), "a heading keeps with its item"

@@ -83,6 +83,15 @@ def test_web_boilerplate_is_dropped_and_credit_line_kept_as_metadata():
         assert furniture not in d.text
 
 
+def test_a_wiki_maintenance_notice_is_dropped_however_long_and_the_next_line_is_the_title():
+    notice = ("| This article **needs additional citations for verification**. Please help improve this article by "
+              "adding citations to reliable sources. Unsourced material may be challenged and removed. Find "
+              "sources: news · books · scholar ( May 2024)_(Learn how and when to remove this message)_ \n---|---\n")
+    d = doc(notice + "\n1999 trade agreement between two states\n\nThe **Pact** binds both states to open trade.\n", "a.md")
+    assert d.title == "1999 trade agreement between two states"
+    assert d.text == "The Pact binds both states to open trade."
+
+
 def test_paragraph_and_heading_spans_point_into_the_text():
     d = doc("Title\n\nFirst paragraph here.\n\nA Short Heading\n\nSecond paragraph here.")
     assert [d.text[s.start : s.end] for s in d.paragraphs] == ["First paragraph here.", "Second paragraph here."]

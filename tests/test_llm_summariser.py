@@ -80,10 +80,11 @@ def options(server, tmp_path, monkeypatch) -> LlmOptions:
                       retries=2, backoff=0.01, cache_dir=tmp_path / "llm-cache")
 
 
-def brief_with(options: LlmOptions, document, **changes) -> tuple[Brief, LlmSummariser]:
+def brief_with(options: LlmOptions, document, length: str = "full", **changes) -> tuple[Brief, LlmSummariser]:
+    """Brief ``document`` with the model; every grounded item kept unless a ``length`` budget is named."""
     from dataclasses import replace
 
-    summariser = LlmSummariser(BriefOptions(summary_sentences=2), llm=replace(options, **changes))
+    summariser = LlmSummariser(BriefOptions(summary_sentences=2, length=length), llm=replace(options, **changes))
     return summariser.summarise(document), summariser
 
 
@@ -495,3 +496,15 @@ def test_the_extractive_passs_timeline_and_relations_between_kept_actors_carry_o
     kept = _relations_between(relations, actors)
     assert [(r.source, r.target, r.label) for r in kept] == [("Mali", "Niger", "promised to aid"),
                                                            ("Assimi Goita", "Mali", "leads")]
+
+
+def test_the_models_brief_says_each_thing_once_and_keeps_to_the_length(server, document, options):
+    restated = {"text": "Northland and Southland signed a water-sharing treaty in Geneva on 4 March 2025.",
+                "sentences": [1]}  # the summary's first point again, as a term
+    server.reset(ok(good_answer(terms=[restated, *good_answer()["terms"]])))
+    full, _ = brief_with(options, document)
+    assert len(full.terms) == 2 and full.generator.budget.omitted == ()
+    server.reset(ok(good_answer(terms=[restated, *good_answer()["terms"]])))
+    brief, _ = brief_with(options, document, length="short", cache_dir=options.cache_dir / "short")
+    assert [p.text for p in brief.terms] == ["A joint commission of six engineers settles disputes."]
+    assert brief.generator.budget.length == "short" and brief.generator.budget.words is not None

@@ -13,7 +13,7 @@ from briefing.render import RenderOptions, render
 
 from .render_fixtures import make_brief
 
-NOTE = "22 more items left out for length; --length full shows them."
+NOTE = "Left out for length: 22 background points; --length full shows them."
 
 
 def cut_brief():
@@ -47,11 +47,16 @@ def test_a_brief_without_a_budget_shows_everything_and_no_note():
     assert "left out" not in md
 
 
-def test_a_section_whose_items_were_all_left_out_does_not_say_none_stated():
+def test_a_section_whose_items_were_all_left_out_is_not_shown_and_the_note_counts_every_section():
     brief = cut_brief()
-    budget = Budget(length="short", words=100, omitted=(("background", 30),))
+    budget = Budget(length="short", words=100, omitted=(("background", 30), ("actors", 1), ("quotes", 2)))
     brief = dataclasses.replace(brief, background=(), generator=dataclasses.replace(brief.generator, budget=budget))
+    note = "Left out for length: 30 background points, 1 actor and 2 quotes; --length full shows them."
     md = render(brief, "md", options=RenderOptions()).decode()
-    section = md.split("## Background", 1)[1].split("## ", 1)[0]
-    assert "None stated." not in section
-    assert "30 more items left out for length" in section
+    html = render(brief, "html", options=RenderOptions()).decode()
+    document = docx.Document(io.BytesIO(render(brief, "docx", options=RenderOptions())))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "## Background" not in md and 'id="background"' not in html and "Background" not in paragraphs
+    assert "## Actors" in md and "Actors" in paragraphs, "a section with items kept stays"
+    assert md.count(note) == 1 and html.count(note) == 1 and paragraphs.count(note) == 1
+    assert md.index(note) < md.index("## Sources")

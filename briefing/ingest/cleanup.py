@@ -1,8 +1,9 @@
 """Web-page boilerplate and trailing credit lines, found by pattern.
 
 These are conventions of web publishing and wire copy, not facts about any
-particular article: comment forms, share prompts, newsletter pitches, and the
-editors' initials and agency list that close a wire story.
+particular article: comment forms, share prompts, newsletter pitches, wiki
+maintenance notices, and the editors' initials and agency list that close a
+wire story.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ _FURNITURE = re.compile(
 )
 _FURNITURE_MAX_WORDS = 30
 
+# A wiki's maintenance notice ("This article needs additional citations … (Learn how and when to remove
+# this message)") says something about the page, not its subject, however long it runs.
+_NOTICE = re.compile(r"\blearn how and when to remove this (template )?message\b", re.IGNORECASE)
+
 # Wire-copy credit lines: "dh/sms (AFP, Reuters)", "(AFP)", "REUTER",
 # "Reporting by …; Editing by …", "— AP".
 _CREDIT = (
@@ -51,7 +56,7 @@ def boilerplate_free(texts: Sequence[str]) -> list[int]:
     for index, text in enumerate(texts):
         if _END_MARKERS.match(text) and index > 0:
             break
-        if len(text.split()) <= _FURNITURE_MAX_WORDS and _FURNITURE.search(text):
+        if len(text.split()) <= _FURNITURE_MAX_WORDS and _FURNITURE.search(text) or _NOTICE.search(text):
             continue
         kept.append(index)
     return kept

@@ -80,7 +80,7 @@ def split_lines(text: str) -> list[str]:
 def looks_like_heading(text: str) -> bool:
     """Say whether a standalone line reads as a heading rather than a sentence."""
     words = text.split()
-    return 0 < len(words) <= 12 and not re.search(r"[.!?:;,\"”’)]$", text) and text[0].isupper()
+    return 0 < len(words) <= 12 and not re.search(r"[.!?:;,\"”’)]$", text) and (text[0].isupper() or text[0].isdigit())
 
 
 def assemble(

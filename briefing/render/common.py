@@ -33,9 +33,9 @@ from briefing.render.sections import (
     SourceNote,
     brief_figures,
     figure_items,
-    left_out,
+    hidden_sections,
+    left_out_note,
     location,
-    more_note,
 )
 from briefing.render.text import (
     OPENING_QUOTES,
@@ -52,7 +52,7 @@ __all__ = [
     "ACTOR_TYPE_LABELS", "DEFAULT_LANGUAGE", "EMPTY_SECTION", "MONTHS", "OPENING_QUOTES", "RTL_LANGUAGES",
     "SECTION_TITLES", "TLP_COLOURS", "Notes", "Resolved", "SourceNote", "as_of", "author", "brief_figures",
     "clean_option", "figure_items", "format_date", "generator_label", "inner_quotes", "is_rtl", "language",
-    "language_is_rtl", "left_out", "location", "marking_colour", "more_note", "one_line", "paper_size", "quoted",
+    "language_is_rtl", "hidden_sections", "left_out_note", "location", "marking_colour", "one_line", "paper_size", "quoted",
     "resolve", "source_date", "source_line", "template_context",
     "text_direction", "xml_safe",
 ]  # fmt: skip

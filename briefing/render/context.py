@@ -15,7 +15,8 @@ from briefing.render.sections import (
     Notes,
     brief_figures,
     figure_items,
-    left_out,
+    hidden_sections,
+    left_out_note,
 )
 
 if TYPE_CHECKING:
@@ -35,7 +36,8 @@ def template_context(brief: Brief, options: RenderOptions) -> dict[str, Any]:
     logo = resolved.logo
     return {
         "brief": brief,
-        "more": left_out(brief),
+        "hidden": hidden_sections(brief),
+        "left_out": left_out_note(brief, options.figures),
         "notes": notes,
         "sources": notes.numbered(),
         "titles": SECTION_TITLES,

@@ -33,7 +33,8 @@ from briefing.render.common import (
     is_rtl,
     language,
     marking_colour,
-    left_out,
+    hidden_sections,
+    left_out_note,
     location,
     one_line,
     quoted,
@@ -70,7 +71,8 @@ class BriefDocument:
         self.document = document
         self.full_brief = brief  # the properties name every actor
         self.brief = figure_items(brief, options.figures)
-        self.omitted = left_out(brief)
+        self.hidden = hidden_sections(brief)
+        self.left_out = left_out_note(self.brief, options.figures)
         self.options = options
         self.resolved = resolve(options)
         self.marking = self.resolved.marking
@@ -125,23 +127,20 @@ class BriefDocument:
         sections = {
             "summary": lambda: self.points(self.brief.summary),
             "timeline": self.timeline if figures and figures.timeline else None,
-            "background": lambda: self.points(self.brief.background),
             "actor_map": self.actor_map if figures and figures.actor_map else None,
+            "background": lambda: self.points(self.brief.background),
             "actors": self.actors,
             "terms": lambda: self.points(self.brief.terms),
             "implications": lambda: self.points(self.brief.implications),
             "quotes": self.quotes,
         }
         for key, write_section in sections.items():  # the sources are the footnotes
-            if write_section is None:
+            if write_section is None or key in self.hidden:
                 continue
             self.paragraph("heading 1", SECTION_TITLES[key])
-            if self.omitted.get(key) and not getattr(self.brief, key):
-                self.paragraph("None Stated", self.omitted[key])  # not "None stated.": some were left out
-                continue
             write_section()
-            if self.omitted.get(key):
-                self.paragraph("None Stated", self.omitted[key])
+        if self.left_out:
+            self.paragraph("None Stated", self.left_out)
         self.headers_and_footers()
         self.footnotes.finish()
 

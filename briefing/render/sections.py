@@ -10,7 +10,7 @@ from briefing.model import Brief, Evidence
 from briefing.render.text import one_line
 
 __all__ = ["ACTOR_TYPE_LABELS", "EMPTY_SECTION", "SECTION_TITLES", "TIMELINE_LIMIT", "Notes", "SourceNote",
-           "brief_figures", "figure_items", "left_out", "location", "more_note"]
+           "brief_figures", "figure_items", "hidden_sections", "left_out_note", "location"]
 
 #: The sections of a brief, in the order every format presents them.
 SECTION_TITLES: dict[str, str] = {
@@ -68,22 +68,46 @@ def brief_figures(brief: Brief, notes: Notes):
     return draw(brief, notes.numbers)
 
 
-def more_note(count: int) -> str:
-    """Say how many items of a section the length budget left out, and how to see them."""
-    if not count:
-        return ""
-    return f"{count} more {'item' if count == 1 else 'items'} left out for length; --length full shows them."
+#: What the left-out note calls one item and many items of each section.
+ITEM_NAMES: dict[str, tuple[str, str]] = {
+    "background": ("background point", "background points"),
+    "actors": ("actor", "actors"),
+    "terms": ("term", "terms"),
+    "implications": ("implication", "implications"),
+    "quotes": ("quote", "quotes"),
+    "timeline": ("timeline event", "timeline events"),
+}
 
 
-def left_out(brief: Brief) -> dict[str, str]:
-    """Return, per section, the note saying what the brief's length budget left out ("" if nothing).
+def left_out_note(brief: Brief, figures: bool = True) -> str:
+    """Say in one line what the brief's length budget left out, section by section, and how to see it ("" if nothing).
 
     The brief says what it left out in ``generator.budget``; a brief without
-    a budget (an older or hand-made one) left nothing out, and every format
-    shows it whole.
+    a budget (an older or hand-made one) left nothing out. Timeline events
+    are counted only where the figures are drawn.
     """
     budget = brief.generator.budget
-    return {key: more_note(budget.left_out(key) if budget else 0) for key in LEFT_OUT_SECTIONS}
+    if budget is None:
+        return ""
+    keys = LEFT_OUT_SECTIONS + (("timeline",) if figures and len(brief.timeline) >= 2 else ())
+    counts = [(budget.left_out(key), ITEM_NAMES[key]) for key in keys]
+    parts = [f"{count} {one if count == 1 else many}" for count, (one, many) in counts if count]
+    if not parts:
+        return ""
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"Left out for length: {listed}; --length full shows them."
+
+
+def hidden_sections(brief: Brief) -> frozenset[str]:
+    """Return the sections every format leaves out: those whose items the length budget all left out.
+
+    A section the source has nothing for still shows, saying so; one the
+    budget emptied is only counted in :func:`left_out_note`.
+    """
+    budget = brief.generator.budget
+    if budget is None:
+        return frozenset()
+    return frozenset(key for key in LEFT_OUT_SECTIONS if not getattr(brief, key) and budget.left_out(key))
 
 
 def location(evidence: Evidence) -> str:

@@ -2,16 +2,20 @@
 
 Any summariser hands :func:`apply_budget` a brief holding every item it
 found, each section's items most important first, and gets back the brief a
-reader is given: the summary whole, then as many items of the other sections
-as the budget's words allow, spent as an analyst would spend them (the
-bottom line, then the actors and the terms, then implications and quotes,
-then background). After the first item of each section come the figures,
-when the page has room: the actor map whole, then the timeline's rows. What is left out is counted in ``generator.budget`` so
-every format can say so. ``full`` keeps everything.
+reader is given: the summary whole, the main actors and the first term,
+then the figures (the actor map of the actors kept and the timeline's
+rows), then more items, spent as an analyst would spend them (the first
+implication, quote and background point, then more actors and terms, then
+implications and quotes, then background). What is left out is
+counted in ``generator.budget`` so every format can say so. ``full`` keeps
+everything.
 
-A budget is in words of the brief's body (no title block, no sources), set
-from the source's length: under :data:`ONE_PAGE_SOURCE_WORDS` words a brief
-fits on one A4 page, any other on two.
+A budget has two limits. Its words (the brief's body, no title block, no
+sources) are a share of the source's, so a brief stays shorter than what it
+summarises. Its pages are the printed A4 pages of the PDF, one for a source
+under :data:`ONE_PAGE_SOURCE_WORDS` words and two for any other: each item
+is costed in points of page height (:mod:`briefing.summarise.page_space`)
+and placed as the page breaks would place it.
 """
 
 from __future__ import annotations
@@ -21,8 +25,22 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from briefing.errors import BriefingError
-from briefing.model import Actor, Brief, Budget, Point, Quote
+from briefing.model import Actor, Brief, Budget, Point, Quote, Relation
+from briefing.summarise.page_space import (
+    EMPTY_SECTION,
+    HEADING,
+    LEFT_OUT_LINE,
+    TABLE_HEADER,
+    actor_height,
+    figures_height,
+    pages_taken,
+    point_height,
+    quote_height,
+    sources_height,
+    title_height,
+)
 from briefing.options import DEFAULT_LENGTH, LENGTHS
+from briefing.summarise.dedup import SameFact, deduplicate
 
 ONE_PAGE_SOURCE_WORDS = 800  # a source shorter than this gets a one-page brief
 SECTIONS: tuple[str, ...] = ("background", "actors", "terms", "implications", "quotes", "timeline", "relations")
@@ -41,7 +59,7 @@ class LengthRule:
 
 RULES: dict[str, LengthRule] = {
     "short": LengthRule(share=0.15, floor=110, one_page=150, two_pages=250),
-    "standard": LengthRule(share=0.30, floor=180, one_page=175, two_pages=480),
+    "standard": LengthRule(share=0.30, floor=180, one_page=240, two_pages=480),
 }
 CEILING_SHARE = 0.6  # no brief is longer than this share of its source…
 CEILING_FLOOR = 100  # …unless it is a few lines long: a brief still names its actors
@@ -50,20 +68,22 @@ CEILING_FLOOR = 100  # …unless it is a few lines long: a brief still names its
 # stops at the first item that no longer fits. Later tiers are reached only
 # when the earlier ones are full.
 TIERS: tuple[dict[str, int], ...] = (
-    {"actors": 4, "terms": 2, "implications": 1, "quotes": 1, "background": 1},
+    {"actors": 4, "terms": 1},
+    {"implications": 1, "quotes": 1, "background": 1},
     {"actors": 8, "terms": 4, "implications": 2, "quotes": 2, "background": 3},
     {"actors": 12, "terms": 8, "implications": 4, "quotes": 3, "background": 6},
     {"actors": 10**9, "terms": 10**9, "implications": 10**9, "quotes": 10**9, "background": 10**9},
 )
-# The figures come right after the first tier (the bottom line and the first item of each section), when
-# the page has room: the actor map whole or not at all, then the timeline's first rows (two at least).
+# The figures come right after the first tier (the bottom line, the main actors, the first term), when the
+# page has room: the map of the actors kept, then the timeline's first rows (two at least). They come before
+# the first implication, quote and background point: a reader takes them in at a glance.
 FIGURE_EVENTS = 8  # the most events a timeline draws
-FIGURE_ROW_WORDS = 12  # a timeline row takes a line, whatever its words
-FIGURE_FRAME_WORDS = 40  # a figure's heading, legend and caption
-ACTOR_MAP_WORDS = 200  # the actor map takes half an A4 page to a whole one
+MAP_NODES = 12  # the most actors a map draws
 ACTOR_ROW_WORDS = 5  # a table row takes a line however few its words
 ITEM_WORDS = 2  # what a bullet's or a quote's spacing takes, in words
 SECTION_OVERHEAD_WORDS = 12  # the section headings and the actors table's header
+TEXT_SECTIONS: tuple[str, ...] = ("background", "actors", "terms", "implications", "quotes")
+PAGE_ORDER: tuple[str, ...] = ("background", "actors", "terms", "implications", "quotes")  # as every format shows them
 
 
 def check_length(length: str) -> str:
@@ -71,6 +91,16 @@ def check_length(length: str) -> str:
     if length not in LENGTHS:
         raise BriefingError(f"unknown length {length!r}; choose one of {', '.join(LENGTHS)}")
     return length
+
+
+def fit_to_length(brief: Brief, length: str = DEFAULT_LENGTH, same_fact: SameFact | None = None) -> Brief:
+    """Return ``brief`` as a reader is given it: each thing said once and cut to ``length``'s budget.
+
+    ``full`` keeps every item found, as found: sections may then share a
+    sentence (what the extraction benchmark scores). ``same_fact`` is
+    :func:`~briefing.summarise.dedup.deduplicate`'s.
+    """
+    return apply_budget(brief if check_length(length) == "full" else deduplicate(brief, same_fact), length)
 
 
 def budget_words(length: str, source_words: int) -> int | None:
@@ -101,50 +131,107 @@ def apply_budget(brief: Brief, length: str = DEFAULT_LENGTH) -> Brief:
 
     Each section of ``brief`` must be ranked, most important first; the kept
     points and quotes are put back in reading order (by where their evidence
-    starts), the actors stay ranked.
+    starts), the actors stay ranked. The relations kept are those between
+    the actors kept, when the page has room for their map.
     """
     words = budget_words(length, brief.source.words)
     kept = {key: len(getattr(brief, key)) for key in SECTIONS}
     if words is not None:
-        kept = _fill(brief, words - SECTION_OVERHEAD_WORDS - sum(map(words_of, brief.summary)))
+        pages = 1 if brief.source.words < ONE_PAGE_SOURCE_WORDS else 2
+        kept = Filler(brief, words - SECTION_OVERHEAD_WORDS - sum(map(words_of, brief.summary)), pages).fill()
     cut: dict[str, Any] = {}
     for key in SECTIONS:
-        items = getattr(brief, key)[: kept[key]]
+        if key == "relations":
+            items = map_relations(brief, kept) if words is not None else brief.relations
+        else:
+            items = getattr(brief, key)[: kept[key]]
         cut[key] = items if key in IN_ORDER else tuple(sorted(items, key=reading_position))
-    omitted = tuple((key, len(getattr(brief, key)) - kept[key]) for key in SECTIONS if len(getattr(brief, key)) > kept[key])
+    omitted = tuple((key, len(getattr(brief, key)) - len(cut[key])) for key in SECTIONS
+                    if len(getattr(brief, key)) > len(cut[key]))
     budget = Budget(length=length, words=words, omitted=omitted)
     return dataclasses.replace(brief, **cut, generator=dataclasses.replace(brief.generator, budget=budget))
 
 
-def _fill(brief: Brief, remaining: int) -> dict[str, int]:
-    """Return how many items of each section fit in ``remaining`` words, tier by tier."""
-    kept = dict.fromkeys(SECTIONS, 0)
-    full: set[str] = set()
-    for number, tier in enumerate(TIERS):
-        if number == 1:
-            remaining = _take_figures(brief, kept, remaining)
-        for key, limit in tier.items():
-            items: Sequence[Any] = getattr(brief, key)
-            while key not in full and kept[key] < min(limit, len(items)):
-                cost = words_of(items[kept[key]])
-                if cost > remaining:
-                    full.add(key)  # a section is a prefix of its ranking: nothing after a miss
-                    break
-                remaining -= cost
-                kept[key] += 1
-    return kept
+def map_relations(brief: Brief, kept: dict[str, int]) -> tuple[Relation, ...]:
+    """Return the relations the map of the kept actors draws (none if the map was not kept)."""
+    if not kept["relations"]:
+        return ()
+    names = {actor.name for actor in brief.actors[: kept["actors"]]}
+    return tuple(r for r in brief.relations if r.source in names and r.target in names and r.source != r.target)
 
 
-def _take_figures(brief: Brief, kept: dict[str, int], remaining: int) -> int:
-    """Keep the actor map whole and then as many timeline rows as fit (two at least); return what is left."""
-    if brief.relations and ACTOR_MAP_WORDS <= remaining:
-        kept["relations"] = len(brief.relations)
-        remaining -= ACTOR_MAP_WORDS
-    events = min(FIGURE_EVENTS, len(brief.timeline), (remaining - FIGURE_FRAME_WORDS) // FIGURE_ROW_WORDS)
-    if events >= 2:  # one event draws no timeline
-        kept["timeline"] = events
-        remaining -= FIGURE_FRAME_WORDS + events * FIGURE_ROW_WORDS
-    return remaining
+def map_nodes(brief: Brief, actors: int) -> int:
+    """Return how many of the first ``actors`` actors a map of their relations draws."""
+    names = {actor.name for actor in brief.actors[:actors]}
+    related = {n for r in brief.relations if r.source in names and r.target in names and r.source != r.target
+               for n in (r.source, r.target)}
+    return min(MAP_NODES, len(related)) if len(related) >= 2 else 0
+
+
+class Filler:
+    """Fill a brief's pages and words tier by tier: what each section keeps, and whether the figures fit."""
+
+    def __init__(self, brief: Brief, words: int, pages: int) -> None:
+        self.brief, self.words, self.pages = brief, words, pages
+        self.heights = {key: [_height(item) for item in getattr(brief, key)] for key in TEXT_SECTIONS}
+        self.fixed = title_height(brief) + HEADING + sum(point_height(p) for p in brief.summary)
+
+    def fill(self) -> dict[str, int]:
+        """Return how many items of each section (and timeline rows, and 1 for the map) fit."""
+        kept = dict.fromkeys(SECTIONS, 0)
+        full: set[str] = set()
+        for number, tier in enumerate(TIERS):
+            if number == 1:
+                self._take_figures(kept)
+            for key, limit in tier.items():
+                items: Sequence[Any] = getattr(self.brief, key)
+                while key not in full and kept[key] < min(limit, len(items)):
+                    kept[key] += 1
+                    if not self.fits(kept):
+                        kept[key] -= 1
+                        full.add(key)  # a section is a prefix of its ranking: nothing after a miss
+        return kept
+
+    def _take_figures(self, kept: dict[str, int]) -> None:
+        """Keep the map of the kept actors and as many timeline rows as fit (two at least), or what of them fits."""
+        most = min(FIGURE_EVENTS, len(self.brief.timeline))
+        choices = [(bool(self.brief.relations), events) for events in range(most, 1, -1)]
+        choices += [(True, 0)] if self.brief.relations else []
+        choices += [(False, events) for events in range(most, 1, -1)]
+        for relations, events in choices:
+            kept["relations"], kept["timeline"] = int(relations), events
+            if self.fits(kept):
+                return
+        kept["relations"] = kept["timeline"] = 0
+
+    def fits(self, kept: dict[str, int]) -> bool:
+        """Tell whether the brief with ``kept`` items keeps to the budget's words and pages."""
+        words = sum(words_of(item) for key in TEXT_SECTIONS for item in getattr(self.brief, key)[: kept[key]])
+        return words <= self.words and pages_taken(self.blocks(kept))[0] <= self.pages
+
+    def blocks(self, kept: dict[str, int]) -> list[tuple[float, bool]]:
+        """Return the printed brief's blocks, in page order, as ``(height, keep with the next)``."""
+        nodes = map_nodes(self.brief, kept["actors"]) if kept["relations"] else 0
+        blocks = [(self.fixed, False), (figures_height(self.brief.timeline[: kept["timeline"]], nodes), False)]
+        notes = len(self.brief.summary) + kept["timeline"] + (len(map_relations(self.brief, kept)) if nodes else 0)
+        for key in PAGE_ORDER:
+            heights = self.heights[key][: kept[key]]
+            if not self.heights[key]:
+                blocks.append((EMPTY_SECTION, False))
+            elif heights:
+                blocks.append((HEADING + (TABLE_HEADER if key == "actors" else 0.0), True))
+                blocks += [(height, False) for height in heights]
+                notes += len(heights)
+        if any(kept[key] < len(self.heights[key]) for key in TEXT_SECTIONS):
+            blocks.append((LEFT_OUT_LINE, False))
+        blocks.append((sources_height(notes - kept["actors"]), False))
+        return blocks
+
+
+def _height(item: Point | Actor | Quote) -> float:
+    if isinstance(item, Actor):
+        return actor_height(item)
+    return quote_height(item) if isinstance(item, Quote) else point_height(item)
 
 
 def reading_position(item: Point | Quote) -> tuple[int, int]:

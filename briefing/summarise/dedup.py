@@ -8,13 +8,14 @@ is not repeated as a quote), then implications, then background. Two points
 whose content words mostly coincide (over :data:`NEAR_DUPLICATE` of the
 shorter one's) are merged into one: the more informative text, in the place
 of the higher-ranked one; the summary, which its ranker already kept free
-of repeats, stays as chosen.
+of repeats, stays as chosen. A summariser that can tell two points state one
+fact in other words (the extractive one compares their parses) says so too.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Any, Callable
 
 from briefing.model import Brief, Evidence, Point
 
@@ -23,9 +24,16 @@ POINT_SECTIONS: tuple[str, ...] = ("summary", "terms", "implications", "backgrou
 NEAR_DUPLICATE = 0.6
 
 
-def deduplicate(brief: Brief) -> Brief:
-    """Return ``brief`` with every sentence used by one section only and near-duplicate points merged."""
-    return _merge_near_duplicates(_one_section_per_sentence(brief))
+SameFact = Callable[[Point, Point], bool]
+
+
+def deduplicate(brief: Brief, same_fact: SameFact | None = None) -> Brief:
+    """Return ``brief`` with every sentence used by one section only and near-duplicate points merged.
+
+    ``same_fact(a, b)``, when a summariser can tell, says that two points
+    state one fact in other words; such points are merged like near-duplicates.
+    """
+    return _merge_near_duplicates(_one_section_per_sentence(brief), same_fact)
 
 
 def _one_section_per_sentence(brief: Brief) -> Brief:
@@ -58,25 +66,29 @@ def near_duplicates(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a and b) and len(a & b) / min(len(a), len(b)) > NEAR_DUPLICATE
 
 
-def _merge_near_duplicates(brief: Brief) -> Brief:
+def _merge_near_duplicates(brief: Brief, same_fact: SameFact | None) -> Brief:
     sections: dict[str, list[Point]] = {key: list(getattr(brief, key)) for key in POINT_SECTIONS}
-    placed: list[tuple[str, int, frozenset[str]]] = []  # (section, index, bag) of the points kept so far
+    placed: list[tuple[str, int, frozenset[str], Point]] = []  # (section, index, bag, point) of the points kept
+
+    def twins(bag: frozenset[str], point: Point, entry: tuple[str, int, frozenset[str], Point]) -> bool:
+        return near_duplicates(bag, entry[2]) or (same_fact is not None and same_fact(point, entry[3]))
+
     for key in POINT_SECTIONS:
         survivors: list[Point] = []
         for point in sections[key]:
             bag = content_bag(point.text)
-            twin = next((entry for entry in placed if near_duplicates(bag, entry[2])), None)
+            twin = next((entry for entry in placed if twins(bag, point, entry)), None)
             if twin is None:
-                placed.append((key, len(survivors), bag))
+                placed.append((key, len(survivors), bag, point))
                 survivors.append(point)
                 continue
-            twin_key, twin_index, twin_bag = twin
+            twin_key, twin_index, twin_bag, _ = twin
             if twin_key != "summary" and len(bag) > len(twin_bag):  # it says more: it takes the earlier one's place
                 target = survivors if twin_key == key else sections[twin_key]
                 target[twin_index] = point
-                placed[placed.index(twin)] = (twin_key, twin_index, bag)
+                placed[placed.index(twin)] = (twin_key, twin_index, bag, point)
         sections[key] = survivors
     return dataclasses.replace(brief, **{key: tuple(items) for key, items in sections.items()})
 
 
-__all__ = ["PRECEDENCE", "content_bag", "deduplicate", "near_duplicates"]
+__all__ = ["PRECEDENCE", "SameFact", "content_bag", "deduplicate", "near_duplicates"]

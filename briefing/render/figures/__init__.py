@@ -14,15 +14,29 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from briefing.model import Brief, Evidence, Relation, TimelineEvent
+from briefing.page import is_pair, map_print_height
 from briefing.render.figures.actor_map import actor_graph, describe_actor_map
 from briefing.render.figures.scene import Scene
 
 MAX_TIMELINE_EVENTS = 12
+# Two small figures share the printed width, side by side (briefing.page.is_pair): the timeline in a narrow
+# column, the map beside it.
+PRINT_WIDTH = 480.0  # the printed text width the figures are drawn for (A4 or Letter, 18 mm margins, less a little)
+PAIR_GAP = 14.0
+PAIRED_TIMELINE_WIDTH = 180.0
+PAIRED_MAP_WIDTH = PRINT_WIDTH - PAIRED_TIMELINE_WIDTH - PAIR_GAP
 
-TIMELINE_CAPTION = ("Timeline: the events the source dates, in order. A diamond marks a relative date kept as the "
-                    "source writes it (no publication date anchors it); an open dot, an event expected.")
-ACTOR_MAP_CAPTION = ("Actor map: the actors the source relates, arrows pointing from the one who acts. Rectangle: "
-                     "country; rounded: organisation; ellipse: person; hexagon: group; bold outline: the most salient.")
+TIMELINE_CAPTION = "The events the source dates, in order."
+ACTOR_MAP_CAPTION = "Arrows run from the actor who acts; bold: the most salient."
+SHAPE_NAMES = {"country": "rectangle: country", "organisation": "rounded: organisation", "person": "ellipse: person",
+               "group": "hexagon: group"}
+
+
+def map_caption(graph) -> str:
+    """Return the map's caption: what it shows, and what each shape drawn means."""
+    kinds = {actor.type for actor in graph.actors}
+    shapes = "; ".join(words for kind, words in SHAPE_NAMES.items() if kind in kinds)
+    return f"{ACTOR_MAP_CAPTION[:-1]}; {shapes}."
 
 
 @dataclass(frozen=True)
@@ -38,6 +52,8 @@ class Figure:
     alt: str
     mermaid: str
     lay_out: Callable[[], Scene] = field(repr=False, compare=False)
+    width: float | None = None  # the column it is drawn for, when it shares the width with the other figure
+    print_height: float | None = None  # the most height it is printed at (the page planned for no more)
 
     @functools.cached_property
     def scene(self) -> Scene:
@@ -60,7 +76,12 @@ class Figure:
     def overlay(self):
         from briefing.render.figures.overlay import overlay
 
-        return overlay(self.scene)
+        return overlay(self.scene, self.print_width, self.print_height)
+
+    @property
+    def print_width(self) -> float:
+        """Return the most points the printed figure may take: its column's width."""
+        return self.width or PRINT_WIDTH
 
     def png(self) -> bytes:
         return _png(self.scene)
@@ -78,13 +99,15 @@ class Figures:
     """The figures a brief has (None for one it has too little for), and their items as text.
 
     ``events`` are ``(date as read, label, event)`` for the timeline's plain
-    list and table; ``links`` the actor map's relations.
+    list and table; ``links`` the actor map's relations. ``paired``: the two
+    are small enough to stand side by side.
     """
 
     timeline: Figure | None = None
     actor_map: Figure | None = None
     events: tuple[tuple[str, str, TimelineEvent], ...] = ()
     links: tuple[Relation, ...] = ()
+    paired: bool = False
 
     @property
     def event_items(self) -> list[tuple[str, str, TimelineEvent]]:
@@ -108,36 +131,39 @@ def brief_figures(brief: Brief, note_numbers: Callable[[tuple[Evidence, ...]], t
     from briefing.render.figures.text import display_date
     from briefing.render.figures.timeline_layout import describe_timeline, event_label
 
-    timeline = None
-    events = brief.timeline[:MAX_TIMELINE_EVENTS]
-    if len(events) >= 2:
-        notes = tuple(note(e) for e in events)
-        timeline = Figure("figure-timeline", TIMELINE_CAPTION, describe_timeline(events), timeline_mermaid(events),
-                          functools.partial(_timeline_scene, events, notes))
-    else:
-        events = ()
+    events = brief.timeline[:MAX_TIMELINE_EVENTS] if len(brief.timeline) >= 2 else ()
     graph = actor_graph(brief)
+    paired = bool(events) and graph is not None and is_pair(len(events), len(graph.actors))
+    timeline = None
+    if events:
+        notes = tuple(note(e) for e in events)
+        width = PAIRED_TIMELINE_WIDTH if paired else PRINT_WIDTH
+        timeline = Figure("figure-timeline", TIMELINE_CAPTION, describe_timeline(events), timeline_mermaid(events),
+                          functools.partial(_timeline_scene, events, notes, width), width if paired else None)
     actor_map = None
     if graph is not None:
         notes = tuple(note(r) for r in graph.relations)
-        actor_map = Figure("figure-actor-map", ACTOR_MAP_CAPTION, describe_actor_map(graph), flowchart_mermaid(graph),
-                           functools.partial(_actor_map_scene, graph, notes))
+        width = PAIRED_MAP_WIDTH if paired else PRINT_WIDTH
+        actor_map = Figure("figure-actor-map", map_caption(graph), describe_actor_map(graph), flowchart_mermaid(graph),
+                           functools.partial(_actor_map_scene, graph, notes, width, paired), width if paired else None,
+                           map_print_height(len(graph.actors), paired))
     rows = tuple((display_date(e), event_label(e), e) for e in events)
-    return Figures(timeline, actor_map, rows, graph.relations if graph else ())
+    return Figures(timeline, actor_map, rows, graph.relations if graph else (), paired)
 
 
 # A build renders one brief in several formats in one process: each scene is laid out once.
 @functools.lru_cache(maxsize=8)
-def _timeline_scene(events: tuple[TimelineEvent, ...], notes: tuple[int | None, ...]) -> Scene:
+def _timeline_scene(events: tuple[TimelineEvent, ...], notes: tuple[int | None, ...], width: float) -> Scene:
     from briefing.render.figures.timeline_layout import timeline_scene
 
     numbers = dict(zip(map(id, events), notes))
-    return timeline_scene(events, lambda event: numbers[id(event)])
+    return timeline_scene(events, lambda event: numbers[id(event)], width)
 
 
 @functools.lru_cache(maxsize=8)
-def _actor_map_scene(graph, notes: tuple[int | None, ...]) -> Scene:
+def _actor_map_scene(graph, notes: tuple[int | None, ...], width: float, paired: bool) -> Scene:
     from briefing.render.figures.graph_layout import actor_map_scene  # numpy: only when the map is drawn
 
     numbers = dict(zip(map(id, graph.relations), notes))
-    return actor_map_scene(graph, lambda relation: numbers[id(relation)])
+    height = map_print_height(len(graph.actors), paired)
+    return actor_map_scene(graph, lambda relation: numbers[id(relation)], width, height)

@@ -36,8 +36,8 @@ FILLS = {"person": "#ffffff", "country": "#e6e6e6", "organisation": "#ffffff", "
 _SPOTS = tuple((t, lift) for lift in (0.0, -6.0, 6.0, -11.0, 11.0) for t in (0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8))
 
 
-def actor_map_scene(graph: ActorGraph, note) -> Scene:
-    """Return the scene of ``graph``; ``note(relation)`` gives the note number each link cites.
+def actor_map_scene(graph: ActorGraph, note, width: float = PACK_WIDTH, height: float = 320.0) -> Scene:
+    """Return the scene of ``graph`` about ``width`` by ``height`` points at most; ``note(relation)`` gives each link's note.
 
     Each connected group of actors is laid out on its own, then the groups
     are packed in rows, the most salient first, so that actors with nothing
@@ -46,8 +46,9 @@ def actor_map_scene(graph: ActorGraph, note) -> Scene:
     index = {actor.name: i for i, actor in enumerate(graph.actors)}
     edges = [(index[r.source], index[r.target]) for r in graph.relations]
     sizes = [_node_size(a, i) for i, a in enumerate(graph.actors)]
-    pieces = [_component_items(graph, part, edges, sizes, note) for part in components(len(sizes), edges)]
-    return _fit(_pack(pieces), describe_actor_map(graph))
+    target = np.array((min(TARGET[0], width - 60.0), min(TARGET[1], height - 60.0)))
+    pieces = [_component_items(graph, part, edges, sizes, note, target) for part in components(len(sizes), edges)]
+    return _fit(_pack(pieces, width), describe_actor_map(graph))
 
 
 def components(count: int, edges: list[tuple[int, int]]) -> list[list[int]]:
@@ -68,7 +69,7 @@ def components(count: int, edges: list[tuple[int, int]]) -> list[list[int]]:
     return sorted(groups.values(), key=lambda group: group[0])
 
 
-def _component_items(graph: ActorGraph, part: list[int], edges, sizes, note) -> list:
+def _component_items(graph: ActorGraph, part: list[int], edges, sizes, note, target: np.ndarray) -> list:
     """Lay out one connected group of actors and their links; return what to draw."""
     local = {node: i for i, node in enumerate(part)}
     links = [(r, (local[a], local[b])) for r, (a, b) in zip(graph.relations, edges) if a in local]
@@ -79,7 +80,7 @@ def _component_items(graph: ActorGraph, part: list[int], edges, sizes, note) -> 
         centres = _pair(local_sizes, relations[0].label)
         placed = _place_labels(centres, local_sizes, relations, local_edges, note, strict=False)
         return _draw([(graph.actors[node], node) for node in part], centres, local_sizes, local_edges, placed)
-    canvas = np.array(TARGET) * max(MIN_CANVAS, math.sqrt(len(part) / MAX_NODES))  # a small group, a small drawing
+    canvas = target * max(MIN_CANVAS, math.sqrt(len(part) / MAX_NODES))  # a small group, a small drawing
     placed = None
     for attempt, spread in enumerate(SPREADS):  # taller spreads, from a wide start: the map shares its page with text
         for seed in range(SEED, SEED + SEEDS):
@@ -104,17 +105,17 @@ def _pair(sizes, label: str) -> np.ndarray:
     return np.array([[0.0, 0.0], [sizes[0][0] / 2 + room + sizes[1][0] / 2, 0.0]])
 
 
-def _pack(pieces: list[list]) -> list:
-    """Place the groups' drawings in rows no wider than PACK_WIDTH, in order; return all their items."""
+def _pack(pieces: list[list], width: float = PACK_WIDTH) -> list:
+    """Place the groups' drawings in rows no wider than ``width``, in order; return all their items."""
     items: list = []
     x = y = row = 0.0
     for piece in pieces:
         left, top, right, bottom = _extent(piece)
-        width, height = right - left, bottom - top
-        if x > 0 and x + width > PACK_WIDTH:
+        piece_width, height = right - left, bottom - top
+        if x > 0 and x + piece_width > width:
             x, y, row = 0.0, y + row + PACK_GAP, 0.0
         items += [_shift(item, x - left, y - top) for item in piece]
-        x += width + PACK_GAP
+        x += piece_width + PACK_GAP
         row = max(row, height)
     return items
 

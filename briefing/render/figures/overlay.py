@@ -12,7 +12,7 @@ scaled to the printed page's width, its text with it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.render.figures.scene import Label, Scene
 
@@ -36,6 +36,8 @@ class PlacedLabel:
     bold: bool
     italic: bool
     halo: bool
+    more_lines: tuple[str, ...] = ()  # the lines that follow ``text`` in the same block (a wrapped label)
+    line_height: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -47,11 +49,50 @@ class Overlay:
     labels: tuple[PlacedLabel, ...]
 
 
-def overlay(scene: Scene) -> Overlay:
-    """Return the scene's labels placed for print, the whole scaled down to PRINT_WIDTH if wider."""
-    scale = min(1.0, PRINT_WIDTH / scene.width)
-    labels = tuple(_placed(label, scale) for label in scene.labels())
-    return Overlay(_r(scene.width * scale), _r(scene.height * scale), labels)
+def overlay(scene: Scene, width: float = PRINT_WIDTH, height: float | None = None) -> Overlay:
+    """Return the scene's labels placed for print, the whole scaled down to ``width`` by ``height`` points if larger."""
+    scale = min(1.0, width / scene.width, (height or scene.height) / scene.height)
+    labels: list[PlacedLabel] = []
+    previous: Label | None = None
+    for label in scene.labels():
+        if previous is not None and _continues(previous, label, labels[-1]):
+            labels[-1] = _joined(labels[-1], label, scale)
+        else:
+            labels.append(_placed(label, scale))
+        previous = label
+    return Overlay(_r(scene.width * scale), _r(scene.height * scale), tuple(labels))
+
+
+def _continues(previous: Label, label: Label, block: PlacedLabel) -> bool:
+    """Tell whether ``label`` is the next line of the block ``previous`` ends: one box for WeasyPrint, not two."""
+    same = (previous.x, previous.anchor, previous.size, previous.bold, previous.italic, previous.halo)
+    step = label.y - previous.y
+    return (same == (label.x, label.anchor, label.size, label.bold, label.italic, label.halo)
+            and previous.note is None and 0 < step <= 1.6 * label.size
+            and (not block.more_lines or abs(step - block.line_height / _scale_of(block, previous)) < 0.05))
+
+
+def _scale_of(block: PlacedLabel, label: Label) -> float:
+    return block.size / label.size
+
+
+def _joined(block: PlacedLabel, label: Label, scale: float) -> PlacedLabel:
+    """Return ``block`` with ``label`` as its next line, its box as wide as its widest line."""
+    left, _, right, _ = label.bounds()
+    line_left = _r(left * scale)
+    new_left = min(block.left, line_left)
+    new_right = max(block.left + block.width, line_left + _r((right - left) * scale))
+    top = block.top
+    step = block.line_height
+    if not step:  # the first line's baseline moves down by half the leading the taller line box adds
+        step = _r((label.y - _first_y(block, scale)) * scale)
+        top = _r(block.top - (step - block.size) / 2)
+    return replace(block, left=new_left, top=top, width=_r(new_right - new_left), note=label.note,
+                   more_lines=(*block.more_lines, label.text), line_height=step)
+
+
+def _first_y(block: PlacedLabel, scale: float) -> float:
+    return (block.top + BASELINE * block.size) / scale
 
 
 def _placed(label: Label, scale: float) -> PlacedLabel:

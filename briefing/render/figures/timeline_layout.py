@@ -1,6 +1,7 @@
 """Lay out a brief's timeline: a vertical rail, dates on the left, events on the right.
 
-Rows are stacked, so no label can overlap another however many events there
+In a narrow column (beside the actor map) each date sits above its event
+instead, both right of the rail. Rows are stacked, so no label can overlap another however many events there
 are; a dated event is a filled dot, one whose date is kept as written (a
 relative date the source does not anchor) a diamond, an expected one an open
 dot with "(expected)".
@@ -20,34 +21,44 @@ LINE = 12.0
 GAP = 8.0
 MARGIN = 6.0
 MAX_DATE_WIDTH = 130.0
+COMPACT_WIDTH = 300.0  # narrower than this, each date goes above its event, in smaller type
+COMPACT_SIZE = 8.0
+COMPACT_LINE = 10.0
+COMPACT_GAP = 5.0
 
 
-def timeline_scene(events: tuple[TimelineEvent, ...], note: Callable[[TimelineEvent], int | None]) -> Scene:
-    """Return the scene of ``events`` (in the brief's order), each label citing its note."""
-    dates = [wrap(display_date(e), MAX_DATE_WIDTH, SIZE, bold=True) for e in events]
-    column = max(text_width(line, SIZE, bold=True) for lines in dates for line in lines)
-    rail = MARGIN + column + 12
-    text_left = rail + 12
+def timeline_scene(events: tuple[TimelineEvent, ...], note: Callable[[TimelineEvent], int | None],
+                   width: float = WIDTH) -> Scene:
+    """Return the scene of ``events`` (in the brief's order) ``width`` points wide, each label citing its note."""
+    compact = width < COMPACT_WIDTH
+    size, line_height, gap = (COMPACT_SIZE, COMPACT_LINE, COMPACT_GAP) if compact else (SIZE, LINE, GAP)
+    dates = [wrap(display_date(e), width - 30 if compact else MAX_DATE_WIDTH, size, bold=True) for e in events]
+    column = 0.0 if compact else max(text_width(line, size, bold=True) for lines in dates for line in lines)
+    rail = MARGIN + column + (4 if compact else 12)
+    text_left = rail + (10 if compact else 12)
     items: list = []
-    y = MARGIN + SIZE
+    y = MARGIN + size
     tops = []
     for event, date_lines in zip(events, dates):
-        lines = wrap(event_label(event), WIDTH - text_left - MARGIN - 24, SIZE)
+        lines = wrap(event_label(event), width - text_left - MARGIN - (0 if compact else 24), size)
         tops.append(y)
-        items.append(Dot(rail, y - SIZE * 0.3, 3.5, _dot_style(event)))
+        items.append(Dot(rail, y - size * 0.3, 3.5, _dot_style(event)))
+        # A date as written is upright, not bold (its diamond says so); no italic: the page embeds no Sans Oblique.
+        resolved = event.date is not None
+        date_x, anchor = (text_left, "start") if compact else (rail - 12, "end")
         for i, line in enumerate(date_lines):
-            # A date as written is in italic, not bold: no bold italic face to embed in the PDF.
-            resolved = event.date is not None
-            items.append(Label(rail - 12, y + i * LINE, line, SIZE, bold=resolved, italic=not resolved, anchor="end"))
+            items.append(Label(date_x, y + i * line_height, line, size, bold=resolved, anchor=anchor))
+        first = y + len(date_lines) * line_height if compact else y
         for i, line in enumerate(lines):
             last = i == len(lines) - 1
-            items.append(Label(text_left, y + i * LINE, line, SIZE, italic=event.future, note=note(event) if last else None))
-        y += max(len(lines), len(date_lines)) * LINE + GAP
-    rail_line = Line(rail, tops[0] - SIZE, rail, tops[-1] + 2, width=1.5)
+            items.append(Label(text_left, first + i * line_height, line, size, note=note(event) if last else None))
+        rows = len(date_lines) + len(lines) if compact else max(len(lines), len(date_lines))
+        y += rows * line_height + gap
+    rail_line = Line(rail, tops[0] - size, rail, tops[-1] + 2, width=1.5)
     legend_y = y + 4
-    legend = _legend(events, MARGIN, legend_y)
-    height = legend_y + (LINE if legend else 0) + MARGIN
-    return Scene(WIDTH, height, "Timeline", describe_timeline(events), (rail_line, *items, *legend))
+    legend = _legend(events, MARGIN, legend_y, width)
+    height = legend_y + (LINE * (_legend_rows(legend) - 1) + size if legend else 0) + MARGIN
+    return Scene(width, height, "Timeline", describe_timeline(events), (rail_line, *items, *legend))
 
 
 def event_label(event: TimelineEvent) -> str:
@@ -69,14 +80,23 @@ def _dot_style(event: TimelineEvent) -> str:
     return "filled" if event.date is not None else "diamond"
 
 
-def _legend(events: tuple[TimelineEvent, ...], x: float, y: float) -> list:
-    kinds = [("filled", "dated"), ("diamond", "date as the source writes it"), ("open", "expected")]
+def _legend(events: tuple[TimelineEvent, ...], left: float, y: float, width: float) -> list:
+    """Return the legend's marks and words, in as many rows as ``width`` needs (none for one kind of mark)."""
+    kinds = [("filled", "dated"), ("diamond", "date as written"), ("open", "expected")]
     used = {_dot_style(e) for e in events}
     items: list = []
+    x = left
     for style, words in kinds:
         if style not in used:
             continue
+        room = 11 + text_width(words, SIZE - 1.5)
+        if x > left and x + room > width - MARGIN:
+            x, y = left, y + LINE
         items.append(Dot(x + 4, y - SIZE * 0.3, 3.0, style))
         items.append(Label(x + 11, y, words, SIZE - 1.5))
-        x += 11 + text_width(words, SIZE - 1.5) + 16
+        x += room + 16
     return items if len(used) > 1 else []
+
+
+def _legend_rows(legend: list) -> int:
+    return len({item.y for item in legend if isinstance(item, Label)})

@@ -7,8 +7,7 @@ from typing import ClassVar
 from briefing.errors import InputError
 from briefing.model import Brief, Document, Evidence, Generator, Point, Quote, Source
 from briefing.options import BriefOptions
-from briefing.summarise.budget import apply_budget, check_length
-from briefing.summarise.dedup import deduplicate
+from briefing.summarise.budget import check_length, fit_to_length
 from briefing.summarise.extractive.actors import extract_actors
 from briefing.summarise.extractive.facts import same_fact
 from briefing.summarise.extractive.nlp import load_pipeline
@@ -55,10 +54,8 @@ class ExtractiveSummariser:
         InputError if it is too long to summarise (see MAX_WORDS) or not in
         the pipeline's language (``options.lang``, as ``--lang``, replaces detection).
         """
-        length = check_length(self.options.length)
-        found = self.extract(document)
-        # "full" is every item found (what the extraction benchmark scores); any budget also says each thing once.
-        return apply_budget(found if length == "full" else deduplicate(found), length)
+        found, parsed = self._extract(document)
+        return fit_to_length(found, self.options.length, same_fact=_same_fact_of(parsed))
 
     def extract(self, document: Document) -> Brief:
         """Return every item found in ``document``, each section ranked most important first.
@@ -66,6 +63,9 @@ class ExtractiveSummariser:
         Sections may share sentences here; :meth:`summarise` then says each
         thing once and cuts the brief to its length.
         """
+        return self._extract(document)[0]
+
+    def _extract(self, document: Document) -> tuple[Brief, Parsed]:
         check_size(document)
         nlp = load_pipeline(self.options.model)
         check_language(document, nlp.lang, declared=self.options.lang)
@@ -103,7 +103,7 @@ class ExtractiveSummariser:
             quotes=_ranked_quotes(parsed, extract_quotes(parsed, mentions), scores),
             timeline=tuple(_relocated(e, document) for e in extract_timeline(parsed, actors, mentions)),
             relations=tuple(_relocated(r, document) for r in extract_relations(parsed, actors, mentions)),
-        )
+        ), parsed
 
 
 def check_size(document: Document) -> None:
@@ -117,6 +117,17 @@ def check_size(document: Document) -> None:
             "(briefing text shows what was read)",
             source=document.name,
         )
+
+
+def _same_fact_of(parsed: Parsed):
+    """Return a test of whether two points, each one sentence of ``parsed``, state the same fact."""
+    by_start = {sentence.start: sentence for sentence in parsed.sentences}
+
+    def same(a: Point, b: Point) -> bool:
+        first, second = (by_start.get(p.evidence[0].start) if len(p.evidence) == 1 else None for p in (a, b))
+        return first is not None and second is not None and first is not second and same_fact(first, second)
+
+    return same
 
 
 def _points(parsed: Parsed, sentences) -> tuple[Point, ...]:

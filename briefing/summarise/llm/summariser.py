@@ -19,6 +19,7 @@ from briefing.errors import BriefingWarning, ConfigError, LlmCacheMissError, Llm
 from briefing.model import Actor, Brief, Document, Generator, Relation
 from briefing.options import BriefOptions
 from briefing.package import version
+from briefing.summarise.budget import fit_to_length
 from briefing.summarise.extractive import ExtractiveSummariser
 from briefing.summarise.llm.asking import Asker
 from briefing.summarise.llm.candidates import SentenceIndex, candidates_of, shown_sentences
@@ -78,7 +79,7 @@ class LlmSummariser:
             return self.extractive.summarise(document)
         self.last_report = LlmReport.of(self.options.model, usage, seconds=time.perf_counter() - started,
                                         parts=parts, dropped=dict(grounded.dropped))
-        return Brief(
+        return fit_to_length(Brief(
             title=extractive.title,
             source=extractive.source,
             generator=Generator("briefing", version(), self.name, model=self.options.model,
@@ -91,7 +92,7 @@ class LlmSummariser:
             quotes=grounded.quotes,
             timeline=extractive.timeline,  # dated events and relations come from the parse, cited as they are
             relations=_relations_between(extractive.relations, grounded.actors),
-        )
+        ), self.brief_options.length)
 
     def _job(self, document: Document, extractive: Brief) -> Job:
         sentences = number_sentences(document)
