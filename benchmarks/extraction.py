@@ -37,7 +37,8 @@ functions, tested in tests/test_extraction_scoring.py):
   quotes and actors is verbatim when ``quote == document.text[start:end]``
   (document = ``briefing.read_document(path)``) AND the quote, whitespace-
   normalised, occurs in the whitespace-normalised raw source file, as a
-  reader sees it (Markdown without its link and emphasis marks).
+  reader sees it (Markdown without its link and emphasis marks, nested ones too, and
+  without Wikipedia's superscript notes such as "[1]" and "[_citation needed_]").
 - Micro-averages sum numerators and denominators over articles; a ratio with
   a zero denominator is reported as "-" (null in JSON).
 
@@ -74,6 +75,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import statistics
 import sys
 import time
 import unicodedata
@@ -414,10 +416,23 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(?<!\w)(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1(?!\w)", re.DOTALL)
 
 
+_WIKI_NOTE = re.compile(
+    r"\[_[^\[\]_\n]{1,40}_\]"  # a maintenance tag, in italics: [_citation needed_], [_which?_]
+    r"|\[(?:\d{1,3}|update|citation needed|needs update|(?:when|which|who|where)\?)\]"  # a note: [1], [update]
+    r'|\s\[(?!sic\])[a-z]{2,3}\](?=[\s.,;:!?)"”’])'  # a link to another language's page: "Diamond [ja]"
+)
+
+
 def as_read(markdown: str) -> str:
-    """Markdown as a reader sees it: links as their text, emphasis and code marks removed."""
-    text = _MD_LINK.sub(r"\1", markdown)
-    return _MD_EMPHASIS.sub(r"\2", text)
+    """Markdown as a reader sees it: links as their text, emphasis and code marks removed, also when
+    nested (``_**Tratado**_``), and without Wikipedia's superscript notes (``[1]``, ``[_citation needed_]``),
+    which a quotation leaves out as it leaves out footnote marks."""
+    text = _WIKI_NOTE.sub("", _MD_LINK.sub(r"\1", markdown))
+    while True:
+        unwrapped = _MD_EMPHASIS.sub(r"\2", text)
+        if unwrapped == text:
+            return text
+        text = unwrapped
 
 
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[,.;:!?)])")
@@ -465,14 +480,18 @@ def article_paths(articles: Path) -> list[Path]:
 def build_all(articles: Path) -> dict[str, Any]:
     runs = []
     for path in article_paths(articles):
+        cpu = time.process_time()
         brief, error, seconds = build(path)
-        run = {"article": path.name, "seconds": seconds, "error": error}
+        cpu = time.process_time() - cpu  # this process's own time: what a core spends, whatever else runs
+        run = {"article": path.name, "seconds": seconds, "cpu_seconds": cpu, "error": error,
+               "words": brief["source"].get("words") if brief else None}
         if brief is not None:
             evidence = check_evidence(brief, path)
             run.update({k: evidence[k] for k in ("evidence_total", "evidence_good", "evidence_bad")})
         runs.append(run)
     seconds = [r["seconds"] for r in runs]
     slowest = max(runs, key=lambda r: r["seconds"], default=None)
+    per_thousand = sorted(1000 * r["cpu_seconds"] / r["words"] for r in runs if r.get("words"))
     return {
         "articles": len(runs),
         "built": sum(1 for r in runs if r["error"] is None),
@@ -480,6 +499,7 @@ def build_all(articles: Path) -> dict[str, Any]:
         "mean_seconds": sum(seconds) / len(seconds) if seconds else None,
         "max_seconds": slowest["seconds"] if slowest else None,
         "slowest": slowest["article"] if slowest else None,
+        "cpu_seconds_per_1000_words": statistics.median(per_thousand) if per_thousand else None,
         "evidence_total": sum(r.get("evidence_total", 0) for r in runs),
         "evidence_good": sum(r.get("evidence_good", 0) for r in runs),
         "runs": runs,
@@ -645,6 +665,8 @@ def print_all(summary: dict[str, Any]) -> None:
         f"  seconds per article: mean {fmt(summary['mean_seconds'])}, "
         f"max {fmt(summary['max_seconds'])} ({summary['slowest']})"
     )
+    print(f"  CPU seconds per 1,000 source words, warm (median; target 0.3): "
+          f"{fmt(summary['cpu_seconds_per_1000_words'])}")
     print(f"  evidence verbatim: {summary['evidence_good']}/{summary['evidence_total']}")
     for run in summary["runs"]:
         if run.get("evidence_bad"):

@@ -256,3 +256,9 @@ def test_evidence_is_checked_against_markdown_as_a_reader_sees_it(ex):
     brief = {"summary": [{"text": text, "evidence": [{"start": 0, "end": len(text), "quote": text}]}]}
     assert ex.score_evidence(brief, text, ex.as_read(raw))["evidence_good"] == 1
     assert ex.score_evidence(brief, text, raw)["evidence_good"] == 0
+
+
+def test_a_reader_sees_nested_emphasis_unwrapped_and_no_wiki_notes(ex):
+    raw = "known as _**Tratado de Asistencia**_) signed in 1947 by those[_which?_] states as of 2023[update] [3]"
+    assert ex.as_read(raw) == "known as Tratado de Asistencia) signed in 1947 by those states as of 2023 "
+    assert "reaffirm[ed] their" in ex.as_read("leaders “reaffirm[ed] their commitment”")

@@ -226,3 +226,14 @@ def test_capitals_and_demonyms_do_not_name_another_country(gaz):
         for word in [country["capital"], *country["capital_aliases"], *country["demonyms"]]:
             if word:
                 assert owner.get(word.casefold(), country["name"]) == country["name"], word
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Let us hope the US and the UK agree.", ["US", "UK"]),
+    ("The talks were posted on X by the US envoy, and x marks nothing.", ["X", "US"]),
+])
+def test_the_ruler_matches_names_as_written_case_and_all(text, names):
+    from briefing.summarise.extractive.nlp import load_pipeline
+
+    found = [e.text for e in load_pipeline(None)(text).ents if e.ent_id_]
+    assert found == names

@@ -210,3 +210,17 @@ def test_missing_file_directory_unsupported_and_oversized(tmp_path):
     legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
     with pytest.raises(InputError, match=r"unsupported input type \.doc; supported: .*\.docx"):
         read_document(legacy)
+
+
+def test_markdown_drops_wiki_notes_but_keeps_the_authors_brackets():
+    from briefing.ingest import parse_bytes
+
+    text = parse_bytes(
+        "Leaders made those[_which?_] plans as of 2023[update], called a \"Security Diamond [ja]\",[4] and "
+        "“reaffirm[ed] their commitment” [for not] set[ting] rules [sic].\n".encode(),
+        "w.md",
+    ).text
+    assert "those plans as of 2023, called" in text
+    assert "Security Diamond\"," in text
+    assert "reaffirm[ed] their commitment" in text and "[for not] set[ting] rules [sic]" in text
+

@@ -393,6 +393,7 @@ def test_escape_markdown() -> None:
     assert escape_markdown(prose) == prose
     assert escape_markdown("- item") == r"\- item"
     assert escape_markdown("2) two") == r"2\) two"
+    assert escape_markdown("\x08# h") == r"\# h", "a control character dropped later must not unmask a heading"
 
 
 def test_yaml_string_round_trips() -> None:

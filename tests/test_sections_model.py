@@ -76,10 +76,14 @@ def test_use_model_decides_the_sections_inside_its_block():
     with use_model(constant_model("implications")):
         brief = summarise_document(document, summary_sentences=1, length="full")
     assert not brief.terms
-    # every sentence but the summary's, and but the one that looks back (never an implication)
+    # every sentence but the one that looks back (never an implication); the summary's too, at full length
     assert [p.text for p in brief.implications][-1] == "The pact takes effect in May."
-    assert len(brief.implications) == 3
+    assert len(brief.implications) == 4
+    assert brief.summary[0].text in [p.text for p in brief.implications]
     assert [p.text for p in brief.background] == ["The states first traded in 1990."]
+    with use_model(constant_model("implications")):
+        cut = summarise_document(document, summary_sentences=1, length="standard")
+    assert cut.summary[0].text not in [p.text for p in cut.implications]  # a cut brief says it once
     with use_model(constant_model("terms")):
         brief = summarise_document(document, summary_sentences=1, length="full")
     assert len(brief.terms) == 5  # summary sentences may be terms too

@@ -25,6 +25,16 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
 _QUOTE_MARK = re.compile(r"^\s*(>\s?)+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
+# Wikipedia's inline notes, which a page shows as superscript links: apparatus, not prose.
+# A bracket holding anything else is the author's ("reaffirm[ed]", "[for not] set[ting]") and stays.
+WIKI_TAGS = (
+    r"citation needed", r"update", r"needs update", r"(?:when|which|who|whom|where|why|how)\?",
+    r"clarification needed", r"dubious", r"vague", r"failed verification", r"verification needed",
+    r"according to whom\?", r"by whom\?", r"original research\?", r"page needed", r"better source needed",
+    r"full citation needed", r"dead link", r"permanent dead link", r"not in citation given", r"specify",
+    r"examples needed", r"quantify", r"unreliable source\?", r"non-primary source needed",
+    r"third-party source needed", r"disputed", r"neutrality is disputed", r"further explanation needed",
+)
 # Inline markup, removed in this order. No pattern may scan past the next
 # place another match could start (an opening bracket, parenthesis, angle
 # bracket or emphasis mark): a paragraph of "[a [a [a …" or "**a **a …"
@@ -37,9 +47,11 @@ _INLINE = (
     (re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]"), r"\1"),  # reference links
     (re.compile(r"<[a-zA-Z/!][^<>]*>"), ""),  # raw HTML tags
     (re.compile(r"`([^`]+)`"), r"\1"),  # inline code
+    (re.compile(r"\[_[^\[\]_\n]{1,40}_\]"), ""),  # wiki maintenance tags, set in italics: [_citation needed_]
     ("strong", None),  # **strong**, __strong__: see _unwrap
     ("emphasis", None),  # *emphasis*, _emphasis_
-    (re.compile(r"\[(?:\d{1,3}|[a-z][a-z ]{0,30}\??)\]"), ""),  # wiki-style tags: [1], [citation needed]
+    (re.compile(r"\[(?:\d{1,3}|" + "|".join(WIKI_TAGS) + r")\]"), ""),  # wiki notes: [1], [citation needed]
+    (re.compile(r'\s\[(?!sic\])[a-z]{2,3}\](?=[\s.,;:!?)"”’]|$)'), ""),  # a link to another language's page: "Diamond [ja]"
     (re.compile(r"(?<!\s)\s+([,.;:!?)])"), r"\1"),  # space left before punctuation
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])"), r"\1"),  # backslash escapes
 )

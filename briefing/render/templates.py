@@ -86,7 +86,7 @@ def escape_markdown(value: Any) -> str:
     they could start emphasis, a link or footnote, maths, a strike-through,
     an entity or a tag, a list or a heading.
     """
-    text = one_line(str(value))
+    text = one_line(xml_safe(str(value)))  # first: a control character dropped later would unmask a marker
     text = _BACKSLASH.sub(r"\\\\", text)
     text = _ALWAYS.sub(r"\\\1", text)
     text = _UNDERSCORE.sub(r"\\_", text)

@@ -10,22 +10,26 @@ acronym. Roles come from :mod:`briefing.summarise.extractive.roles`.
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from briefing.model import Actor, Evidence
 from briefing.summarise.extractive.lexicon import (
     CALENDAR_WORDS,
     EVENT_WORDS,
     FUNCTION_WORDS,
+    GATHERING_NOUNS,
     GROUP_NOUNS,
     HONORIFICS,
     INSTRUMENT_NAME_WORDS,
     ORGANISATION_WORDS,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
+    PUBLICATION_WORDS,
     ROLE_NOUNS,
     STATE_NOUNS,
+    THING_NAME_WORDS,
     TITLE_WORDS,
 )
 from briefing.summarise.extractive.nlp import NOT_ACTOR_KINDS
@@ -36,6 +40,9 @@ _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LONG_DOCUMENT_WORDS = 1500
 _ROMAN_NUMERAL = re.compile(r"m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+_NAME_PARTICLES = frozenset("da de del della der di do dos das du van von bin ibn al el la le".split())
+_QUANTIFIERS = frozenset("any each every all some no other another either neither".split())
+_GOVERNMENT_NOUNS = frozenset("administration government regime cabinet".split())
 _ACRONYM_DEF = re.compile(r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|du|des))*)\s+\(([A-Z][A-Za-z0-9&.-]{1,11})\)")
 
 
@@ -58,6 +65,7 @@ class Candidate:
     key: str
     mentions: list[Mention] = field(default_factory=list)
     canonical: str | None = None
+    description: tuple[str, Sentence] | None = None  # "the prime minister" said of them later
 
     @property
     def first(self) -> int:
@@ -115,9 +123,13 @@ def _classify(ent, sentence: Sentence, offset: int, excluded: set[str]) -> Menti
         if kind == "country" and ent.label_ == "NORP":
             return _demonym_mention(ent, canonical, sentence, offset)
         role = description_for(ent) if kind in ("country", "organisation") else None
-        return Mention(surface, kind, canonical, start, end, sentence, role, _after_place_preposition(ent))
+        in_place = _after_place_preposition(ent) or (kind in ("country", "capital") and _names_a_gathering(ent))
+        return Mention(surface, kind, canonical, start, end, sentence, role, in_place)
+    surface = _owned_name(surface)  # "China's Ministry of Public Security" is the ministry
+    end = start + ent.text.find(surface) + len(surface) if surface in ent.text else end
+    start = end - len(surface)
     words = surface.casefold().split()
-    if not _could_be_a_party(words):
+    if not words or not _could_be_a_party(words) or _is_publication(ent, surface, words):
         return None
     label = ent.label_
     if label == "ORG" and (state := _state_named(words)) is not None:
@@ -126,21 +138,62 @@ def _classify(ent, sentence: Sentence, offset: int, excluded: set[str]) -> Menti
         return None  # not a party, a place, or a lower-case phrase ("green hydrogen summit")
     if all(_is_title_word(w) for w in words):
         return None  # a title or rank alone: "Rear Admiral", "Secretary-General"
-    in_place = _after_place_preposition(ent)
+    in_place = _after_place_preposition(ent) or (label != "PERSON" and _names_a_gathering(ent))
     if label == "PERSON" and not any(w in ORGANISATION_WORDS for w in words[1:]):
         title = _leading_title(surface)
         name = surface[len(title) :].lstrip() if title else surface
-        if len(name.split()) > 4:
-            return None
+        if len([w for w in name.split() if w.casefold() not in _NAME_PARTICLES]) > 4:
+            return None  # "Luiz Inácio Lula da Silva" has four names
         role = role_for(ent) or (title or None)
-        return Mention(name, "person", name, end - len(name), end, sentence, role, in_place)
+        government = _names_a_government(ent)  # "the Trump administration" is a state's, not a person's
+        return Mention(name, "person", name, end - len(name), end, sentence, role, in_place, in_title=government)
     if surface.isdigit() or len(words) > 8:
         return None
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    in_title = following is not None and following.lower_ in ROLE_NOUNS
+    in_title = (following is not None and following.lower_ in ROLE_NOUNS) or _names_a_government(ent)
     return Mention(
         surface, "organisation", surface, start, end, sentence, description_for(ent), in_place=in_place, in_title=in_title
     )
+
+
+def _owned_name(surface: str) -> str:
+    """Return the name after a possessive inside an entity ("China's Ministry of X" → "Ministry of X")."""
+    surface = surface.split(";")[0].strip()  # "Council of Ministers; Commission": a list the NER ran together
+    for mark in ("'s ", "’s "):
+        owner, found, owned = surface.rpartition(mark)
+        if found and owner and len(owned.split()) >= 2 and owned[:1].isupper():
+            return owned
+    words = surface.split()
+    while len(words) > 1 and words[0].islower():
+        words = words[1:]  # "future Committee for Environmental Protection"
+    return " ".join(words)
+
+
+def _is_publication(ent, surface: str, words: list[str]) -> bool:
+    """Say whether a name is a publication, broadcast or programme ("The Times", "BBC Radio 4")."""
+    from briefing.summarise.extractive.gazetteer import names_an_outlet
+
+    last = words[-2] if len(words) > 1 and words[-1].isdigit() else words[-1]
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return (
+        last in PUBLICATION_WORDS
+        or (following is not None and following.is_lower and following.lower_ in PUBLICATION_WORDS)
+        or names_an_outlet(surface)
+    )
+
+
+def _names_a_gathering(ent) -> bool:
+    """Say whether a place name only says where a gathering is: "the Hong Kong summit"."""
+    return ent.root.dep_ == "compound" and ent.root.head.lower_ in GATHERING_NOUNS
+
+
+def _names_a_government(ent) -> bool:
+    """Say whether a person's name only qualifies a government: "the Trump administration", "Trump's cabinet"."""
+    doc = ent.doc
+    i = ent.end
+    if i < len(doc) and doc[i].tag_ == "POS":
+        i += 1
+    return i < len(doc) and doc[i].lower_ in _GOVERNMENT_NOUNS
 
 
 def _is_title_word(word: str) -> bool:
@@ -154,6 +207,8 @@ def _leading_title(surface: str) -> str:
     count = 0
     while count < len(words) - 1 and _is_title_word(words[count].casefold()):
         count += 1
+    if count == 0 and len(words) > 2 and _is_title_word(words[1].casefold()) and words[0].istitle():
+        count = 2  # "Crown Prince X", "Grand Ayatollah X": a qualifier the title list lacks
     return " ".join(words[:count])
 
 
@@ -163,6 +218,10 @@ def _could_be_a_party(words: list[str]) -> bool:
         return False
     if len(words) == 1 and len(words[0]) > 1 and _ROMAN_NUMERAL.fullmatch(words[0]):
         return False  # "XXV" (a meeting's number)
+    if words[0] in _QUANTIFIERS or words[-1] in FUNCTION_WORDS or words[-1] in ("et", "und", "y"):
+        return False  # "Any Contracting Party" is no one; "Union Économique et" is a cut name
+    if words[-1] in THING_NAME_WORDS and not any(w in ORGANISATION_WORDS for w in words):
+        return False  # "the International Monitoring System", "the Entity List"
     organisation = any(w in ORGANISATION_WORDS for w in words)
     if any(w in INSTRUMENT_NAME_WORDS for w in words) and not organisation:
         return False  # "the Liptako-Gourma Charter" is the instrument, not a party
@@ -282,8 +341,8 @@ def _merge(mentions: list[Mention], parsed: Parsed) -> list[Candidate]:
     for cand in cands:
         if cand.kind in ("person", "organisation") and all(m.in_place for m in cand.mentions):
             cand.mentions = []  # only ever a place in this story
-        if cand.kind == "organisation" and all(m.in_title for m in cand.mentions):
-            cand.mentions = []  # only ever part of someone's title
+        if cand.kind in ("organisation", "person") and all(m.in_title for m in cand.mentions):
+            cand.mentions = []  # only ever part of someone's title, or of a government's name
     _resolve_metonyms(cands)
     for cand in cands:
         if cand.kind == "country" and all(m.in_place for m in cand.mentions):
@@ -292,7 +351,10 @@ def _merge(mentions: list[Mention], parsed: Parsed) -> list[Candidate]:
     _merge_acronyms(cands, parsed.text)
     _drop_shadowed(cands)
     _drop_passing_mentions(cands, len(parsed.text.split()))
-    return [c for c in cands if c.mentions]
+    _drop_capitalised_words(cands)
+    live = [c for c in cands if c.mentions]
+    _describe_by_later_titles(live, parsed)
+    return live
 
 
 def _without_generic_suffix(m: Mention) -> str:
@@ -357,7 +419,9 @@ def _merge_people(cands: list[Candidate]) -> None:
                 continue
             full_words = full.key.split()
             if len(full_words) > len(words) and (
-                full_words[-len(words) :] == words or (len(words) == 1 and words[0] in full_words)
+                full_words[-len(words) :] == words
+                or (len(words) == 1 and words[0] in full_words)
+                or (words[0] == full_words[0] and _is_subsequence(words, full_words))  # "Albert Lluberas"
             ):
                 full.mentions.extend(short.mentions)
                 short.mentions = []
@@ -366,9 +430,19 @@ def _merge_people(cands: list[Candidate]) -> None:
     # A "person" whose name is also an organisation's, country's or group's is a tagging error.
     others = {_norm(n) for c in cands if c.kind != "person" and c.mentions for n in _surfaces(c)}
     others |= {w for c in cands if c.kind == "group" for w in c.key.split()}
+    bodies = {c.key: c for c in cands if c.kind == "organisation" and c.mentions}  # "Fianna Fáil party" → "fianna fáil"
     for cand in people:
-        if cand.key in others:
+        body = bodies.get(cand.key)
+        if body is not None:
+            body.mentions.extend(replace(m, kind="organisation") for m in cand.mentions)
             cand.mentions = []
+        elif cand.key in others:
+            cand.mentions = []
+
+
+def _is_subsequence(short: list[str], full: list[str]) -> bool:
+    remaining = iter(full)
+    return all(word in remaining for word in short)
 
 
 def _fold_surnames(cands: list[Candidate], people: list[Candidate]) -> None:
@@ -401,8 +475,13 @@ def _merge_acronyms(cands: list[Candidate], text: str) -> None:
     defined = {_norm(short): _norm(long) for long, short in pairs}
     for cand in orgs:
         long = next((l for l, s in pairs if _norm(s) == cand.key), None)
-        if long is not None and not _could_be_a_party(clean_name(long).casefold().split()):
-            cand.mentions = []  # "TIAR", the acronym of a treaty
+        if long is None:
+            continue
+        words = clean_name(long).casefold().split()
+        if not _could_be_a_party(words) or not (
+            any(w in ORGANISATION_WORDS for w in words) or any(c.key == _norm(long) for c in orgs if c.mentions)
+        ):
+            cand.mentions = []  # "TIAR", the acronym of a treaty; "OSI", of an "On-Site Inspection"
     for short in orgs:
         for long in orgs:
             if short is long or not short.mentions or not long.mentions:
@@ -442,6 +521,25 @@ def _drop_shadowed(cands: list[Candidate]) -> None:
                 break
 
 
+def _drop_capitalised_words(cands: list[Candidate]) -> None:
+    """Drop a word the NER took for a name only because it opens a sentence: "Calmer relations", "Media reports".
+
+    One word, named once, first in its sentence, modifying the common noun after it.
+    """
+    for cand in cands:
+        if cand.kind not in ("person", "organisation") or len(cand.mentions) != 1 or cand.canonical:
+            continue
+        m = cand.mentions[0]
+        span = m.sentence.span
+        local = m.start - m.sentence.offset
+        first = span[0] if span[0].is_alpha else (span[1] if len(span) > 1 else span[0])
+        if len(m.surface.split()) != 1 or first.idx != local or first.i + 1 >= span.end:
+            continue
+        following = span.doc[first.i + 1]
+        if following.is_lower and following.pos_ == "NOUN" and first.head.i == following.i:
+            cand.mentions = []
+
+
 def _drop_passing_mentions(cands: list[Candidate], words: int) -> None:
     """In a long document, leave out people and bodies named once in passing.
 
@@ -458,6 +556,50 @@ def _drop_passing_mentions(cands: list[Candidate], words: int) -> None:
             and not cand.mentions[0].role
         ):
             cand.mentions = []
+
+
+_DESCRIPTION_SENTENCES = 2  # "the prime minister" refers to a person named this many sentences before, at most
+
+
+def _describe_by_later_titles(cands: list[Candidate], parsed: Parsed) -> None:
+    """Give a person the text names without a role the title a later definite description gives them.
+
+    "Mr Blair refused to be pinned down. … the prime minister claimed …": a
+    subject "the (adjectives) <role noun>" with no name of its own refers to
+    the person named last, in that sentence or the two before.
+    """
+    people = sorted(((m.start, c) for c in cands if c.kind == "person" for m in c.mentions), key=lambda p: p[0])
+    if not people:
+        return
+    starts = [p[0] for p in people]
+    for sentence in parsed.sentences:
+        for token in sentence.span:
+            title = _definite_title(token)
+            if title is None:
+                continue
+            position = sentence.offset + token.left_edge.idx
+            index = bisect.bisect_left(starts, position) - 1
+            if index < 0:
+                continue
+            cand = people[index][1]
+            named_in = next(m.sentence.index for m in cand.mentions if m.start == people[index][0])
+            if sentence.index - named_in <= _DESCRIPTION_SENTENCES and not any(m.role for m in cand.mentions):
+                cand.description = cand.description or (title, sentence)
+
+
+def _definite_title(token) -> str | None:
+    """Return "prime minister" for a subject "the prime minister" that names no one itself."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.ent_type_ or token.lower_ not in ROLE_NOUNS:
+        return None
+    words = [t for t in token.subtree if t.i <= token.i]
+    if not words or words[0].lower_ != "the" or any(t.ent_type_ in ("PERSON", "ORG") for t in token.subtree):
+        return None
+    if any(c.dep_ == "appos" for c in token.children):
+        return None  # "the prime minister, X," names X
+    title = words[1:]
+    if not title or not all(t.pos_ in ("ADJ", "NOUN", "PROPN") or t.ent_type_ in ("NORP", "GPE") for t in title):
+        return None
+    return token.doc.text[title[0].idx : token.idx + len(token)]
 
 
 def _salience(cand: Candidate, title: str, length: int) -> float:
@@ -490,14 +632,18 @@ def _actor(cand: Candidate, parsed: Parsed) -> Actor:
     aliases = tuple(s for s in _surfaces(cand) if s != name)
     mentions = sorted(cand.mentions, key=lambda m: m.start)
     role_mention = next((m for m in mentions if m.role), None)
+    role = role_mention.role if role_mention else None
+    role_sentence = role_mention.sentence if role_mention else None
+    if role is None and cand.description is not None:
+        role, role_sentence = cand.description
     cited = [mentions[0].sentence]
-    if role_mention is not None and role_mention.sentence is not cited[0]:
-        cited.append(role_mention.sentence)
+    if role_sentence is not None and role_sentence is not cited[0]:
+        cited.append(role_sentence)
     evidence = tuple(Evidence.of(parsed.text, s.start, s.end) for s in cited)
     return Actor(
         name=name,
         type=kind,  # type: ignore[arg-type]
-        role=role_mention.role if role_mention else None,
+        role=role,
         aliases=aliases,
         evidence=evidence,
     )

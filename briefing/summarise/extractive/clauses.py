@@ -50,9 +50,12 @@ def named_in(sentence: Sentence, mentions: Sequence[MentionRef], actors: Iterabl
             found[(ref.start, ref.end)] = ref.actor
     text = sentence.span.doc.text
     base = sentence.offset
+    said = sentence.text
     for actor in actors:
         for name in (actor.name, *actor.aliases):
-            for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence.text):
+            if name not in said:  # the cheap test first: most actors are not named in most sentences
+                continue
+            for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", said):
                 start = sentence.start + match.start()
                 end = start + len(name)
                 if not any(s < end and start < e for s, e in found):

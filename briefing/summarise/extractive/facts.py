@@ -15,16 +15,35 @@ to tackling terrorism") states no fact this test can match.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Mapping
+
 from briefing.summarise.extractive.parsed import Sentence
 
 SHARED_WORDS = 2
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 
 
-def same_fact(a: Sentence, b: Sentence) -> bool:
-    """Say whether ``a`` and ``b`` report one event: a verb-object pair said of one party, two more shared words."""
-    actions_a, actions_b = _actions(a), _actions(b)
-    content_a, content_b = _content(a), _content(b)
+@dataclass(frozen=True)
+class Fact:
+    """What :func:`same_fact` compares of a sentence: its actions with their subjects' words, its content words."""
+
+    actions: Mapping[tuple[str, str], frozenset[str]]
+    content: frozenset[str]
+
+    @classmethod
+    def of(cls, sentence: Sentence) -> Fact:
+        return cls(_actions(sentence), _content(sentence))
+
+
+def same_fact(a: Sentence | Fact, b: Sentence | Fact) -> bool:
+    """Say whether ``a`` and ``b`` report one event: a verb-object pair said of one party, two more shared words.
+
+    Comparing many pairs, pass each sentence's :class:`Fact`, read once.
+    """
+    fact_a, fact_b = (x if isinstance(x, Fact) else Fact.of(x) for x in (a, b))
+    actions_a, actions_b = fact_a.actions, fact_b.actions
+    content_a, content_b = fact_a.content, fact_b.content
     shared = {pair for pair in actions_a.keys() & actions_b.keys()
               if actions_a[pair] & content_b or actions_b[pair] & content_a}
     if not shared:
@@ -62,5 +81,5 @@ def _subject_words(verb) -> frozenset[str]:
     return frozenset()
 
 
-def _content(sentence: Sentence) -> set[str]:
-    return {t.lemma_.lower() for t in sentence.span if t.pos_ in _CONTENT_POS and t.is_alpha and not t.is_stop}
+def _content(sentence: Sentence) -> frozenset[str]:
+    return frozenset(t.lemma_.lower() for t in sentence.span if t.pos_ in _CONTENT_POS and t.is_alpha and not t.is_stop)

@@ -64,7 +64,12 @@ def central_instruments(parsed: Parsed) -> frozenset[str]:
         lemma = word if word in _CENTRAL_NOUNS else word.rstrip("s")
         if lemma in _CENTRAL_NOUNS:
             counts[lemma] += 2
-    return frozenset(w for w, n in counts.items() if n >= 2)
+    central = {w for w, n in counts.items() if n >= 2}
+    # A story that names an instrument twice under different words ("the deal" ... "the agreement") is about one.
+    named = [w for w in counts if w in INSTRUMENT_NOUNS]
+    if sum(counts[w] for w in named) >= 2:
+        central.update(named)
+    return frozenset(central)
 
 
 def _is_instrument(token) -> bool:
@@ -109,6 +114,67 @@ class _Context:
         self.paragraphs = max((s.paragraph for s in parsed.sentences), default=0) + 1
         self.quoted_share = sum(_quoted_share(v) > 0 for v in views) / max(self.count, 1)
         self.speech_share = sum(_reported_speech(v) for v in views) / max(self.count, 1)
+        self.naming = [_names_instrument(v, self) for v in views]
+        self.naming_paragraphs = frozenset(v.paragraph for v, named in zip(views, self.naming) if named)
+        self.instrument_gaps = _gaps_to_nearest(self.naming)
+
+
+def _gaps_to_nearest(marked: list[bool]) -> list[int | None]:
+    """Return each position's distance to the nearest marked one (None when none is marked), in two passes."""
+    gaps: list[int | None] = [None] * len(marked)
+    last: int | None = None
+    for i, mark in enumerate(marked):
+        last = i if mark else last
+        gaps[i] = None if last is None else i - last
+    last = None
+    for i in range(len(marked) - 1, -1, -1):
+        last = i if marked[i] else last
+        if last is not None and (gaps[i] is None or last - i < gaps[i]):
+            gaps[i] = last - i
+    return gaps
+
+
+def _instrument_distance(sentence: _View, ctx: _Context) -> float:
+    """Return 1 / (1 + sentences to the nearest one naming the instrument); 0 with none."""
+    gap = ctx.instrument_gaps[sentence.index]
+    return 0.0 if gap is None else 1 / (1 + gap)
+
+
+def _next_names_instrument(sentence: _View, ctx: _Context) -> bool:
+    return sentence.index + 1 < len(ctx.naming) and ctx.naming[sentence.index + 1]
+
+
+def _under_instrument(sentence: _View, ctx: _Context) -> bool:
+    """Say whether a clause sits under the instrument: "under the pact", "as part of the deal", "according to the charter"."""
+    return any(
+        t.lemma_.lower() in ctx.instruments and t.dep_ == "pobj" and t.head.lower_ in ("under", "of", "to", "in", "by")
+        and (t.head.lower_ != "of" or t.head.head.lower_ in ("part", "terms", "provisions", "article", "articles"))
+        for t in sentence.tokens
+    )
+
+
+_OUTLOOK_ADJECTIVES = frozenset("expected likely unlikely set due poised bound certain able".split())
+SIGNIFICANCE_WORDS = frozenset(
+    "significant important major key historic landmark breakthrough step milestone crucial vital blow setback boost".split()
+)
+
+
+def _expected_to(sentence: _View) -> bool:
+    """Say whether the sentence looks ahead with "is expected/likely/set/due to ..."."""
+    return any(
+        t.lower_ in _OUTLOOK_ADJECTIVES and any(c.dep_ == "xcomp" for c in t.children) for t in sentence.tokens
+    )
+
+
+def _subject_refers_back(sentence: _View, previous: _View | None, ctx: _Context) -> bool:
+    """Say whether the main subject is "it"/"this"/"the ..." just after a sentence naming the instrument."""
+    if not _names_instrument(previous, ctx):
+        return False
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.head == sentence.root
+        and (t.lower_ in ("it", "this", "that") or any(c.lower_ in ("the", "this", "its") for c in t.children))
+        for t in sentence.tokens
+    )
 
 
 def _lemmas(sentence: _View) -> set[str]:
@@ -116,7 +182,7 @@ def _lemmas(sentence: _View) -> set[str]:
 
 
 def _names_instrument(sentence: _View | None, ctx: _Context) -> bool:
-    return sentence is not None and any(t.lemma_.lower() in ctx.instruments for t in sentence.tokens)
+    return sentence is not None and not sentence.lemmas.isdisjoint(ctx.instruments)
 
 
 def _root_aux(sentence: _View) -> set[str]:
@@ -266,6 +332,18 @@ _FEATURES: dict[str, Feature] = {
     "story_quoted_share": lambda s, p, c: c.quoted_share,
     "story_speech_share": lambda s, p, c: c.speech_share,
     "entities": lambda s, p, c: min(len(s.ents), 6) / 6,
+    "instrument_distance": lambda s, p, c: _instrument_distance(s, c),
+    "next_names_instrument": lambda s, p, c: float(_next_names_instrument(s, c)),
+    "paragraph_names_instrument": lambda s, p, c: float(s.paragraph in c.naming_paragraphs),
+    "under_instrument": lambda s, p, c: float(_under_instrument(s, c)),
+    "expected_to": lambda s, p, c: float(_expected_to(s)),
+    "significance_word": lambda s, p, c: float(bool(_lemmas(s) & SIGNIFICANCE_WORDS)),
+    "subject_refers_back": lambda s, p, c: float(_subject_refers_back(s, p, c)),
+    "modal_on_root": lambda s, p, c: float(any(t.tag_ == "MD" and t.head == s.root for t in s.tokens)),
+    "speech_root": lambda s, p, c: float(s.root.lemma_ in SPEECH_VERBS),
+    "future_in_speech": lambda s, p, c: float(
+        s.root.lemma_ in SPEECH_VERBS and any(t.tag_ == "MD" and t.head != s.root for t in s.tokens)
+    ),
 }
 
 FEATURE_NAMES: tuple[str, ...] = tuple(_FEATURES)

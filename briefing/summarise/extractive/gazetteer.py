@@ -36,3 +36,20 @@ def _countries_by_demonym() -> dict[str, str]:
 def country_of_demonym(demonym: str) -> str | None:
     """Return the country of a demonym ("Indian" → "India"), or None."""
     return _countries_by_demonym().get(demonym.casefold().strip())
+
+
+@functools.cache
+def _outlet_names() -> frozenset[str]:
+    gaz = load_gazetteer()
+    names: set[str] = set()
+    for section in ("news_agencies", "platforms"):
+        for entry in gaz.get(section, ()):
+            entry = {"name": entry} if isinstance(entry, str) else entry
+            names.update(n.casefold() for n in (entry["name"], *entry.get("aliases", ())))
+    return frozenset(names)
+
+
+def names_an_outlet(name: str) -> bool:
+    """Say whether a name starts with a news outlet's or platform's ("BBC Radio 4", "CNN International")."""
+    words = name.casefold().split()
+    return any(" ".join(words[:n]) in _outlet_names() for n in range(1, len(words)))

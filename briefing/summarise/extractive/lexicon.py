@@ -24,7 +24,7 @@ ROLE_NOUNS = frozenset(
     judge justice prosecutor attorney lawyer analyst economist correspondent editor reporter
     strongman ruler dictator chancellor-elect president-elect premier-elect governor-general
     secretary-general director-general undersecretary under-secretary coordinator
-    member activist campaigner researcher expert scholar professor owner partner founder
+    member activist campaigner researcher expert scholar professor owner partner founder counterpart
     """.split()
 )
 
@@ -35,6 +35,9 @@ TITLE_WORDS = frozenset(
     rep sen gov gen lt col maj capt sgt adm cmdr supt insp det pres amb
     """.split()
 )
+
+# Abbreviated titles that stand before a name ("Rep. Young Kim", "Sen. X", "Gen. Y").
+ABBREVIATED_TITLES = frozenset("rep sen gov gen lt col maj capt sgt adm cmdr supt insp amb pres atty".split())
 
 # Nouns that make a collective party out of a people or creed
 # ("Tuareg armed groups", "Houthi rebels").
@@ -84,6 +87,29 @@ INSTRUMENT_NAME_WORDS = frozenset(
     """.split()
 )
 
+# Words that make a name a thing made or run, not a party: programmes, funds,
+# facilities, systems, lists, constitutions ("the International Finance Facility",
+# "the Entity List", "the EU Constitution").
+THING_NAME_WORDS = frozenset(
+    """
+    constitution facility list system systems infrastructure measures scheme
+    mechanism index registry database network-system project projects initiative
+    """.split()
+)
+
+# Words that end the name of a publication, a broadcast or a programme
+# ("The Times", "BBC Radio 4", "the Today programme"): outlets are not parties.
+PUBLICATION_WORDS = frozenset(
+    """
+    times post journal herald gazette tribune telegraph guardian observer chronicle mirror standard
+    independent express review magazine newspaper radio tv television channel podcast programme
+    show website newsletter bulletin
+    """.split()
+)
+
+# Nouns of gatherings a place name can modify ("the Hong Kong summit"): there it is where.
+GATHERING_NOUNS = frozenset("summit conference meeting talks forum ceremony session games congress".split())
+
 # Words that make a name an event or an idea rather than a party
 # ("the Cuban Missile Crisis", "the Cold War").
 EVENT_WORDS = frozenset(
@@ -103,6 +129,17 @@ ORGANISATION_WORDS = frozenset(
     """.split()
 )
 
+# Nouns that can speak in a quotation's attribution without naming a party:
+# documents ("the letter said") and unnamed people ("a source told").
+SOURCE_NOUNS = frozenset(
+    """
+    letter statement report memo memorandum document documents communique communiqué release notice
+    text article clause paper study survey filing complaint lawsuit order verdict judgment
+    source sources people person residents resident witness witnesses observers critics supporters
+    opponents voters campaigners diplomats lawmakers legislators officials aides insiders experts analysts
+    """.split()
+)
+
 SPEECH_VERBS = frozenset(
     """
     say tell write add post tweet state announce declare claim insist warn note explain argue
@@ -112,6 +149,10 @@ SPEECH_VERBS = frozenset(
     caution contend recount reckon conclude testify call dub brand label
     """.split()
 )
+
+# Verbs that attribute words to their subject in a quotation's sentence: the
+# speech verbs and those of charging and demanding ("the lawmakers accuse").
+REPORTING_VERBS = SPEECH_VERBS | frozenset("accuse charge criticise criticize demand allege blame condemn".split())
 
 CALENDAR_WORDS = frozenset(
     """

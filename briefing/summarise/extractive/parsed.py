@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from briefing.model import Document
@@ -23,8 +24,9 @@ class Sentence:
     end: int
     span: SpacySpan
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The sentence as written (spaCy rebuilds a span's text from its tokens each time: kept once built)."""
         return self.span.text
 
     @property

@@ -17,11 +17,20 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from typing import Sequence
 
 from briefing.model import Evidence, Quote
 from briefing.summarise.extractive.actors import MentionRef
-from briefing.summarise.extractive.lexicon import SPEECH_VERBS
+from briefing.summarise.extractive.lexicon import (
+    GROUP_NOUNS,
+    INSTRUMENT_NOUNS,
+    ORGANISATION_WORDS,
+    ROLE_NOUNS,
+    REPORTING_VERBS,
+    SOURCE_NOUNS,
+    STATE_NOUNS,
+)
 from briefing.summarise.extractive.parsed import Parsed, Sentence
 
 # A quotation in curly marks or guillemets; or, as news prints a quote running
@@ -34,7 +43,9 @@ _MIN_WORDS = 5
 _CONTINUATION_PARAGRAPHS = 3
 _SUBJECT_PARAGRAPHS = 1  # a pronoun prefers a subject of its own or the previous paragraph
 _QUOTE_CHARS = "\"“”«»"
-_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "any", "they": "any"}
+_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "party", "they": "party"}
+_SPEAKER_NOUNS = ROLE_NOUNS | GROUP_NOUNS | STATE_NOUNS | ORGANISATION_WORDS | INSTRUMENT_NOUNS | SOURCE_NOUNS
+_DEFINITE = frozenset({"the", "its", "his", "her", "their"})
 
 
 def extract_quotes(parsed: Parsed, mentions: Sequence[MentionRef]) -> tuple[Quote, ...]:
@@ -127,8 +138,8 @@ def _introducer(parsed: Parsed, sentence: Sentence, start: int, mentions: Sequen
     if sentence.index == 0 or parsed.text[sentence.start : start].strip(_QUOTE_CHARS + " "):
         return None
     before = parsed.sentences[sentence.index - 1]
-    if _has_quote(before) or before.paragraph < sentence.paragraph - 1:
-        return None
+    if _has_quote(before) or before.paragraph < sentence.paragraph - 1 or before.text.rstrip().endswith("?"):
+        return None  # an interviewer's question is answered by someone else
     for subject in (c for c in before.span.root.children if c.dep_ in ("nsubj", "nsubjpass")):
         name = _name_of(subject, before.offset, mentions)
         if name is not None and _is_person(name, mentions):
@@ -161,28 +172,57 @@ class _Mentions(tuple):
 
     def __new__(cls, parsed: Parsed, starts: list[int], mentions: Sequence[MentionRef], quoted: list[tuple[int, int]]):
         self = super().__new__(cls, mentions)
+        self.quoted = quoted
+        self.counts = Counter(m.actor.name for m in mentions)
         self.narrated = []  # (mention, paragraph, is_subject) for mentions outside quotation marks
         for m in mentions:
-            if any(a <= m.start < b for a, b in quoted):
+            if _within(m.start, quoted):
                 continue
             sentence = _sentence_at(parsed.sentences, starts, m.start)
             if sentence is None:
                 continue
             local = m.start - sentence.offset
             span = sentence.span.doc.char_span(local, local + (m.end - m.start))
-            subject = span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
-            self.narrated.append((m, sentence.paragraph, subject))
+            self.narrated.append((m, sentence.paragraph, span is not None and _main_subject(span.root)))
         return self
 
     def antecedent(self, position: int, person: bool) -> str | None:
-        """The party a pronoun at ``position`` most likely stands for: the last subject in the
-        paragraphs just before it, else the last mention (people only when ``person``)."""
-        before = [(m, p, s) for m, p, s in self.narrated if m.end <= position and (not person or m.actor.type == "person")]
+        """The party a pronoun at ``position`` most likely stands for.
+
+        The last subject of a main clause (or of a speech verb) in the last
+        paragraphs that name anyone (a paragraph that only quotes is skipped);
+        failing that, the party named most often in the whole text among
+        those those paragraphs name (an interviewer's "I ask if X …" names X
+        without making X the one who answers); failing that, the last named.
+        """
+        before = [(m, p, s) for m, p, s in self.narrated if m.end <= position and (m.actor.type == "person") == person]
         if not before:
             return None
-        paragraph = before[-1][1]
-        recent_subjects = [m for m, p, s in before if s and p >= paragraph - _SUBJECT_PARAGRAPHS]
-        return (recent_subjects or [before[-1][0]])[-1].actor.name
+        paragraphs = sorted({p for _, p, _ in before})
+        near = paragraphs[-1 - _SUBJECT_PARAGRAPHS]  if len(paragraphs) > _SUBJECT_PARAGRAPHS else paragraphs[0]
+        subjects = [m for m, p, s in before if s and p >= near]
+        if subjects:
+            return subjects[-1].actor.name
+        named = [m for m, p, s in before if p >= near]
+        return max(enumerate(named), key=lambda pair: (self.counts[pair[1].actor.name], pair[0]))[1].actor.name
+
+
+def _main_subject(token) -> bool:
+    """Say whether a name is (or modifies) the subject of its sentence's main verb, not of a clause inside it."""
+    while token.dep_ in ("compound", "amod", "poss", "appos") and token.head.i != token.i:
+        token = token.head  # "the GOP lawmakers accuse"
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head
+    if verb.lemma_ in REPORTING_VERBS:
+        return True  # "His comments came as Bush said …": Bush spoke
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def _within(position: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= position < b for a, b in spans)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -201,36 +241,106 @@ def _sentence_at(sentences: Sequence[Sentence], starts: list[int], pos: int) -> 
 
 
 def _speaker(sentence: Sentence, start: int, end: int, mentions: Sequence[MentionRef]) -> str | None:
+    """Find the speaker in a sentence: "according to X", else the subject of the speech verb nearest the quote.
+
+    Words inside any quotation are the quoted speaker's, not the narrator's,
+    so they never attribute anything ("… was added to the list," the letter
+    added).
+    """
     offset = sentence.offset
-    outside = [t for t in sentence.span if not (start <= offset + t.idx < end)]
+    quoted = getattr(mentions, "quoted", [(start, end)])
+    outside = [t for t in sentence.span if not (start <= offset + t.idx < end or _within(offset + t.idx, quoted))]
     for token in outside:
         if token.lower_ == "according":
             for prep in token.children:
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         return _name_of(obj, offset, mentions) or _phrase(obj)
-    for token in outside:
-        if token.pos_ == "VERB" and token.lemma_ in SPEECH_VERBS:
-            for child in token.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and not (start <= offset + child.idx < end):
-                    return _name_of(child, offset, mentions) or _phrase(child)
+    verbs = [t for t in outside if t.pos_ == "VERB" and t.lemma_ in REPORTING_VERBS]
+    verbs.sort(key=lambda t: min(abs(offset + t.idx - start), abs(offset + t.idx - end)))
+    for verb in verbs:
+        clause = verb
+        while clause.tag_ == "VBG" and clause.dep_ in ("advcl", "conj") and not _subjects(clause):
+            clause = clause.head  # "X refused …, saying …": X says it
+        subjects = _subjects(clause)
+        for child in subjects:
+            if not (start <= offset + child.idx < end):
+                name = _name_of(child, offset, mentions) or _descriptor(child, offset, mentions)
+                if name:
+                    return name
+        if not subjects:
+            name = _name_before(verb, offset, mentions)  # "with finance minister X telling parliament:"
+            if name:
+                return name
     return None
 
 
+def _subjects(verb) -> list:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _name_before(verb, offset: int, mentions: Sequence[MentionRef]) -> str | None:
+    """Return the person named right before a speech verb the parse left without a subject."""
+    if verb.i == 0:
+        return None
+    previous = verb.doc[verb.i - 1]
+    position = offset + previous.idx + len(previous)
+    return next((m.actor.name for m in mentions if m.end == position and m.actor.type == "person"), None)
+
+
 def _name_of(token, offset: int, mentions: Sequence[MentionRef]) -> str | None:
-    """Resolve a subject to an actor: a mention inside it, or the last person named for a pronoun."""
+    """Resolve a subject to an actor.
+
+    The name the subject's head is part of ("Samson Mokoena from the Vaal …
+    Alliance" is Mokoena), else a person inside it ("Israel's spokesperson,
+    Daniel Hagari"), a name the NER missed, or the party a pronoun stands
+    for. A subject headed by a common noun ("a Nato official") is left to
+    :func:`_descriptor` unless a person is named inside it.
+    """
     lo = offset + min(t.idx for t in token.subtree)
     hi = offset + max(t.idx + len(t) for t in token.subtree)
+    head = offset + token.idx
     inside = [m for m in mentions if lo <= m.start and m.end <= hi]
-    if inside:
-        people = [m for m in inside if m.actor.type == "person"]
-        return (people or inside)[-1].actor.name
-    if token.pos_ == "PROPN":
-        return _by_surname(token.doc.text[lo - offset : hi - offset], mentions)
+    heads = [m for m in inside if m.start <= head < m.end]
+    if heads:
+        return heads[-1].actor.name
+    people = [m for m in inside if m.actor.type == "person"]
+    if people:
+        return people[-1].actor.name
+    if inside and token.pos_ != "NOUN" and token.lemma_.lower() not in ROLE_NOUNS:
+        return inside[-1].actor.name  # not "the US President": that is a person (see _descriptor)
+    if token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text.istitle()):
+        words = token.doc.text[lo - offset : hi - offset]
+        name = _by_surname(words, mentions)
+        if name or token.pos_ == "NOUN":
+            return name
+        return None if token.lemma_.lower() in _SPEAKER_NOUNS else _phrase(token)  # a name the NER missed
     want = _PRONOUNS.get(token.lower_)
     if want is None or not isinstance(mentions, _Mentions):
         return None
     return mentions.antecedent(lo, want == "person")
+
+
+def _descriptor(token, offset: int, mentions: Sequence[MentionRef]) -> str | None:
+    """Name the speaker a common-noun subject describes.
+
+    "the US President" is the person the text gave that role; "the alliance"
+    the party whose name holds the noun; otherwise the text's own descriptor
+    ("a Nato official", "the letter") when its head can speak.
+    """
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("NOUN", "PROPN") or (lemma not in _SPEAKER_NOUNS and not lemma.endswith("ist")):
+        return None
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in token.children)
+    if definite and isinstance(mentions, _Mentions):
+        position = offset + token.idx
+        earlier = [m.actor for m in mentions if m.end <= position]
+        for actor in reversed(earlier):
+            if actor.type == "person" and lemma in ROLE_NOUNS and lemma in (actor.role or "").casefold():
+                return actor.name
+            if actor.type != "person" and lemma in f"{actor.name} {actor.role or ''}".casefold().split():
+                return actor.name  # "the alliance": the party named or described with that noun
+    return _phrase(token)
 
 
 def _by_surname(words: str, mentions: Sequence[MentionRef]) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.summarise.extractive.lexicon import ROLE_NOUNS
+from briefing.summarise.extractive.lexicon import ABBREVIATED_TITLES, ROLE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -24,7 +24,7 @@ def role_for(name: Span) -> str | None:
     """Return the role the text gives the person named by ``name``, or None."""
     parts = [p for p in (_title(name), _apposition(name), _relative_clause(name), _copula(name), _named_as(name)) if p]
     if not parts:
-        parts = [p for p in (_title_run_before(name),) if p]
+        parts = [p for p in (_title_run_before(name), _shared_title(name)) if p]
     unique: list[str] = []
     for part in parts:
         if not any(part.casefold() in u.casefold() for u in unique):
@@ -117,7 +117,7 @@ def _agent_of(name: Span) -> str | None:
     while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         head = head.head.head  # "hostilities" in "resumption of hostilities" is the resumption's
     tokens = [t for t in head.subtree if t.i < prep.i and t.i >= head.i]
-    return _text(tokens) if 0 < len(tokens) <= 6 else None
+    return f"behind the {_text(tokens)}" if 0 < len(tokens) <= 6 else None  # the party that carries it out
 
 
 def _hyphenated_backer(name: Span) -> str | None:
@@ -230,17 +230,29 @@ def _party_to_instrument(name: Span) -> str | None:
 
 
 def _is_role(tokens: list[Token]) -> bool:
-    return any(t.lower_ in ROLE_NOUNS or t.lower_.split("-")[-1] in ROLE_NOUNS for t in tokens)
+    return any(_is_role_word(t) for t in tokens)
+
+
+def _is_role_word(token: Token) -> bool:
+    """Say whether a word names a role: a role noun ("minister", "MEPs"), an agent noun in -ist
+    ("socialist", "ecologist") or an abbreviated title ("Rep.", "Sen.")."""
+    word = token.lower_.split("-")[-1]
+    if word in ROLE_NOUNS or (word.endswith("s") and word[:-1] in ROLE_NOUNS):
+        return True
+    if token.pos_ == "NOUN" and len(word) > 5 and word.rstrip("s").endswith("ist") and not word.rstrip("s").endswith("list"):
+        return True
+    return token.text.endswith(".") and token.text[:1].isupper() and word.rstrip(".") in ABBREVIATED_TITLES
 
 
 def _title(name: Span) -> str | None:
     """Read a title standing before the name: "Defense Minister", "Mali's junta leader"."""
-    root = name.root
     tokens: list[Token] = []
-    for child in root.lefts:
-        if child.i >= name.start or child.dep_ in _SKIP_DEPS:
-            continue
-        tokens.extend(t for t in child.subtree if t.i < name.start)
+    for word in name:  # "First Minister" may hang from "Michelle" in "First Minister Michelle O'Neill"
+        for child in word.lefts:
+            if child.i >= name.start or child.dep_ in _SKIP_DEPS:
+                continue
+            tokens.extend(t for t in child.subtree if t.i < name.start)
+    tokens = list({t.i: t for t in tokens}.values())
     tokens = _contiguous_before(sorted(tokens, key=lambda t: t.i), name.start)
     if not tokens or not _is_role(tokens) or len(tokens) > _MAX_ROLE_WORDS:
         return None
@@ -268,6 +280,20 @@ def _title_run_before(name: Span) -> str | None:
     if not tokens or not _is_role(tokens[-1:]):
         return None
     return _text(tokens)
+
+
+def _shared_title(name: Span) -> str | None:
+    """Read "socialist radicals Mick Wallace and Clare Daly": a plural title is Daly's too."""
+    root = name.root
+    if root.dep_ != "conj" or root.head.i >= name.start:
+        return None
+    first = next((e for e in name.doc.ents if e.start <= root.head.i < e.end and e.label_ == "PERSON"), None)
+    if first is None:
+        return None
+    title = _title_run_before(first) or _title(first)
+    if not title or not title.split()[-1].endswith("s"):
+        return None
+    return title
 
 
 def _contiguous_before(tokens: list[Token], end: int) -> list[Token]:
@@ -299,16 +325,30 @@ def _apposition(name: Span) -> str | None:
     """Read "X, the oil minister," or "the oil minister, X,"."""
     root = name.root
     for child in root.rights:
-        if child.dep_ == "appos" and child.i >= name.end:
+        if child.dep_ == "appos" and child.i >= name.end and child.ent_type_ != "PERSON":  # not a list of people
             tokens = _phrase(child)
             if _is_role(tokens):
                 return _possessive_last(tokens)
-    if root.dep_ == "appos" and root.head.i < name.start:
-        head = root.head
+            tokens = _coordinated_role(child)
+            if tokens:
+                return _text(tokens)
+    if root.dep_ == "appos" and root.head.i < name.start and not root.head.ent_type_:
+        head = root.head  # not "Chief X and …, First Minister Y": X is another person
         tokens = [t for t in _phrase(head) if t.i < name.start and not (t.is_punct and t.i == name.start - 1)]
         if _is_role(tokens):
             return _possessive_last(tokens)
     return None
+
+
+def _coordinated_role(head: Token) -> list[Token] | None:
+    """Read "the finance, economic development and tourism member of the council": a list ending in a role."""
+    conjuncts = [c for c in head.subtree if c.dep_ == "conj" and c.head.i >= head.i]
+    if not conjuncts or not _is_role_word(conjuncts[-1]):
+        return None
+    tokens = [t for t in head.subtree if not (t.is_punct and t.i == head.right_edge.i) and t.dep_ not in ("relcl",)]
+    while tokens and tokens[0].dep_ in ("det", "predet"):
+        tokens = tokens[1:]
+    return tokens if len(tokens) <= 2 * _MAX_ROLE_WORDS else None
 
 
 def _relative_clause(name: Span) -> str | None:
@@ -325,8 +365,10 @@ def _relative_clause(name: Span) -> str | None:
 
 
 def _copula(name: Span) -> str | None:
-    """Read "X is the country's finance minister" (the subject of "be" and its attribute)."""
-    root = name.root
+    """Read "X is the country's finance minister" and "The first Executive Secretary was X"."""
+    root = _first_of_list(name.root)
+    if root.dep_ == "attr" and root.head.lemma_ == "be":
+        return _role_child(root.head, ("nsubj",), skip=root, before=True)
     if root.dep_ != "nsubj" or root.head.lemma_ != "be":
         return None
     return _role_child(root.head, ("attr",))
@@ -334,7 +376,7 @@ def _copula(name: Span) -> str | None:
 
 def _named_as(name: Span) -> str | None:
     """Read "X was named the new leader of …" and "… appointed X as envoy"."""
-    root = name.root
+    root = _first_of_list(name.root)  # "Daly and Wallace were elected MEPs"
     head = root.head
     if head.lemma_.lower() not in _NAMING_VERBS or root.dep_ not in ("nsubjpass", "dobj"):
         return None
@@ -349,9 +391,9 @@ def _named_as(name: Span) -> str | None:
     return None
 
 
-def _role_child(head: Token, deps: tuple[str, ...], skip: Token | None = None) -> str | None:
+def _role_child(head: Token, deps: tuple[str, ...], skip: Token | None = None, before: bool = False) -> str | None:
     for child in head.children:
-        if child.dep_ in deps and child is not skip and child.i > head.i:
+        if child.dep_ in deps and child is not skip and (before or child.i > head.i) and not child.ent_type_:
             tokens = _phrase(child)
             if _is_role(tokens):
                 return _possessive_last(tokens)

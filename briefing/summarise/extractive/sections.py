@@ -29,8 +29,9 @@ def assign_sections(parsed: Parsed, *, reserved: frozenset[int] = frozenset()) -
     """Sort sentences into terms, implications and background.
 
     ``reserved`` holds the indices of summary sentences: they may still be
-    terms (the provisions are the point) but are not repeated as background
-    or implications.
+    terms (the provisions are the point) or implications (what follows is
+    the point too), but are not repeated as background. A brief cut to a
+    length says each thing once (summarise/dedup.py): the summary keeps it.
     """
     has_instrument = bool(central_instruments(parsed))
     terms: list[Sentence] = []
@@ -39,10 +40,10 @@ def assign_sections(parsed: Parsed, *, reserved: frozenset[int] = frozenset()) -
     for sentence, label in zip(parsed.sentences, classify_sentences(parsed, terms=has_instrument)):
         if label == "terms":
             terms.append(sentence)
-        elif sentence.index in reserved:
-            pass
         elif label == "implications" and not looks_back(sentence):
             implications.append(sentence)
+        elif sentence.index in reserved:
+            pass
         elif is_background(sentence):
             background.append(sentence)
     return Sections(tuple(terms), tuple(implications), tuple(background))

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Callable, ClassVar
 
 from briefing.errors import InputError
 from briefing.model import Brief, Document, Evidence, Generator, Point, Quote, Source
 from briefing.options import BriefOptions
 from briefing.summarise.budget import check_length, fit_to_length
 from briefing.summarise.extractive.actors import extract_actors
-from briefing.summarise.extractive.facts import same_fact
+from briefing.summarise.extractive.facts import Fact, same_fact
 from briefing.summarise.extractive.nlp import load_pipeline
 from briefing.summarise.extractive.parsed import Parsed, Sentence, balance_quotation, parse
 from briefing.summarise.extractive.quotes import extract_quotes
@@ -81,9 +81,10 @@ class ExtractiveSummariser:
         actors, mentions = extract_actors(parsed, exclude=exclude)
         texts = [s.text for s in parsed.sentences]
         paragraphs = [s.paragraph for s in parsed.sentences]
+        facts = _facts(parsed)
         chosen = rank_summary(
             texts, summary_sentences, paragraphs=paragraphs,
-            same_fact=lambda i, j: same_fact(parsed.sentences[i], parsed.sentences[j]),
+            same_fact=lambda i, j: same_fact(facts(parsed.sentences[i]), facts(parsed.sentences[j])),
         )
         scores = sentence_scores(texts, paragraphs=paragraphs)
         sections = assign_sections(parsed, reserved=frozenset(chosen))
@@ -119,13 +120,27 @@ def check_size(document: Document) -> None:
         )
 
 
-def _same_fact_of(parsed: Parsed):
+def _facts(parsed: Parsed) -> Callable[[Sentence], Fact]:
+    """Return a reader of each sentence's Fact that reads each sentence once."""
+    read: dict[int, Fact] = {}
+
+    def fact(sentence: Sentence) -> Fact:
+        if sentence.index not in read:
+            read[sentence.index] = Fact.of(sentence)
+        return read[sentence.index]
+
+    return fact
+
+
+def _same_fact_of(parsed: Parsed) -> Callable[[Point, Point], bool]:
     """Return a test of whether two points, each one sentence of ``parsed``, state the same fact."""
     by_start = {sentence.start: sentence for sentence in parsed.sentences}
+    facts = _facts(parsed)
 
     def same(a: Point, b: Point) -> bool:
         first, second = (by_start.get(p.evidence[0].start) if len(p.evidence) == 1 else None for p in (a, b))
-        return first is not None and second is not None and first is not second and same_fact(first, second)
+        return (first is not None and second is not None and first is not second
+                and same_fact(facts(first), facts(second)))
 
     return same
 

@@ -1,0 +1,48 @@
+"""Roles people are given anywhere in the text, not only beside their first mention."""
+
+from __future__ import annotations
+
+from tests.test_summarise import actor, brief_of
+
+
+def role(text: str, name: str) -> str | None:
+    return actor(brief_of(text), name).role
+
+
+def test_a_later_definite_title_is_the_role_of_the_person_just_named():
+    found = role(
+        "Climate talks\n\nMr Tom Hale met envoys in London on Monday. Tom Hale spoke about emissions for an hour. "
+        "The prime minister is said to believe that the plan will work.",
+        "Tom Hale",
+    )
+    assert found == "prime minister"
+
+
+def test_an_abbreviated_title_an_agent_noun_and_a_reversed_copula_are_roles():
+    text = (
+        "Letters\n\nRep. Young Park wrote to the ministry on Monday. "
+        "Researchers met Lena Ostrova, an ecologist at the national institute, in Manaus. "
+        "The first executive secretary, elected in 2004, was Mr John Harris from Canada."
+    )
+    brief = brief_of(text)
+    assert "Rep." in actor(brief, "Young Park").role
+    assert "ecologist" in actor(brief, "Lena Ostrova").role
+    assert "executive secretary" in actor(brief, "John Harris").role
+
+
+def test_a_title_before_a_list_of_people_is_not_the_next_persons():
+    brief = brief_of(
+        "Campaign\n\nParty chief Mary Lou Doyle and the party's leader in the north, "
+        "First Minister Michelle Nolan, have joined the campaign."
+    )
+    assert actor(brief, "Michelle Nolan").role == "First Minister"
+    assert "Nolan" not in (actor(brief, "Mary Lou Doyle").role or "")
+
+
+def test_a_coordinated_apposition_ending_in_a_role_is_read_whole():
+    found = role(
+        "Corridor\n\nMlungisi Dube, the finance, economic development and tourism member of the provincial "
+        "executive council, wants to see the corridor built.",
+        "Mlungisi Dube",
+    )
+    assert "member of the provincial executive council" in found
