@@ -23,7 +23,7 @@ from briefing.render.logo import load_logo
 from briefing.render.templates import builtin_template_dir, escape_markdown, export_templates, yaml_string
 from .render_fixtures import ARABIC, ARTICLE, SVG_LOGO, make_brief, make_empty_brief, make_png
 
-SECTIONS = ("Summary", "Timeline", "Background", "Actor map", "Actors", "Terms", "Implications", "Quotes", "Sources")
+SECTIONS = ("Summary", "Timeline", "Actor map", "Background", "Actors", "Terms", "Implications", "Quotes", "Sources")
 TEXT_SECTIONS = tuple(s for s in SECTIONS if s not in ("Timeline", "Actor map"))
 EPOCH = "1700000000"
 

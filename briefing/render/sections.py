@@ -16,8 +16,8 @@ __all__ = ["ACTOR_TYPE_LABELS", "EMPTY_SECTION", "SECTION_TITLES", "TIMELINE_LIM
 SECTION_TITLES: dict[str, str] = {
     "summary": "Summary",
     "timeline": "Timeline",
-    "background": "Background",
     "actor_map": "Actor map",
+    "background": "Background",
     "actors": "Actors",
     "terms": "Terms",
     "implications": "Implications",
