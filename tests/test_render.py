@@ -406,7 +406,7 @@ def test_notes_number_evidence_in_brief_order(brief: Brief) -> None:
     notes = Notes(brief)
     assert notes.sources == brief.evidence()
     assert notes(brief.summary[0]) == (1,)
-    assert notes(brief.implications[0]) == (4, 7)
+    assert notes(brief.implications[0]) == (4, 6)  # the timeline and the map follow the summary, then background
 
 
 def test_format_date() -> None:
