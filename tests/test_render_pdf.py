@@ -23,7 +23,7 @@ from .render_fixtures import SCRIPTS, SVG_LOGO, make_brief, make_long_brief, mak
 pypdf = pytest.importorskip("pypdf")
 weasyprint = pytest.importorskip("weasyprint")
 
-SECTIONS = ("Summary", "Timeline", "Background", "Actor map", "Actors", "Terms", "Implications", "Quotes", "Sources")
+SECTIONS = ("Summary", "Timeline", "Actor map", "Background", "Actors", "Terms", "Implications", "Quotes", "Sources")
 EPOCH = "1700000000"
 
 
