@@ -86,3 +86,14 @@ def test_relations_in_made_up_sentences(text, expected):
         return
     source, target, verb = expected
     assert any(r.source == source and r.target == target and verb in r.label for r in brief.relations), links(brief)
+
+
+def test_an_event_label_says_what_happened_or_the_event_is_left_out():
+    text = ("The need for an alliance grew in 1949. "
+            "The resulting treaty was concluded at San Francisco on 1 September 1951.\n\n"
+            "Following the election in 1984, the government changed course.")
+    brief = summarise_document(document(text), length="full")
+    labels = {e.date_text: e.text for e in brief.timeline}
+    assert labels.get("in 1949") == "need grew", "a subject that names no actor still says whose event it is"
+    assert "resulting treaty concluded" in labels.get("on 1 September 1951", "")
+    assert "in 1984" not in labels, "a lone 'Following' is no event"

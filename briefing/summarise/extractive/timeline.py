@@ -42,7 +42,8 @@ def extract_timeline(parsed: Parsed, actors: Sequence[Actor], mentions: Sequence
                 continue
             named = named if named is not None else named_in(sentence, mentions, actors)
             event = _event(parsed, sentence, entity, resolved, named, future_tense)
-            found.append((resolved, sentence.start + entity.start_char, event))
+            if event is not None:
+                found.append((resolved, sentence.start + entity.start_char, event))
     return tuple(event for *_, event in sorted(found, key=_order_key(found)))
 
 
@@ -60,20 +61,42 @@ def _order_key(found):
 
 
 def _event(parsed: Parsed, sentence: Sentence, entity: SpacySpan, resolved: ResolvedDate,
-           named: list[Named], future_tense: bool) -> TimelineEvent:
+           named: list[Named], future_tense: bool) -> TimelineEvent | None:
+    """Return the event a date marks, or None when the sentence says nothing a label could show."""
     verb = governing_verb(entity.root.head if entity.root.dep_ != "ROOT" else entity.root)
     phrase = verb_phrase(verb) if verb is not None else [t for t in noun_phrase(entity.root.head) if t.dep_ != "det"]
     in_phrase = {t.i for t in phrase}
     named = [n for n in named if not n.token_ids & in_phrase]  # "to tackle Islamist groups": the object, not a party
+    event_actors = _event_actors(verb, named)
+    if not event_actors and verb is not None:
+        phrase = [*_subject_phrase(verb), *phrase]  # "grew" says nothing; "the need grew" does
+    if _says_nothing(phrase, event_actors):
+        return None
     return TimelineEvent(
         date=resolved.iso,
         precision=resolved.precision,
         date_text=_as_written(entity),
         text=words(phrase),
-        actors=_event_actors(verb, named),
+        actors=event_actors,
         evidence=(Evidence.of(parsed.text, sentence.start, sentence.end),),
         future=resolved.future or (resolved.iso is None and future_tense),
     )
+
+
+def _subject_phrase(verb: Token) -> list[Token]:
+    """Return the noun phrase of the verb's own subject (no determiner), or nothing."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
+            return [t for t in noun_phrase(child) if t.dep_ != "det"]
+    return []
+
+
+def _says_nothing(phrase: list[Token], actors: tuple[str, ...]) -> bool:
+    """Tell a label no reader could follow: a lone word with no actor, or a lone preposition or "-ing" form."""
+    if len(phrase) != 1:
+        return not phrase
+    (token,) = phrase
+    return not actors or token.pos_ == "ADP" or token.tag_ == "VBG"
 
 
 def _as_written(entity: SpacySpan) -> str:
