@@ -102,33 +102,16 @@ def near_duplicates(brief: dict[str, Any]) -> int:
 def inside_quotation(text: str) -> bool:
     """Say whether a point starts or ends inside a quotation, or ends on an ellipsis.
 
-    Double quotation marks are read as a reader reads them: “ opens and ”
-    closes; a straight " opens after a space or bracket (or at the start)
-    and before a non-space, and closes otherwise. A closing mark with no
-    opening before it means the point starts inside a quotation; an opening
-    left unclosed, that it ends inside one. An opening mark right after the
-    end of a sentence inside a quotation continues it (some papers reopen a
-    quotation at each of its sentences).
+    Quotation marks are read as the summariser reads them when it cuts
+    sentences (:func:`briefing.summarise.extractive.parsed.quotation_balance`):
+    a closing mark with no opening before it means the point starts inside a
+    quotation; an opening left unclosed, that it ends inside one.
     """
+    from briefing.summarise.extractive.parsed import quotation_balance
+
     text = text.strip()
-    depth = 0
-    for i, char in enumerate(text):
-        if char == '"':
-            before, after = (text[i - 1] if i else " "), (text[i + 1] if i + 1 < len(text) else " ")
-            opening = (before.isspace() or before in "([{—–-") and not after.isspace()
-        elif char in "“”":
-            opening = char == "“"
-        else:
-            continue
-        if opening and depth and text[:i].rstrip()[-1:] in (".", "?", "!", "…"):
-            continue
-        if opening:
-            depth += 1
-        elif depth:
-            depth -= 1
-        else:
-            return True
-    return depth > 0 or text.rstrip("\"”’'").endswith(("…", "..."))
+    unopened, unclosed = quotation_balance(text)
+    return unopened > 0 or unclosed > 0 or text.rstrip("\"”’'").endswith(("…", "..."))
 
 
 def points_in_quotes(brief: dict[str, Any]) -> int:
