@@ -7,6 +7,10 @@ offsets and quotes agree, as a summariser's would.
 
 from __future__ import annotations
 
+import dataclasses
+import json
+from pathlib import Path
+
 from briefing.model import Actor, Brief, Document, Evidence, Generator, Point, Quote, Relation, Source, TimelineEvent
 
 PARAGRAPHS = (
@@ -181,3 +185,14 @@ def make_png(width: int = 6, height: int = 2, rgb: tuple[int, int, int] = (31, 7
         + chunk(b"IDAT", zlib.compress(row * height))
         + chunk(b"IEND", b"")
     )
+
+
+def write_briefs(folder: Path, count: int) -> list[str]:
+    """Write ``count`` briefs as JSON files in ``folder`` (made if missing), for builds that load briefs."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(count):
+        path = folder / f"brief-{n:02d}.json"
+        path.write_text(json.dumps(dataclasses.replace(make_brief(), title=f"Brief {n}").to_dict()), encoding="utf-8")
+        paths.append(str(path))
+    return paths

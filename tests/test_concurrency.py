@@ -7,7 +7,6 @@ output afterwards, whichever build wrote it last.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import subprocess
@@ -26,22 +25,12 @@ from briefing.build.filelock import LockTimeout, locked
 from briefing.render import RenderOptions
 
 from .conftest import ROOT
-from .render_fixtures import make_brief
+from .render_fixtures import write_briefs
 
 
 @pytest.fixture(autouse=True)
 def _fixed_date(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-
-
-def _write_briefs(folder: Path, count: int) -> list[str]:
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for n in range(count):
-        path = folder / f"brief-{n:02d}.json"
-        path.write_text(json.dumps(dataclasses.replace(make_brief(), title=f"Brief {n}").to_dict()), encoding="utf-8")
-        paths.append(str(path))
-    return paths
 
 
 def _settings(out: Path, marking: str | None = None, formats=("md", "json"), **changes) -> BuildSettings:
@@ -64,7 +53,7 @@ _BUILDER = textwrap.dedent("""
 
 
 def test_two_builds_at_once_lose_no_entry_and_check_tells_the_truth(tmp_path: Path) -> None:
-    inputs = _write_briefs(tmp_path / "sources", 20)
+    inputs = write_briefs(tmp_path / "sources", 20)
     out = tmp_path / "out"
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
     builds = [subprocess.Popen([sys.executable, "-c", _BUILDER, marking, str(out), json.dumps(inputs)],
@@ -89,7 +78,7 @@ def test_two_builds_at_once_lose_no_entry_and_check_tells_the_truth(tmp_path: Pa
 
 
 def test_the_manifest_is_merged_not_overwritten(tmp_path: Path) -> None:
-    inputs = _write_briefs(tmp_path / "sources", 4)
+    inputs = write_briefs(tmp_path / "sources", 4)
     out = tmp_path / "out"
     first, second = Manifest(out), Manifest(out)  # two builds that read the manifest before either wrote it
     build(inputs[:2], _settings(out))
@@ -134,7 +123,7 @@ def test_a_lock_held_too_long_ends_in_a_clear_message(tmp_path: Path) -> None:
     ],
 )
 def test_a_damaged_manifest_is_one_warning_then_rebuilt(tmp_path: Path, content: str, why: str) -> None:
-    inputs = _write_briefs(tmp_path / "sources", 2)
+    inputs = write_briefs(tmp_path / "sources", 2)
     out = tmp_path / "out"
     out.mkdir()
     (out / MANIFEST).write_bytes(content.encode("utf-8", "surrogateescape"))
@@ -174,7 +163,7 @@ def test_a_damaged_manifest_through_the_command_line_force_and_check(tmp_path: P
 
 
 def test_freshness_is_per_output_so_alternating_format_sets_rebuild_nothing(tmp_path: Path) -> None:
-    inputs = _write_briefs(tmp_path / "sources", 3)
+    inputs = write_briefs(tmp_path / "sources", 3)
     out = tmp_path / "out"
     text_formats, other_formats = ("md", "json"), ("html",)
     assert {o.status for o in build(inputs, _settings(out, formats=text_formats)).outcomes} == {"built"}
@@ -218,7 +207,7 @@ def test_check_lists_orphans_and_prune_removes_only_what_the_manifest_recorded(t
 
 
 def test_a_read_only_output_folder_is_refused_before_any_work(tmp_path: Path) -> None:
-    inputs = _write_briefs(tmp_path / "sources", 2)
+    inputs = write_briefs(tmp_path / "sources", 2)
     result = CliRunner().invoke(cli, ["build", *inputs, "-f", "md", "-o", "/proc/briefs"])
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines()[-1].startswith(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import signal
 import subprocess
@@ -19,18 +18,9 @@ from briefing.errors import BriefingWarning
 from briefing.model import Brief
 
 from .conftest import ROOT
-from .render_fixtures import make_brief
+from .render_fixtures import write_briefs
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc to find the workers")
-
-
-def _write_briefs(folder: Path, count: int) -> list[str]:
-    paths = []
-    for n in range(count):
-        path = folder / f"brief-{n:02d}.json"
-        path.write_text(json.dumps(dataclasses.replace(make_brief(), title=f"Brief {n}").to_dict()), encoding="utf-8")
-        paths.append(str(path))
-    return paths
 
 
 @dataclasses.dataclass(frozen=True)
@@ -54,7 +44,7 @@ def _settings(out: Path, **changes) -> BuildSettings:
 
 
 def test_a_document_that_kills_its_worker_twice_fails_named_and_the_rest_are_built(tmp_path: Path) -> None:
-    inputs = _write_briefs(tmp_path, 6)
+    inputs = write_briefs(tmp_path, 6)
     with pytest.warns(BriefingWarning, match="building it again in a fresh worker"):
         report = build(inputs, _settings(tmp_path / "out", maker=KillsItsWorker(poison=("brief-02.json",))))
     failed = report.failed
@@ -66,7 +56,7 @@ def test_a_document_that_kills_its_worker_twice_fails_named_and_the_rest_are_bui
 
 
 def test_a_worker_killed_once_is_replaced_and_its_document_retried(tmp_path: Path) -> None:
-    inputs = _write_briefs(tmp_path, 6)
+    inputs = write_briefs(tmp_path, 6)
     # One poisoned document: a second one could reach the other worker before the first kill is marked
     # (a slow worker start), and kill it too, which is the twice-killed test's case, not this one's.
     maker = KillsItsWorker(poison=("brief-01.json",), marker=str(tmp_path / "killed"))
@@ -98,7 +88,7 @@ def _alive(pid: int) -> bool:
 
 def test_workers_die_with_their_parent_and_release_its_output(tmp_path: Path) -> None:
     """``kill -9`` of ``briefing build … | cat``: the workers go within seconds, and the pipe reaches its end."""
-    inputs = _write_briefs(tmp_path, 40)
+    inputs = write_briefs(tmp_path, 40)
     script = ("from briefing.build import BuildSettings, LoadBrief, build; from pathlib import Path; "
               "import time\n"
               "class Slow(LoadBrief):\n"
@@ -145,7 +135,7 @@ def test_a_part_left_by_a_killed_writer_is_removed_by_the_next_build(tmp_path: P
     stale.write_bytes(b"half a brief")
     keep = out / ".notes.md.swp"
     keep.write_bytes(b"someone else's")
-    inputs = _write_briefs(tmp_path, 1)
+    inputs = write_briefs(tmp_path, 1)
     report = build(inputs, dataclasses.replace(_settings(out, maker=LoadBrief()), jobs=1))
     assert [o.status for o in report.outcomes] == ["built"]
     assert not stale.exists() and keep.exists()
