@@ -54,8 +54,8 @@ class ExtractiveSummariser:
         InputError if it is too long to summarise (see MAX_WORDS) or not in
         the pipeline's language (``options.lang``, as ``--lang``, replaces detection).
         """
-        found, parsed = self._extract(document)
-        return fit_to_length(found, self.options.length, same_fact=_same_fact_of(parsed))
+        found, same = self._extract(document)
+        return fit_to_length(found, self.options.length, same_fact=same)
 
     def extract(self, document: Document) -> Brief:
         """Return every item found in ``document``, each section ranked most important first.
@@ -65,7 +65,8 @@ class ExtractiveSummariser:
         """
         return self._extract(document)[0]
 
-    def _extract(self, document: Document) -> tuple[Brief, Parsed]:
+    def _extract(self, document: Document) -> tuple[Brief, Callable[[Point, Point], bool]]:
+        """Return every item found, and the test of whether two of its points state the same fact."""
         check_size(document)
         nlp = load_pipeline(self.options.model)
         check_language(document, nlp.lang, declared=self.options.lang)
@@ -81,7 +82,7 @@ class ExtractiveSummariser:
         actors, mentions = extract_actors(parsed, exclude=exclude)
         texts = [s.text for s in parsed.sentences]
         paragraphs = [s.paragraph for s in parsed.sentences]
-        facts = _facts(parsed)
+        facts = _facts()
         chosen = rank_summary(
             texts, summary_sentences, paragraphs=paragraphs,
             same_fact=lambda i, j: same_fact(facts(parsed.sentences[i]), facts(parsed.sentences[j])),
@@ -104,7 +105,7 @@ class ExtractiveSummariser:
             quotes=_ranked_quotes(parsed, extract_quotes(parsed, mentions), scores),
             timeline=tuple(_relocated(e, document) for e in extract_timeline(parsed, actors, mentions)),
             relations=tuple(_relocated(r, document) for r in extract_relations(parsed, actors, mentions)),
-        ), parsed
+        ), _same_fact_of(parsed, facts)
 
 
 def check_size(document: Document) -> None:
@@ -120,7 +121,7 @@ def check_size(document: Document) -> None:
         )
 
 
-def _facts(parsed: Parsed) -> Callable[[Sentence], Fact]:
+def _facts() -> Callable[[Sentence], Fact]:
     """Return a reader of each sentence's Fact that reads each sentence once."""
     read: dict[int, Fact] = {}
 
@@ -132,10 +133,9 @@ def _facts(parsed: Parsed) -> Callable[[Sentence], Fact]:
     return fact
 
 
-def _same_fact_of(parsed: Parsed) -> Callable[[Point, Point], bool]:
+def _same_fact_of(parsed: Parsed, facts: Callable[[Sentence], Fact]) -> Callable[[Point, Point], bool]:
     """Return a test of whether two points, each one sentence of ``parsed``, state the same fact."""
     by_start = {sentence.start: sentence for sentence in parsed.sentences}
-    facts = _facts(parsed)
 
     def same(a: Point, b: Point) -> bool:
         first, second = (by_start.get(p.evidence[0].start) if len(p.evidence) == 1 else None for p in (a, b))
