@@ -100,7 +100,7 @@ def _component_items(graph: ActorGraph, part: list[int], edges, sizes, note, tar
     canvas = target * max(MIN_CANVAS, math.sqrt(len(part) / MAX_NODES))  # a small group, a small drawing
     actors = [(graph.actors[node], node) for node in part]
     best: tuple[tuple[float, int, float], list] | None = None
-    units = [force_layout(len(part), local_edges, seed=seed) for seed in range(SEED, SEED + SEEDS)]  # spread below
+    units = force_layouts(len(part), local_edges, range(SEED, SEED + SEEDS))  # spread below
     for attempt, spread in enumerate(SPREADS):  # wider, then taller spreads: the map shares its page with text
         for unit in units:
             centres = _separate(unit * canvas * spread, local_sizes)
@@ -175,8 +175,16 @@ def force_layout(count: int, edges: list[tuple[int, int]], *, seed: int = SEED, 
     Gravity keeps the pieces of a graph that is not connected near each
     other instead of flung to the corners.
     """
-    rng = np.random.default_rng(seed)
-    pos = rng.random((count, 2))
+    return force_layouts(count, edges, (seed,), iterations=iterations)[0]
+
+
+def force_layouts(count: int, edges: list[tuple[int, int]], seeds, *, iterations: int = 60) -> np.ndarray:
+    """Return one :func:`force_layout` per seed, shape (seeds, count, 2), all computed at once.
+
+    The graphs are small, so numpy's cost is per call, not per node: the
+    seeds share every array operation instead of each paying for its own.
+    """
+    pos = np.stack([np.random.default_rng(seed).random((count, 2)) for seed in seeds])
     if count == 1:
         return pos
     adjacency = np.zeros((count, count))
@@ -185,15 +193,16 @@ def force_layout(count: int, edges: list[tuple[int, int]], *, seed: int = SEED, 
     k = 1.0 / math.sqrt(count)
     temperature = 0.1
     for _ in range(iterations):
-        delta = pos[:, None, :] - pos[None, :, :]
+        delta = pos[:, :, None, :] - pos[:, None, :, :]
         distance = np.sqrt(np.maximum((delta * delta).sum(axis=-1), 1e-4))
         force = k * k / distance**2 - adjacency * distance / k
-        displacement = (force[:, :, None] * delta).sum(axis=1) - GRAVITY * (pos - pos.sum(axis=0) / count)
+        centre = pos.sum(axis=1, keepdims=True) / count
+        displacement = (force[..., None] * delta).sum(axis=2) - GRAVITY * (pos - centre)
         length = np.sqrt(np.maximum((displacement * displacement).sum(axis=-1), 1e-4))
-        pos += displacement * (np.minimum(length, temperature) / length)[:, None]
+        pos += displacement * (np.minimum(length, temperature) / length)[..., None]
         temperature *= 0.97
-    pos -= pos.min(axis=0)
-    return pos / np.maximum(pos.max(axis=0), 1e-9)
+    pos -= pos.min(axis=1, keepdims=True)
+    return pos / np.maximum(pos.max(axis=1, keepdims=True), 1e-9)
 
 
 def _node_size(actor: Actor, rank: int) -> tuple[float, float, list[str], float, bool]:
