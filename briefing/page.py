@@ -9,7 +9,9 @@ never below a legible size).
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Sequence
+
+from briefing.model import TimelineEvent
 
 from briefing.text_width import text_width
 
@@ -50,3 +52,29 @@ def map_print_height(actors: int, paired: bool) -> float:
     """Return the most height, in points, an actor map of ``actors`` actors is printed at."""
     heights = PAIRED_MAP_HEIGHTS if paired else MAP_HEIGHTS
     return next((height for most, height in heights if actors <= most), heights[-1][1])
+
+
+TIMELINE_CAPTION = "The events the source dates, in order."
+#: The timeline's marks, in the order its caption names them: the mark's style, its symbol in text, its words.
+TIMELINE_MARKS = (("filled", "\u25cf", "dated"), ("diamond", "\u25c7", "date as written"), ("open", "\u25cb", "expected"))
+
+
+def timeline_mark(event: TimelineEvent) -> str:
+    """Return the style of an event's mark on the timeline: "filled" (dated), "diamond" (as written), "open" (ahead)."""
+    if event.future:
+        return "open"
+    return "filled" if event.date is not None else "diamond"
+
+
+def timeline_caption(events: Sequence[TimelineEvent]) -> str:
+    """Return the timeline's caption: what it shows, and what its marks mean when there are two kinds or more.
+
+    The caption says it, not a legend in the drawing: printed, words in the
+    caption's line cost WeasyPrint almost nothing, a label in the drawing a
+    block of its own.
+    """
+    used = {timeline_mark(event) for event in events}
+    if len(used) < 2:
+        return TIMELINE_CAPTION
+    marks = "; ".join(f"{symbol}\u00a0{words}" for style, symbol, words in TIMELINE_MARKS if style in used)
+    return f"{TIMELINE_CAPTION[:-1]}: {marks}."

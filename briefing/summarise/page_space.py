@@ -16,7 +16,7 @@ import math
 from typing import Sequence
 
 from briefing.model import Actor, Brief, Point, Quote, Relation, TimelineEvent
-from briefing.page import is_pair, map_print_height
+from briefing.page import PAIRED_TIMELINE_WIDTH, PRINT_WIDTH, is_pair, map_print_height, timeline_caption
 from briefing.text_width import text_width
 
 PAGE_HEIGHT = 725.0  # A4 less the 21 mm and 20 mm margins
@@ -44,13 +44,14 @@ SOURCE_LINE_CHARS = 95  # characters of the source line under the title (8 pt sa
 FIGURE_FRAME = HEADING + 16.0 + 11.6  # a figure's heading, its margins and a caption of one line
 PAIRED_FRAME = 58.0  # beside the other figure: the heading and the margins and caption inside the table cell
 PAIRED_MAP_CAPTION = 2 * 11.6  # the map's caption, beside the timeline, takes up to three lines of its column
-# The timeline's drawing (briefing.render.figures.timeline_layout): margins, rows, gaps and the legend.
+CAPTION_SIZE, CAPTION_LINE = 8.0, 11.6  # a figure's caption: 0.8 of the 10 pt text, lines 1.45 high
+# The timeline's drawing (briefing.render.figures.timeline_layout): margins, rows and gaps.
 TIMELINE_SIZE, TIMELINE_LINE, TIMELINE_GAP = 9.0, 12.0, 8.0
 TIMELINE_TEXT_WIDTH = 290.0  # an event's words beside the widest date column the drawing allows
 PAIRED_SIZE, PAIRED_LINE, PAIRED_GAP = 8.0, 10.0, 5.0
 PAIRED_TEXT_WIDTH = 154.0  # an event's words in the timeline's narrow column, each date above them
 TIMELINE_MARGIN = 6.0
-LEGEND_ROW = 12.0
+DESCENT = 0.25
 
 
 def lines(text: str, chars: int) -> int:
@@ -114,9 +115,13 @@ def timeline_height(events: Sequence[TimelineEvent], paired: bool) -> float:
             height += (1 + text_lines(label, PAIRED_TEXT_WIDTH, size)) * line + gap
         else:
             height += text_lines(label, TIMELINE_TEXT_WIDTH, size) * line + gap
-    kinds = {"future" if e.future else "dated" if e.date is not None else "as written" for e in events}
-    legend = 0.0 if len(kinds) < 2 else TIMELINE_SIZE + (LEGEND_ROW if paired and len(kinds) > 2 else 0.0)
-    return height + 4.0 + legend + TIMELINE_MARGIN
+    return height - gap - line + DESCENT * size + TIMELINE_MARGIN
+
+
+def timeline_caption_extra(events: Sequence[TimelineEvent], paired: bool) -> float:
+    """Return the height the timeline's caption takes past its first line (its marks' legend may wrap)."""
+    width = PAIRED_TIMELINE_WIDTH if paired else PRINT_WIDTH
+    return (text_lines(timeline_caption(events), width, CAPTION_SIZE) - 1) * CAPTION_LINE
 
 
 def figure_blocks(events: Sequence[TimelineEvent], nodes: int, relations: Sequence[Relation] = ()) -> list[float]:
@@ -129,8 +134,9 @@ def figure_blocks(events: Sequence[TimelineEvent], nodes: int, relations: Sequen
     """
     names = {name for r in relations for name in (r.source, r.target)}
     if events and nodes and is_pair(len(events), nodes, names, (r.label for r in relations)):
-        return [PAIRED_FRAME + max(timeline_height(events, True), map_print_height(nodes, True) + PAIRED_MAP_CAPTION)]
-    blocks = [FIGURE_FRAME + timeline_height(events, False)] if events else []
+        timeline = timeline_height(events, True) + timeline_caption_extra(events, True)
+        return [PAIRED_FRAME + max(timeline, map_print_height(nodes, True) + PAIRED_MAP_CAPTION)]
+    blocks = [FIGURE_FRAME + timeline_height(events, False) + timeline_caption_extra(events, False)] if events else []
     return blocks + ([FIGURE_FRAME + map_print_height(nodes, False)] if nodes else [])
 
 

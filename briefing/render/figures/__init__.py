@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from briefing.model import Brief, Evidence, Relation, TimelineEvent
-from briefing.page import PAIRED_MAP_WIDTH, PAIRED_TIMELINE_WIDTH, PRINT_WIDTH, is_pair, map_print_height
+from briefing.page import (PAIRED_MAP_WIDTH, PAIRED_TIMELINE_WIDTH, PRINT_WIDTH, is_pair, map_print_height,
+                           timeline_caption)
 from briefing.render.figures.actor_map import actor_graph, describe_actor_map
 from briefing.render.figures.scene import Scene
 
@@ -22,7 +23,6 @@ MAX_TIMELINE_EVENTS = 12
 # Two small figures share the printed width, side by side (briefing.page.is_pair): the timeline in a narrow
 # column, the map beside it.
 
-TIMELINE_CAPTION = "The events the source dates, in order."
 ACTOR_MAP_CAPTION = "Arrows run from the actor who acts; bold: the most salient."
 SHAPE_NAMES = {"country": "rectangle: country", "organisation": "rounded: organisation", "person": "ellipse: person",
                "group": "hexagon: group"}
@@ -135,7 +135,7 @@ def brief_figures(brief: Brief, note_numbers: Callable[[tuple[Evidence, ...]], t
     if events:
         notes = tuple(note(e) for e in events)
         width = PAIRED_TIMELINE_WIDTH if paired else PRINT_WIDTH
-        timeline = Figure("figure-timeline", TIMELINE_CAPTION, describe_timeline(events), timeline_mermaid(events),
+        timeline = Figure("figure-timeline", timeline_caption(events), describe_timeline(events), timeline_mermaid(events),
                           functools.partial(_timeline_scene, events, notes, width), width if paired else None)
     actor_map = None
     if graph is not None:

@@ -4,7 +4,8 @@ In a narrow column (beside the actor map) each date sits above its event
 instead, both right of the rail. Rows are stacked, so no label can overlap another however many events there
 are; a dated event is a filled dot, one whose date is kept as written (a
 relative date the source does not anchor) a diamond, an expected one an open
-dot with "(expected)".
+dot with "(expected)"; the caption says what each mark means
+(:func:`briefing.page.timeline_caption`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from typing import Callable
 
 from briefing.model import TimelineEvent
+from briefing.page import timeline_mark
 from briefing.render.figures.scene import Dot, Label, Line, Scene, text_width
 from briefing.render.figures.text import display_date, wrap
 
@@ -25,6 +27,7 @@ COMPACT_WIDTH = 300.0  # narrower than this, each date goes above its event, in 
 COMPACT_SIZE = 8.0
 COMPACT_LINE = 10.0
 COMPACT_GAP = 5.0
+DESCENT = 0.25  # how far DejaVu Sans's descenders reach below the baseline, in font sizes
 
 
 def timeline_scene(events: tuple[TimelineEvent, ...], note: Callable[[TimelineEvent], int | None],
@@ -42,7 +45,7 @@ def timeline_scene(events: tuple[TimelineEvent, ...], note: Callable[[TimelineEv
     for event, date_lines in zip(events, dates):
         lines = wrap(event_label(event), width - text_left - MARGIN - (0 if compact else 24), size)
         tops.append(y)
-        items.append(Dot(rail, y - size * 0.3, 3.5, _dot_style(event)))
+        items.append(Dot(rail, y - size * 0.3, 3.5, timeline_mark(event)))
         # A date as written is upright, not bold (its diamond says so); no italic: the page embeds no Sans Oblique.
         resolved = event.date is not None
         date_x, anchor = (text_left, "start") if compact else (rail - 12, "end")
@@ -55,10 +58,8 @@ def timeline_scene(events: tuple[TimelineEvent, ...], note: Callable[[TimelineEv
         rows = len(date_lines) + len(lines) if compact else max(len(lines), len(date_lines))
         y += rows * line_height + gap
     rail_line = Line(rail, tops[0] - size, rail, tops[-1] + 2, width=1.5)
-    legend_y = y + 4
-    legend = _legend(events, MARGIN, legend_y, width)
-    height = legend_y + (LINE * (_legend_rows(legend) - 1) + size if legend else 0) + MARGIN
-    return Scene(width, height, "Timeline", describe_timeline(events), (rail_line, *items, *legend))
+    height = y - gap - line_height + DESCENT * size + MARGIN  # the last line's baseline, its descenders, a margin
+    return Scene(width, height, "Timeline", describe_timeline(events), (rail_line, *items))
 
 
 def event_label(event: TimelineEvent) -> str:
@@ -74,29 +75,3 @@ def describe_timeline(events: tuple[TimelineEvent, ...]) -> str:
     return f"Timeline of {len(events)} events. " + "; ".join(parts) + "."
 
 
-def _dot_style(event: TimelineEvent) -> str:
-    if event.future:
-        return "open"
-    return "filled" if event.date is not None else "diamond"
-
-
-def _legend(events: tuple[TimelineEvent, ...], left: float, y: float, width: float) -> list:
-    """Return the legend's marks and words, in as many rows as ``width`` needs (none for one kind of mark)."""
-    kinds = [("filled", "dated"), ("diamond", "date as written"), ("open", "expected")]
-    used = {_dot_style(e) for e in events}
-    items: list = []
-    x = left
-    for style, words in kinds:
-        if style not in used:
-            continue
-        room = 11 + text_width(words, SIZE - 1.5)
-        if x > left and x + room > width - MARGIN:
-            x, y = left, y + LINE
-        items.append(Dot(x + 4, y - SIZE * 0.3, 3.0, style))
-        items.append(Label(x + 11, y, words, SIZE - 1.5))
-        x += room + 16
-    return items if len(used) > 1 else []
-
-
-def _legend_rows(legend: list) -> int:
-    return len({item.y for item in legend if isinstance(item, Label)})
