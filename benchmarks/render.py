@@ -18,7 +18,11 @@ The figures (the timeline and the actor map) are measured twice: each format
 rendered with and without them, in alternation, the difference being what
 they add; and the drawing alone (choosing, laying out, SVG, PNG, Mermaid).
 The target is at most 60 ms added per brief for the default build (md, docx
-and pdf). A fresh process that renders without figures must not import the
+and pdf), the drawing (done once per brief, whatever the formats) included.
+It is judged on the fastest runs (with figures, less without): what the
+code costs when nothing else on the machine disturbs it, as ``timeit``
+advises; the medians, which other programs' load moves by tens of ms on a
+shared machine, are printed beside it. A fresh process that renders without figures must not import the
 drawing code (``--cold`` checks it).
 
 The articles are read where they lie (``--data``, default ``../shared/eval``
@@ -60,6 +64,7 @@ class Timing:
     median_ms: float
     spread_ms: tuple[float, float]
     size: int
+    fastest_ms: float | None = None  # for what the figures add: the fastest run with them less the fastest without
 
 
 def median_ms(action: Callable[[], bytes], runs: int) -> tuple[float, tuple[float, float], int]:
@@ -134,7 +139,9 @@ def time_figures(label: str, brief, options, runs: int) -> list[Timing]:
         with_figures, without = paired_ms(lambda: renderer.render(brief, options=options),
                                           lambda: renderer.render(brief, options=plain), runs)
         added = with_figures[0] - without[0]
-        timings.append(Timing(label, words, f"+fig {name}", added, (with_figures[0], without[0]), with_figures[2]))
+        fastest = with_figures[1][0] - without[1][0]
+        timings.append(Timing(label, words, f"+fig {name}", added, (with_figures[0], without[0]), with_figures[2],
+                              fastest))
     shown = figure_items(brief, True)
 
     def draw() -> bytes:
@@ -146,7 +153,8 @@ def time_figures(label: str, brief, options, runs: int) -> list[Timing]:
         drawn = [f for f in (figures.timeline, figures.actor_map) if f is not None]
         return b"".join(f.svg.encode() + f.shapes_svg.encode() + f.png() + f.mermaid.encode() for f in drawn)
 
-    timings.append(Timing(label, words, "draw", *median_ms(draw, runs)))
+    ms, spread, size = median_ms(draw, runs)
+    timings.append(Timing(label, words, "draw", ms, spread, size, spread[0]))
     return timings
 
 
@@ -194,10 +202,13 @@ def report(timings: list[Timing]) -> int:
         print(f"{brief}: PDF {ratio:.2f}× the WeasyPrint floor (target ≤ {PDF_TARGET}×) {verdict}")
     for brief in dict.fromkeys(t.brief for t in timings):
         by_what = {t.what: t for t in timings if t.brief == brief}
-        added = sum(by_what[f"+fig {name}"].median_ms for name in BUILD_FORMATS)
-        verdict = "ok" if added <= FIGURES_TARGET_MS else "MISSED"
+        parts = [by_what["draw"]] + [by_what[f"+fig {name}"] for name in BUILD_FORMATS]
+        added = sum(t.median_ms for t in parts)
+        fastest = sum(t.fastest_ms for t in parts)
+        verdict = "ok" if fastest <= FIGURES_TARGET_MS else "MISSED"
         missed += verdict != "ok"
-        print(f"{brief}: figures add {added:.1f} ms to md+docx+pdf (drawing alone {by_what['draw'].median_ms:.1f} ms; "
+        print(f"{brief}: figures add {fastest:.1f} ms to md+docx+pdf, drawing once included, by the fastest runs "
+              f"({added:.1f} ms by the medians; drawing {by_what['draw'].fastest_ms:.1f} ms; "
               f"target ≤ {FIGURES_TARGET_MS:.0f} ms) {verdict}")
     seed = {t.what: t for t in timings if t.brief == timings[0].brief}
     for name in FAST_FORMATS:
