@@ -49,6 +49,9 @@ def load_pipeline(model: str | None = None) -> Language:
         )
     if "ner" not in nlp.pipe_names:
         raise ModelError(f"the spaCy pipeline {names[0]!r} has no named-entity recogniser")
+    from briefing.summarise.extractive.attributes import speed_up_attribute_ruler
+
+    speed_up_attribute_ruler(nlp)
     _register_filter()
     ruler = nlp.add_pipe(
         "span_ruler",
