@@ -97,3 +97,15 @@ def test_an_event_label_says_what_happened_or_the_event_is_left_out():
     assert labels.get("in 1949") == "need grew", "a subject that names no actor still says whose event it is"
     assert "resulting treaty concluded" in labels.get("on 1 September 1951", "")
     assert "in 1984" not in labels, "a lone 'Following' is no event"
+
+
+def test_the_day_someone_said_something_is_no_event_but_what_they_announced_is():
+    text = ("Ghana and Togo signed a trade accord on Saturday in Accra.\n\n"
+            "The accord is a good deal for both, the Ghanaian trade minister said on Monday.\n\n"
+            "“We will build the road,” Togo’s president told reporters on Tuesday.\n\n"
+            "Togo announced new port fees on Wednesday.")
+    brief = summarise_document(document(text, published="2023-09-19"), length="full")
+    written = {e.date_text: e.text for e in brief.timeline}
+    assert "on Saturday" in written and "signed" in written["on Saturday"]
+    assert "on Monday" not in written and "on Tuesday" not in written, written
+    assert "announced" in written.get("on Wednesday", ""), "announcing is an act, not only a way of saying"

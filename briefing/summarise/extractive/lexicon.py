@@ -152,6 +152,11 @@ SPEECH_VERBS = frozenset(
 
 # Verbs that attribute words to their subject in a quotation's sentence: the
 # speech verbs and those of charging and demanding ("the lawmakers accuse").
+#: Verbs of uttering alone: the day someone "said" what follows is when the source heard it, not an event.
+UTTERANCE_VERBS = frozenset(
+    "say tell add note write post tweet comment remark reply respond explain stress emphasise emphasize "
+    "reiterate state".split()
+)
 REPORTING_VERBS = SPEECH_VERBS | frozenset("accuse charge criticise criticize demand allege blame condemn".split())
 
 CALENDAR_WORDS = frozenset(

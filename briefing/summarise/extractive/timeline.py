@@ -15,6 +15,7 @@ from briefing.model import Actor, Evidence, TimelineEvent
 from briefing.summarise.extractive.actors import MentionRef
 from briefing.summarise.extractive.clauses import Named, governing_verb, named_in, noun_phrase, verb_phrase, words
 from briefing.summarise.extractive.dates import ResolvedDate, parse_published, resolve_date
+from briefing.summarise.extractive.lexicon import UTTERANCE_VERBS
 from briefing.summarise.extractive.parsed import Parsed, Sentence
 
 if TYPE_CHECKING:
@@ -64,6 +65,8 @@ def _event(parsed: Parsed, sentence: Sentence, entity: SpacySpan, resolved: Reso
            named: list[Named], future_tense: bool) -> TimelineEvent | None:
     """Return the event a date marks, or None when the sentence says nothing a label could show."""
     verb = governing_verb(entity.root.head if entity.root.dep_ != "ROOT" else entity.root)
+    if verb is not None and _reports_speech(verb):
+        return None  # "X said on Tuesday that …": the day the source heard it, not an event
     phrase = verb_phrase(verb) if verb is not None else [t for t in noun_phrase(entity.root.head) if t.dep_ != "det"]
     in_phrase = {t.i for t in phrase}
     named = [n for n in named if not n.token_ids & in_phrase]  # "to tackle Islamist groups": the object, not a party
@@ -81,6 +84,11 @@ def _event(parsed: Parsed, sentence: Sentence, entity: SpacySpan, resolved: Reso
         evidence=(Evidence.of(parsed.text, sentence.start, sentence.end),),
         future=resolved.future or (resolved.iso is None and future_tense),
     )
+
+
+def _reports_speech(verb: Token) -> bool:
+    """Tell a verb of uttering that reports what was said ("said on Tuesday that …", "“…,” he said Monday")."""
+    return verb.lemma_ in UTTERANCE_VERBS and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
 
 
 def _subject_phrase(verb: Token) -> list[Token]:
