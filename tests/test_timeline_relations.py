@@ -109,3 +109,13 @@ def test_the_day_someone_said_something_is_no_event_but_what_they_announced_is()
     assert "on Saturday" in written and "signed" in written["on Saturday"]
     assert "on Monday" not in written and "on Tuesday" not in written, written
     assert "announced" in written.get("on Wednesday", ""), "announcing is an act, not only a way of saying"
+
+
+def test_an_event_label_drops_relative_pronouns_and_a_lone_is_says_nothing():
+    text = ("Lord Smith, whom Queen Elizabeth ennobled in 1998, led Ghana's trade mission.\n\n"
+            "The Ghana–Togo treaty, which took effect in 1999, cut tariffs.\n\n"
+            "Togo's president, who in 2004 was in exile, returned home.")
+    labels = {e.date_text: e.text for e in summarise_document(document(text), length="full").timeline}
+    assert labels.get("in 1998") == "ennobled"
+    assert labels.get("in 1999") == "took effect"
+    assert "in 2004" not in labels, "'was' alone says nothing"

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 FUTURE_VERBS = frozenset({"set", "due", "schedule", "expect", "plan", "intend", "aim", "slate"})
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "going"})
 MAX_EVENT_ACTORS = 3
+RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP", "WP$"})  # which, that (relative), who, whom, whose
 
 
 def extract_timeline(parsed: Parsed, actors: Sequence[Actor], mentions: Sequence[MentionRef]) -> tuple[TimelineEvent, ...]:
@@ -68,6 +69,7 @@ def _event(parsed: Parsed, sentence: Sentence, entity: SpacySpan, resolved: Reso
     if verb is not None and _reports_speech(verb):
         return None  # "X said on Tuesday that …": the day the source heard it, not an event
     phrase = verb_phrase(verb) if verb is not None else [t for t in noun_phrase(entity.root.head) if t.dep_ != "det"]
+    phrase = [t for t in phrase if t.tag_ not in RELATIVE_PRONOUN_TAGS]  # "which will offer": "will offer"
     in_phrase = {t.i for t in phrase}
     named = [n for n in named if not n.token_ids & in_phrase]  # "to tackle Islamist groups": the object, not a party
     event_actors = _event_actors(verb, named)
@@ -100,11 +102,11 @@ def _subject_phrase(verb: Token) -> list[Token]:
 
 
 def _says_nothing(phrase: list[Token], actors: tuple[str, ...]) -> bool:
-    """Tell a label no reader could follow: a lone word with no actor, or a lone preposition or "-ing" form."""
+    """Tell a label no reader could follow: a lone word with no actor; a lone preposition, "-ing" form or "is"."""
     if len(phrase) != 1:
         return not phrase
     (token,) = phrase
-    return not actors or token.pos_ == "ADP" or token.tag_ == "VBG"
+    return not actors or token.pos_ == "ADP" or token.tag_ == "VBG" or token.lemma_ in ("be", "have", "do")
 
 
 def _as_written(entity: SpacySpan) -> str:
