@@ -46,3 +46,13 @@ def test_a_coordinated_apposition_ending_in_a_role_is_read_whole():
         "Mlungisi Dube",
     )
     assert "member of the provincial executive council" in found
+
+
+def test_a_country_is_described_by_what_it_does_not_by_the_noun_after_its_name():
+    brief = brief_of(
+        "Steel\n\nU.S. officials met Ghanaian ministers in Accra. The United States had a surplus with Ghana "
+        "of $2 billion last year. Ghana formed a joint force with Togo in 2019 to patrol the border."
+    )
+    assert actor(brief, "United States").role is None, "'U.S. officials' are people of the country"
+    assert actor(brief, "Ghana").role != "partner in the surplus"
+    assert "joint force" in (actor(brief, "Togo").role or ""), "a force is done together: Togo is a partner"

@@ -122,7 +122,7 @@ def _classify(ent, sentence: Sentence, offset: int, excluded: set[str]) -> Menti
             return None
         if kind == "country" and ent.label_ == "NORP":
             return _demonym_mention(ent, canonical, sentence, offset)
-        role = description_for(ent) if kind in ("country", "organisation") else None
+        role = description_for(ent, country=kind == "country") if kind in ("country", "organisation") else None
         in_place = _after_place_preposition(ent) or (kind in ("country", "capital") and _names_a_gathering(ent))
         return Mention(surface, kind, canonical, start, end, sentence, role, in_place)
     surface = _owned_name(surface)  # "China's Ministry of Public Security" is the ministry

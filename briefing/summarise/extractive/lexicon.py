@@ -68,6 +68,11 @@ INSTRUMENT_NOUNS = frozenset(
     """.split()
 )
 
+# Nouns naming something parties undertake together: "a joint force with Chad", "talks with Mexico".
+JOINT_UNDERTAKING_NOUNS = frozenset(
+    "force operation mission exercise venture project programme program effort campaign initiative patrol".split()
+)
+
 # Nouns naming a measure of policy, law or finance: an instrument too when the
 # story is about one (twice or more, or in the title), so its provisions are terms.
 MEASURE_NOUNS = frozenset(

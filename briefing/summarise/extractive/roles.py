@@ -10,13 +10,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.summarise.extractive.lexicon import ABBREVIATED_TITLES, ROLE_NOUNS
+from briefing.summarise.extractive.lexicon import (
+    ABBREVIATED_TITLES,
+    GATHERING_NOUNS,
+    INSTRUMENT_NOUNS,
+    JOINT_UNDERTAKING_NOUNS,
+    ROLE_NOUNS,
+    STATE_NOUNS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _MAX_ROLE_WORDS = 10
 _NAMING_VERBS = frozenset("name appoint elect choose select install nominate make promote confirm".split())
+#: Nouns for something done together, whose partners a "with" names.
+JOINT_NOUNS = INSTRUMENT_NOUNS | GATHERING_NOUNS | JOINT_UNDERTAKING_NOUNS
 _SKIP_DEPS = frozenset({"det", "punct", "cc", "predet", "relcl", "acl", "prep", "advmod"})
 
 
@@ -32,17 +41,19 @@ def role_for(name: Span) -> str | None:
     return "; ".join(unique) or None
 
 
-def description_for(name: Span) -> str | None:
+def description_for(name: Span, *, country: bool = False) -> str | None:
     """Return what the text says a country, organisation or group is or did to the instrument.
 
     "the regional bloc, the Economic Community of West African States" gives
     "regional bloc"; "juntas of Mali, Niger and Burkina Faso signed a
-    security pact" gives Mali "signed a security pact".
+    security pact" gives Mali "signed a security pact". A noun after a
+    ``country``'s name is never what it is ("U.S. national security", "Mexican
+    steel"), as it may be after an organisation's ("the G5 Sahel alliance").
     """
     return (
         _descriptive_apposition(name)
         or _party_to_instrument(name)
-        or _head_noun_after(name)
+        or (None if country else _head_noun_after(name))
         or _participle_after(name)
         or _agent_of(name)
         or _hyphenated_backer(name)
@@ -95,16 +106,23 @@ def _linked_party(name: Span) -> str | None:
 
 
 def _partner_in(name: Span) -> str | None:
-    """Read "a joint force with Chad and Mauritania": a partner in what the noun names."""
+    """Read "a joint force with Chad and Mauritania": a partner in what the noun names.
+
+    Only a noun for something done together (an instrument, a gathering, a
+    force or operation): "a surplus with Mexico" makes Mexico no partner.
+    """
     root = _first_of_list(name.root)
     prep = root.head
     if root.dep_ != "pobj" or prep.lower_ != "with" or prep.head.pos_ != "NOUN":
         return None
     head = prep.head
+    if head.lemma_.lower() not in JOINT_NOUNS and head.lower_ not in JOINT_NOUNS:
+        return None
     tokens = [t for t in head.subtree if t.i <= head.i and not t.is_punct and t.dep_ not in ("det", "predet")]
     if not tokens or len(tokens) > 7:
         return None
-    return f"partner in the {_text(tokens)}"
+    owned = any(t.dep_ == "poss" for t in tokens)  # "President Joe Biden's recent deal" takes no "the"
+    return f"partner in {'' if owned else 'the '}{_text(tokens)}"
 
 
 def _agent_of(name: Span) -> str | None:
@@ -148,6 +166,8 @@ def _head_noun_after(name: Span) -> str | None:
         return None
     if name.root.dep_ not in ("compound", "nmod", "amod"):
         return None
+    if words[-1].tag_ == "NNS" or words[-1].lower_ in STATE_NOUNS:
+        return None  # "U.S. officials", "the Mexican government": people of the party, not what it is
     return words.text
 
 
