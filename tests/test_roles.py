@@ -56,3 +56,13 @@ def test_a_country_is_described_by_what_it_does_not_by_the_noun_after_its_name()
     assert actor(brief, "United States").role is None, "'U.S. officials' are people of the country"
     assert actor(brief, "Ghana").role != "partner in the surplus"
     assert "joint force" in (actor(brief, "Togo").role or ""), "a force is done together: Togo is a partner"
+
+
+def test_two_countries_joined_by_a_hyphen_are_no_party_and_a_spokesman_is_no_description():
+    brief = brief_of(
+        "Chips\n\nThe Ministry of Trade acted to protect a U.S.-Japan pact on chips, a Ministry of Trade "
+        "spokesman said. Japan and the United States signed the pact in July."
+    )
+    names = {a.name for a in brief.actors}
+    assert "U.S.-Japan" not in names and {"Japan", "United States"} <= names
+    assert actor(brief, "Ministry of Trade").role != "spokesman"

@@ -138,6 +138,8 @@ def _classify(ent, sentence: Sentence, offset: int, excluded: set[str]) -> Menti
         return None  # not a party, a place, or a lower-case phrase ("green hydrogen summit")
     if all(_is_title_word(w) for w in words):
         return None  # a title or rank alone: "Rear Admiral", "Secretary-General"
+    if _joins_countries(surface):
+        return None  # "U.S.-Japan" (pact), "Russia–Ukraine" (war): two parties, each found on its own
     in_place = _after_place_preposition(ent) or (label != "PERSON" and _names_a_gathering(ent))
     if label == "PERSON" and not any(w in ORGANISATION_WORDS for w in words[1:]):
         title = _leading_title(surface)
@@ -180,6 +182,14 @@ def _is_publication(ent, surface: str, words: list[str]) -> bool:
         or (following is not None and following.is_lower and following.lower_ in PUBLICATION_WORDS)
         or names_an_outlet(surface)
     )
+
+
+def _joins_countries(surface: str) -> bool:
+    """Say whether a name is two or more countries joined by hyphens or dashes: "U.S.-Japan", "India–Pakistan"."""
+    from briefing.summarise.extractive.gazetteer import country_named
+
+    countries = [country_named(part) for part in re.split(r"\s*[-\u2010-\u2015]\s*", surface)]
+    return len(countries) > 1 and all(countries) and len(set(countries)) > 1  # "Trinidad-Tobago" is one
 
 
 def _names_a_gathering(ent) -> bool:

@@ -15,8 +15,8 @@ from briefing.summarise.extractive.lexicon import (
     GATHERING_NOUNS,
     INSTRUMENT_NOUNS,
     JOINT_UNDERTAKING_NOUNS,
+    ORGANISATION_WORDS,
     ROLE_NOUNS,
-    STATE_NOUNS,
 )
 
 if TYPE_CHECKING:
@@ -26,6 +26,8 @@ _MAX_ROLE_WORDS = 10
 _NAMING_VERBS = frozenset("name appoint elect choose select install nominate make promote confirm".split())
 #: Nouns for something done together, whose partners a "with" names.
 JOINT_NOUNS = INSTRUMENT_NOUNS | GATHERING_NOUNS | JOINT_UNDERTAKING_NOUNS
+#: Nouns for a body that a name before them may be ("the G5 Sahel alliance", "the ECOWAS bloc").
+BODY_NOUNS = ORGANISATION_WORDS | frozenset({"bloc", "body", "grouping", "partnership"})
 _SKIP_DEPS = frozenset({"det", "punct", "cc", "predet", "relcl", "acl", "prep", "advmod"})
 
 
@@ -156,7 +158,7 @@ def _hyphenated_backer(name: Span) -> str | None:
 
 
 def _head_noun_after(name: Span) -> str | None:
-    """Read "the G5 Sahel alliance joint force": the common noun phrase a name modifies."""
+    """Read "the G5 Sahel alliance joint force": the common noun phrase a name modifies, when it names a body."""
     doc = name.doc
     end = name.end
     while end < len(doc) and end - name.end < 5 and doc[end].is_lower and doc[end].pos_ in ("NOUN", "ADJ"):
@@ -166,8 +168,8 @@ def _head_noun_after(name: Span) -> str | None:
         return None
     if name.root.dep_ not in ("compound", "nmod", "amod"):
         return None
-    if words[-1].tag_ == "NNS" or words[-1].lower_ in STATE_NOUNS:
-        return None  # "U.S. officials", "the Mexican government": people of the party, not what it is
+    if words[-1].lower_ not in BODY_NOUNS:
+        return None  # "a MITI spokesman", "the AUKUS meeting": someone or something of it, not what it is
     return words.text
 
 
