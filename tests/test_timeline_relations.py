@@ -119,3 +119,21 @@ def test_an_event_label_drops_relative_pronouns_and_a_lone_is_says_nothing():
     assert labels.get("in 1998") == "ennobled"
     assert labels.get("in 1999") == "took effect"
     assert "in 2004" not in labels, "'was' alone says nothing"
+
+
+def test_labels_keep_an_infinitives_have_and_be_and_a_lone_nt_reads_not():
+    text = ("A deal between Ghana and Togo is thought to have been agreed on Thursday.\n\n"
+            "Togo hasn't seen such trade since 2019.\n\n"
+            "Togo can't pay Ghana's port fees, Ghana said on Monday.")
+    brief = summarise_document(document(text), length="full")
+    labels = {e.date_text: e.text for e in brief.timeline}
+    assert "to have been agreed" in labels.get("on Thursday", ""), labels
+    assert labels.get("since 2019", "").startswith("not seen"), labels
+    assert not any("n't" in e.text.split() for e in brief.timeline)
+
+
+def test_whom_a_speaker_speaks_of_is_no_link():
+    text = ("Ghana and Togo signed a trade accord on Saturday.\n\n"
+            "The Ghanaian trade minister Kofi Mensah said Togo would gain most from the accord.")
+    brief = summarise_document(document(text), length="full")
+    assert not any(r.label == "said" for r in brief.relations), links(brief)

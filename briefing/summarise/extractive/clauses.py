@@ -105,8 +105,13 @@ def verb_phrase(verb: Token, *, with_object: bool = True) -> list[Token]:
 
 
 def _modifiers(verb: Token) -> list[Token]:
-    """Return a verb's negation, particle, "to" and modal: "will not", "set up", "to come" (not "has", "was")."""
-    return [c for c in verb.children if c.dep_ in _LABEL_DEPENDENTS and c.lemma_ not in ("have", "be", "do")]
+    """Return a verb's negation, particle, "to" and modal: "will not", "set up", "to come" (not "has", "was").
+
+    After "to", "have" and "be" stay: "to have hammered out", "to be signed".
+    """
+    children = [c for c in verb.children if c.dep_ in _LABEL_DEPENDENTS]
+    infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in children)
+    return [c for c in children if infinitive or c.lemma_ not in ("have", "be", "do")]
 
 
 def noun_phrase(noun: Token) -> list[Token]:
@@ -124,11 +129,18 @@ def words(tokens: Iterable[Token], *, limit: int = MAX_LABEL_WORDS) -> str:
     """Join tokens in sentence order into a label of at most ``limit`` words, possessives kept tight."""
     ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
     parts: list[str] = []
+    kept = {t.i for t in ordered}
     for token in ordered:
         if token.is_punct and token.text not in ("-",):
             continue
+        text = token.text
+        if token.lower_ in ("n't", "n’t"):
+            if token.i - 1 in kept and parts and not token.nbor(-1).is_punct:  # "ca n't": written whole, "can't"
+                parts[-1] += text
+                continue
+            text = "not"  # its auxiliary is left out: "not seen", not "n't seen"
         if parts and (token.dep_ == "case" or token.text == "-" or parts[-1].endswith("-")):
-            parts[-1] += token.text
+            parts[-1] += text
         else:
-            parts.append(token.text)
+            parts.append(text)
     return " ".join(parts[:limit]) + (" …" if len(parts) > limit else "")

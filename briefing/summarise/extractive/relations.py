@@ -27,6 +27,7 @@ from briefing.summarise.extractive.clauses import (
     verb_phrase,
     words,
 )
+from briefing.summarise.extractive.lexicon import UTTERANCE_VERBS
 from briefing.summarise.extractive.parsed import Parsed
 
 if TYPE_CHECKING:
@@ -118,6 +119,8 @@ def _verbal(first: Named, named: list[Named]) -> Iterator[tuple[Actor, Actor, st
     if found is None:
         return
     subject, verb = found
+    if verb.lemma_ in UTTERANCE_VERBS:
+        return  # "Levitt said Sinwar …": whom a speaker speaks of is not a link between them
     subject_tokens = {t.i for t in subject.subtree}
     phrase = verb_phrase(verb)
     for second in named:
