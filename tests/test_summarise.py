@@ -343,3 +343,12 @@ def test_what_came_before_the_events_is_background_not_an_implication():
     parsed = parse(parse_bytes(b"Note\n\nThe talks had stalled. The talks could resume since both agree.", "n.txt"),
                    load_pipeline(None))
     assert [looks_back(s) for s in parsed.sentences] == [True, False]  # a modal looking ahead wins
+
+
+def test_a_quotation_that_is_a_sentence_ranks_before_a_fragment_that_needs_its_context():
+    text = ("Port deal\n\nGhana's trade minister Kofi Mensah said the accord \"is something that took us ten years\" "
+            "when he signed it in Accra.\n\nTogo's president Faure Adjo welcomed it. \"We will build the new road "
+            "to the port before the rains come,\" Adjo said.")
+    quotes = brief_of(text).quotes
+    assert quotes[0].text.startswith("We will build"), [(q.text, q.speaker) for q in quotes]
+    assert quotes[1].text.startswith("is something")

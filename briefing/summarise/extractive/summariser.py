@@ -164,7 +164,7 @@ def _relocated(item, document: Document):
 
 
 def _ranked_quotes(parsed: Parsed, quotes: tuple[Quote, ...], scores: list[float]) -> tuple[Quote, ...]:
-    """Rank quotes by their sentence's score, those with a known speaker first; evidence located."""
+    """Rank quotes by their sentence's score, those with a known speaker and whole sentences first; evidence located."""
     import bisect
 
     starts = [s.start for s in parsed.sentences]
@@ -173,8 +173,16 @@ def _ranked_quotes(parsed: Parsed, quotes: tuple[Quote, ...], scores: list[float
         at = bisect.bisect_right(starts, quote.evidence[0].start) - 1 if quote.evidence else -1
         return (scores[at] if at >= 0 else 0.0) + (SPOKEN_QUOTE_BONUS if quote.speaker else 0.0)
 
-    ordered = sorted(enumerate(quotes), key=lambda pair: (-round(score(pair[1]), 9), pair[0]))
+    # Whole sentences first: a fragment ("is someone who …") reads well only inside its sentence.
+    ordered = sorted(enumerate(quotes),
+                     key=lambda pair: (not _stands_alone(pair[1].text), -round(score(pair[1]), 9), pair[0]))
     return tuple(_relocated(quote, parsed.document) for _, quote in ordered)
+
+
+def _stands_alone(text: str) -> bool:
+    """Tell a quotation that opens as a sentence ("We will …") from a fragment ("is someone who …")."""
+    first = next((c for c in text if c.isalnum()), "")
+    return first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())  # scripts without case
 
 
 def _title_from_name(name: str) -> str:
