@@ -66,3 +66,8 @@ def test_two_countries_joined_by_a_hyphen_are_no_party_and_a_spokesman_is_no_des
     names = {a.name for a in brief.actors}
     assert "U.S.-Japan" not in names and {"Japan", "United States"} <= names
     assert actor(brief, "Ministry of Trade").role != "spokesman"
+
+
+def test_a_partner_in_its_alliance_is_a_partner_in_the_alliance():
+    brief = brief_of("Ties\n\nRussia deepened its alliance with Ghana this week. Ghana and Russia signed a pact.")
+    assert actor(brief, "Ghana").role == "partner in the alliance"

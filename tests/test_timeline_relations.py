@@ -137,3 +137,10 @@ def test_whom_a_speaker_speaks_of_is_no_link():
             "The Ghanaian trade minister Kofi Mensah said Togo would gain most from the accord.")
     brief = summarise_document(document(text), length="full")
     assert not any(r.label == "said" for r in brief.relations), links(brief)
+
+
+def test_a_modal_keeps_the_be_or_have_after_it():
+    text = "Ghana might be seeking Togo's support for the port plan, officials said on Monday. Togo met Ghana in May."
+    brief = summarise_document(document(text), length="full")
+    labels = [r.label for r in brief.relations if r.source == "Ghana"]
+    assert any(label.startswith("might be seeking") for label in labels), links(brief)

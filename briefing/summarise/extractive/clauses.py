@@ -107,11 +107,11 @@ def verb_phrase(verb: Token, *, with_object: bool = True) -> list[Token]:
 def _modifiers(verb: Token) -> list[Token]:
     """Return a verb's negation, particle, "to" and modal: "will not", "set up", "to come" (not "has", "was").
 
-    After "to", "have" and "be" stay: "to have hammered out", "to be signed".
+    After "to" or a modal, "have" and "be" stay: "to have hammered out", "might be eyeing".
     """
     children = [c for c in verb.children if c.dep_ in _LABEL_DEPENDENTS]
-    infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in children)
-    return [c for c in children if infinitive or c.lemma_ not in ("have", "be", "do")]
+    governed = any(c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD") for c in children)
+    return [c for c in children if governed or c.lemma_ not in ("have", "be", "do")]
 
 
 def noun_phrase(noun: Token) -> list[Token]:

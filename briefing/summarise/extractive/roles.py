@@ -120,7 +120,8 @@ def _partner_in(name: Span) -> str | None:
     head = prep.head
     if head.lemma_.lower() not in JOINT_NOUNS and head.lower_ not in JOINT_NOUNS:
         return None
-    tokens = [t for t in head.subtree if t.i <= head.i and not t.is_punct and t.dep_ not in ("det", "predet")]
+    tokens = [t for t in head.subtree if t.i <= head.i and not t.is_punct and t.dep_ not in ("det", "predet")
+              and t.tag_ != "PRP$"]  # "its alliance": the alliance
     if not tokens or len(tokens) > 7:
         return None
     owned = any(t.dep_ == "poss" for t in tokens)  # "President Joe Biden's recent deal" takes no "the"
