@@ -144,3 +144,12 @@ def test_a_modal_keeps_the_be_or_have_after_it():
     brief = summarise_document(document(text), length="full")
     labels = [r.label for r in brief.relations if r.source == "Ghana"]
     assert any(label.startswith("might be seeking") for label in labels), links(brief)
+
+
+def test_a_link_label_leaves_out_the_name_it_points_to_and_keeps_hyphenated_words_whole():
+    text = ("Ghana criticised Togo over the port plan on Monday.\n\n"
+            "Togo began a three-day state visit to Ghana in May.")
+    brief = summarise_document(document(text), length="full")
+    found = links(brief)
+    assert ("Ghana", "Togo", "criticised") in found, found
+    assert any(s == "Togo" and t == "Ghana" and "three-day state visit" in label for s, t, label in found), found

@@ -115,14 +115,27 @@ def _modifiers(verb: Token) -> list[Token]:
 
 
 def noun_phrase(noun: Token) -> list[Token]:
-    """Return a noun with its determiners and modifiers and an "of" complement ("a resumption of hostilities")."""
+    """Return a noun with its determiners and modifiers and an "of" complement ("a resumption of hostilities").
+
+    A modifier joined to its own by a hyphen comes whole: "a six-day visit", not "a day visit".
+    """
     tokens = [noun, *(t for t in noun.children if t.dep_ in _PHRASE_DEPENDENTS and t.i < noun.i)]
+    tokens += [t for modifier in tokens[1:] for t in _hyphenated_with(modifier)]
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     tokens += [child, pobj, *(t for t in pobj.children if t.dep_ in _PHRASE_DEPENDENTS and t.i < pobj.i)]
     return tokens
+
+
+def _hyphenated_with(token: Token) -> list[Token]:
+    """Return the words a hyphen joins to ``token`` before it, with the hyphen: "six -" of "six-day"."""
+    doc = token.doc
+    i = token.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        return [doc[i - 2], doc[i - 1]]
+    return []
 
 
 def words(tokens: Iterable[Token], *, limit: int = MAX_LABEL_WORDS) -> str:

@@ -132,8 +132,9 @@ def _verbal(first: Named, named: list[Named]) -> Iterator[tuple[Actor, Actor, st
         agent = next((t.head for t in path if t.lower_ == "by" and t.head.pos_ == "NOUN"), None)
         if agent is not None:  # "a resumption of hostilities by Tuareg armed groups": they act on the subject
             yield second.actor, first.actor, words(t for t in noun_phrase(agent) if t.dep_ != "det")
-        else:
-            yield first.actor, second.actor, words([*phrase, *_path_words(verb, phrase, path)])
+        else:  # the second actor's own name is the arrow's end, not part of its label ("characterized Sinwar")
+            label = [t for t in [*phrase, *_path_words(verb, phrase, path)] if not second.holds(t)]
+            yield first.actor, second.actor, words(label)
 
 
 def _subject_and_verb(head: Token) -> tuple[Token, Token] | None:
