@@ -417,7 +417,8 @@ _MD_EMPHASIS = re.compile(r"(?<!\w)(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1(?!\w)", 
 
 
 _WIKI_NOTE = re.compile(
-    r"\[_[^\[\]_\n]{1,40}_\]"  # a maintenance tag, in italics: [_citation needed_], [_which?_]
+    r" ?\(/[^/()\n]{0,40}[\u0250-\u02ff][^/()\n]{0,40}/[^()\n]{0,60}\)"  # a pronunciation guide: "(/ˈɔːkəs/ _AW-kəs_)"
+    r"|\[_[^\[\]_\n]{1,40}_\]"  # a maintenance tag, in italics: [_citation needed_], [_which?_]
     r"|\[(?:\d{1,3}|update|citation needed|needs update|(?:when|which|who|where)\?)\]"  # a note: [1], [update]
     r'|\s\[(?!sic\])[a-z]{2,3}\](?=[\s.,;:!?)"”’])'  # a link to another language's page: "Diamond [ja]"
 )
@@ -426,7 +427,7 @@ _WIKI_NOTE = re.compile(
 def as_read(markdown: str) -> str:
     """Markdown as a reader sees it: links as their text, emphasis and code marks removed, also when
     nested (``_**Tratado**_``), and without Wikipedia's superscript notes (``[1]``, ``[_citation needed_]``),
-    which a quotation leaves out as it leaves out footnote marks."""
+    which a quotation leaves out as it leaves out footnote marks, nor its pronunciation guides."""
     text = _WIKI_NOTE.sub("", _MD_LINK.sub(r"\1", markdown))
     while True:
         unwrapped = _MD_EMPHASIS.sub(r"\2", text)

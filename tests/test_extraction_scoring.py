@@ -262,3 +262,7 @@ def test_a_reader_sees_nested_emphasis_unwrapped_and_no_wiki_notes(ex):
     raw = "known as _**Tratado de Asistencia**_) signed in 1947 by those[_which?_] states as of 2023[update] [3]"
     assert ex.as_read(raw) == "known as Tratado de Asistencia) signed in 1947 by those states as of 2023 "
     assert "reaffirm[ed] their" in ex.as_read("leaders “reaffirm[ed] their commitment”")
+
+
+def test_a_reader_sees_no_pronunciation_guide(ex):
+    assert ex.as_read("**NATO** (/ˈneɪtoʊ/ _NAY-toh_), the alliance") == "NATO, the alliance"

@@ -224,3 +224,13 @@ def test_markdown_drops_wiki_notes_but_keeps_the_authors_brackets():
     assert "Security Diamond\"," in text
     assert "reaffirm[ed] their commitment" in text and "[for not] set[ting] rules [sic]" in text
 
+
+
+def test_markdown_drops_a_pronunciation_guide_but_not_other_parentheses():
+    from briefing.ingest import parse_bytes
+
+    text = parse_bytes(
+        "**AUKUS** (/ˈɔːkəs/ _AW-kəs_), also styled Aukus, is a pact (signed 2021) on paths (/usr/bin/).\n".encode(),
+        "w.md",
+    ).text
+    assert text.startswith("AUKUS, also styled Aukus, is a pact (signed 2021) on paths (/usr/bin/).")

@@ -39,8 +39,11 @@ WIKI_TAGS = (
 # place another match could start (an opening bracket, parenthesis, angle
 # bracket or emphasis mark): a paragraph of "[a [a [a …" or "**a **a …"
 # would otherwise take quadratic time, hours for a few megabytes.
+# A pronunciation guide in parentheses, IPA (a letter of its block) between slashes first: "(/ˈɔːkəs/ _AW-kəs_)".
+_PRONUNCIATION = re.compile(r" ?\(/[^/()\n]{0,40}[\u0250-\u02ff][^/()\n]{0,40}/[^()\n]{0,60}\)")
 _DESTINATION = r"\((?:[^()]|\([^()]*\))*\)"  # a link's (url "title"), one level of parentheses inside
 _INLINE = (
+    (_PRONUNCIATION, ""),  # "AUKUS (/ˈɔːkəs/ AW-kəs), also …": how to say the name, not prose
     (re.compile(r"!\[[^\[\]]*\]" + _DESTINATION), ""),  # images
     (re.compile(r"\[\^[^\[\]]+\]"), ""),  # footnote references
     (re.compile(r"\[([^\[\]]+)\]" + _DESTINATION), r"\1"),  # inline links
