@@ -16,6 +16,12 @@ def document(text: str, *, published: str | None = None, name: str = "made-up.tx
     return Document(text=text, name=name, published=published, paragraphs=tuple(paragraphs))
 
 
+def event_labels(text: str, *, published: str | None = None) -> dict[str, str]:
+    """Return each event's date as written -> its label, from every item found in ``text``."""
+    brief = summarise_document(document(text, published=published), length="full")
+    return {e.date_text: e.text for e in brief.timeline}
+
+
 def links(brief: Brief) -> set[tuple[str, str, str]]:
     return {(r.source, r.target, r.label) for r in brief.relations}
 
@@ -92,8 +98,7 @@ def test_an_event_label_says_what_happened_or_the_event_is_left_out():
     text = ("The need for an alliance grew in 1949. "
             "The resulting treaty was concluded at San Francisco on 1 September 1951.\n\n"
             "Following the election in 1984, the government changed course.")
-    brief = summarise_document(document(text), length="full")
-    labels = {e.date_text: e.text for e in brief.timeline}
+    labels = event_labels(text)
     assert labels.get("in 1949") == "need grew", "a subject that names no actor still says whose event it is"
     assert "resulting treaty concluded" in labels.get("on 1 September 1951", "")
     assert "in 1984" not in labels, "a lone 'Following' is no event"
@@ -104,8 +109,7 @@ def test_the_day_someone_said_something_is_no_event_but_what_they_announced_is()
             "The accord is a good deal for both, the Ghanaian trade minister said on Monday.\n\n"
             "“We will build the road,” Togo’s president told reporters on Tuesday.\n\n"
             "Togo announced new port fees on Wednesday.")
-    brief = summarise_document(document(text, published="2023-09-19"), length="full")
-    written = {e.date_text: e.text for e in brief.timeline}
+    written = event_labels(text, published="2023-09-19")
     assert "on Saturday" in written and "signed" in written["on Saturday"]
     assert "on Monday" not in written and "on Tuesday" not in written, written
     assert "announced" in written.get("on Wednesday", ""), "announcing is an act, not only a way of saying"
@@ -115,7 +119,7 @@ def test_an_event_label_drops_relative_pronouns_and_a_lone_is_says_nothing():
     text = ("Lord Smith, whom Queen Elizabeth ennobled in 1998, led Ghana's trade mission.\n\n"
             "The Ghana–Togo treaty, which took effect in 1999, cut tariffs.\n\n"
             "Togo's president, who in 2004 was in exile, returned home.")
-    labels = {e.date_text: e.text for e in summarise_document(document(text), length="full").timeline}
+    labels = event_labels(text)
     assert labels.get("in 1998") == "ennobled"
     assert labels.get("in 1999") == "took effect"
     assert "in 2004" not in labels, "'was' alone says nothing"
@@ -125,11 +129,10 @@ def test_labels_keep_an_infinitives_have_and_be_and_a_lone_nt_reads_not():
     text = ("A deal between Ghana and Togo is thought to have been agreed on Thursday.\n\n"
             "Togo hasn't seen such trade since 2019.\n\n"
             "Togo can't pay Ghana's port fees, Ghana said on Monday.")
-    brief = summarise_document(document(text), length="full")
-    labels = {e.date_text: e.text for e in brief.timeline}
+    labels = event_labels(text)
     assert "to have been agreed" in labels.get("on Thursday", ""), labels
     assert labels.get("since 2019", "").startswith("not seen"), labels
-    assert not any("n't" in e.text.split() for e in brief.timeline)
+    assert not any("n't" in label.split() for label in labels.values())
 
 
 def test_whom_a_speaker_speaks_of_is_no_link():
