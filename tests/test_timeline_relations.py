@@ -156,3 +156,9 @@ def test_a_link_label_leaves_out_the_name_it_points_to_and_keeps_hyphenated_word
     found = links(brief)
     assert ("Ghana", "Togo", "criticised") in found, found
     assert any(s == "Togo" and t == "Ghana" and "three-day state visit" in label for s, t, label in found), found
+
+
+def test_a_label_keeps_an_amount_whole_as_the_source_writes_it():
+    labels = event_labels("Ghana signed a $40bn deal with Togo in 2005.\n\nTogo's cocoa output will be 16m tons in 2004.")
+    assert "$40bn deal" in labels.get("in 2005", ""), labels
+    assert "16m tons" in labels.get("in 2004", ""), labels

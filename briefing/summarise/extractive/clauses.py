@@ -120,13 +120,21 @@ def noun_phrase(noun: Token) -> list[Token]:
     A modifier joined to its own by a hyphen comes whole: "a six-day visit", not "a day visit".
     """
     tokens = [noun, *(t for t in noun.children if t.dep_ in _PHRASE_DEPENDENTS and t.i < noun.i)]
-    tokens += [t for modifier in tokens[1:] for t in _hyphenated_with(modifier)]
+    tokens += [t for modifier in tokens[1:] for t in (*_hyphenated_with(modifier), *_amount_words(modifier))]
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     tokens += [child, pobj, *(t for t in pobj.children if t.dep_ in _PHRASE_DEPENDENTS and t.i < pobj.i)]
     return tokens
+
+
+def _amount_words(token: Token) -> list[Token]:
+    """Return the words before a number or quantity that make its amount: "16" of "16m", "$" of "$40bn"."""
+    if token.dep_ not in ("nummod", "compound", "nmod") or not (token.like_num or token.pos_ == "NUM" or
+                                                                 any(c.like_num or c.tag_ == "$" for c in token.children)):
+        return []
+    return [c for c in token.children if c.i < token.i and (c.like_num or c.tag_ in ("$", "CD") or c.dep_ == "quantmod")]
 
 
 def _hyphenated_with(token: Token) -> list[Token]:
@@ -139,7 +147,7 @@ def _hyphenated_with(token: Token) -> list[Token]:
 
 
 def words(tokens: Iterable[Token], *, limit: int = MAX_LABEL_WORDS) -> str:
-    """Join tokens in sentence order into a label of at most ``limit`` words, possessives kept tight."""
+    """Join tokens in sentence order into a label of at most ``limit`` words, kept tight where the source is."""
     ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
     parts: list[str] = []
     kept = {t.i for t in ordered}
@@ -152,8 +160,9 @@ def words(tokens: Iterable[Token], *, limit: int = MAX_LABEL_WORDS) -> str:
                 parts[-1] += text
                 continue
             text = "not"  # its auxiliary is left out: "not seen", not "n't seen"
-        if parts and (token.dep_ == "case" or token.text == "-" or parts[-1].endswith("-")):
-            parts[-1] += text
+        written_together = token.i - 1 in kept and not token.nbor(-1).whitespace_ and not token.nbor(-1).is_punct
+        if parts and (token.dep_ == "case" or token.text == "-" or parts[-1].endswith("-") or written_together):
+            parts[-1] += text  # "Hamas's", "six-day", "$40bn", "16m" as the source writes them
         else:
             parts.append(text)
     return " ".join(parts[:limit]) + (" …" if len(parts) > limit else "")
