@@ -55,6 +55,8 @@ def map_print_height(actors: int, paired: bool) -> float:
 
 
 TIMELINE_CAPTION = "The events the source dates, in order."
+#: How far DejaVu Sans's descenders reach below the baseline, in font sizes: the timeline's drawing ends there.
+TIMELINE_DESCENT = 0.25
 #: The timeline's marks, in the order its caption names them: the mark's style, its symbol in text, its words.
 TIMELINE_MARKS = (("filled", "\u25cf", "dated"), ("diamond", "\u25c7", "date as written"), ("open", "\u25cb", "expected"))
 

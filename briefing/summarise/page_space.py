@@ -16,7 +16,14 @@ import math
 from typing import Sequence
 
 from briefing.model import Actor, Brief, Point, Quote, Relation, TimelineEvent
-from briefing.page import PAIRED_TIMELINE_WIDTH, PRINT_WIDTH, is_pair, map_print_height, timeline_caption
+from briefing.page import (
+    PAIRED_TIMELINE_WIDTH,
+    PRINT_WIDTH,
+    TIMELINE_DESCENT,
+    is_pair,
+    map_print_height,
+    timeline_caption,
+)
 from briefing.text_width import text_width
 
 PAGE_HEIGHT = 725.0  # A4 less the 21 mm and 20 mm margins
@@ -51,7 +58,6 @@ TIMELINE_TEXT_WIDTH = 290.0  # an event's words beside the widest date column th
 PAIRED_SIZE, PAIRED_LINE, PAIRED_GAP = 8.0, 10.0, 5.0
 PAIRED_TEXT_WIDTH = 154.0  # an event's words in the timeline's narrow column, each date above them
 TIMELINE_MARGIN = 6.0
-DESCENT = 0.25
 
 
 def lines(text: str, chars: int) -> int:
@@ -115,7 +121,7 @@ def timeline_height(events: Sequence[TimelineEvent], paired: bool) -> float:
             height += (1 + text_lines(label, PAIRED_TEXT_WIDTH, size)) * line + gap
         else:
             height += text_lines(label, TIMELINE_TEXT_WIDTH, size) * line + gap
-    return height - gap - line + DESCENT * size + TIMELINE_MARGIN
+    return height - gap - line + TIMELINE_DESCENT * size + TIMELINE_MARGIN
 
 
 def timeline_caption_extra(events: Sequence[TimelineEvent], paired: bool) -> float:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Callable
 
 from briefing.model import TimelineEvent
-from briefing.page import timeline_mark
+from briefing.page import TIMELINE_DESCENT, timeline_mark
 from briefing.render.figures.scene import Dot, Label, Line, Scene, text_width
 from briefing.render.figures.text import display_date, wrap
 
@@ -27,7 +27,6 @@ COMPACT_WIDTH = 300.0  # narrower than this, each date goes above its event, in 
 COMPACT_SIZE = 8.0
 COMPACT_LINE = 10.0
 COMPACT_GAP = 5.0
-DESCENT = 0.25  # how far DejaVu Sans's descenders reach below the baseline, in font sizes
 
 
 def timeline_scene(events: tuple[TimelineEvent, ...], note: Callable[[TimelineEvent], int | None],
@@ -58,7 +57,7 @@ def timeline_scene(events: tuple[TimelineEvent, ...], note: Callable[[TimelineEv
         rows = len(date_lines) + len(lines) if compact else max(len(lines), len(date_lines))
         y += rows * line_height + gap
     rail_line = Line(rail, tops[0] - size, rail, tops[-1] + 2, width=1.5)
-    height = y - gap - line_height + DESCENT * size + MARGIN  # the last line's baseline, its descenders, a margin
+    height = y - gap - line_height + TIMELINE_DESCENT * size + MARGIN  # the last line's baseline, its descenders, a margin
     return Scene(width, height, "Timeline", describe_timeline(events), (rail_line, *items))
 
 
