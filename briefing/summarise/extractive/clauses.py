@@ -131,10 +131,13 @@ def noun_phrase(noun: Token) -> list[Token]:
 
 def _amount_words(token: Token) -> list[Token]:
     """Return the words before a number or quantity that make its amount: "16" of "16m", "$" of "$40bn"."""
-    if token.dep_ not in ("nummod", "compound", "nmod") or not (token.like_num or token.pos_ == "NUM" or
-                                                                 any(c.like_num or c.tag_ == "$" for c in token.children)):
+    if token.dep_ not in ("nummod", "compound", "nmod"):
         return []
-    return [c for c in token.children if c.i < token.i and (c.like_num or c.tag_ in ("$", "CD") or c.dep_ == "quantmod")]
+    numeric = token.like_num or token.pos_ == "NUM" or any(c.like_num or c.tag_ == "$" for c in token.children)
+    if not numeric:
+        return []
+    before = (c for c in token.children if c.i < token.i)
+    return [c for c in before if c.like_num or c.tag_ in ("$", "CD") or c.dep_ == "quantmod"]
 
 
 def _hyphenated_with(token: Token) -> list[Token]:
