@@ -60,3 +60,15 @@ def test_a_section_whose_items_were_all_left_out_is_not_shown_and_the_note_count
     assert "## Actors" in md and "Actors" in paragraphs, "a section with items kept stays"
     assert md.count(note) == 1 and html.count(note) == 1 and paragraphs.count(note) == 1
     assert md.index(note) < md.index("## Sources")
+
+
+def test_a_timeline_the_budget_left_out_whole_is_counted_where_figures_are_drawn():
+    brief = cut_brief()
+    budget = Budget(length="standard", words=180, omitted=(("background", 22), ("timeline", 3)))
+    brief = dataclasses.replace(brief, timeline=(), generator=dataclasses.replace(brief.generator, budget=budget))
+    note = "Left out for length: 22 background points and 3 timeline events; --length full shows them."
+    assert note in render(brief, "md", options=RenderOptions()).decode()
+    assert NOTE in render(brief, "md", options=RenderOptions(figures=False)).decode()
+    one = Budget(length="standard", words=180, omitted=(("background", 22), ("timeline", 1)))
+    lone = dataclasses.replace(brief, generator=dataclasses.replace(brief.generator, budget=one))
+    assert NOTE in render(lone, "md", options=RenderOptions()).decode(), "one event is never drawn: not counted"

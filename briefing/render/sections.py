@@ -84,12 +84,14 @@ def left_out_note(brief: Brief, figures: bool = True) -> str:
 
     The brief says what it left out in ``generator.budget``; a brief without
     a budget (an older or hand-made one) left nothing out. Timeline events
-    are counted only where the figures are drawn.
+    are counted only where the figures are drawn, and only when the source
+    had a timeline to draw (two events or more), kept in part or left out whole.
     """
     budget = brief.generator.budget
     if budget is None:
         return ""
-    keys = LEFT_OUT_SECTIONS + (("timeline",) if figures and len(brief.timeline) >= 2 else ())
+    drawn = figures and len(brief.timeline) + budget.left_out("timeline") >= 2
+    keys = LEFT_OUT_SECTIONS + (("timeline",) if drawn else ())
     counts = [(budget.left_out(key), ITEM_NAMES[key]) for key in keys]
     parts = [f"{count} {one if count == 1 else many}" for count, (one, many) in counts if count]
     if not parts:
