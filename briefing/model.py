@@ -331,28 +331,45 @@ class Source:
 
 @dataclass(frozen=True)
 class Budget:
-    """The length budget a brief was cut to: its name, its words, and how many items each section left out."""
+    """The length budget a brief was cut to: its name, its words, and how many items each section left out.
+
+    ``merged`` counts, per section, the items a cut brief does not repeat
+    because another section (or a fuller point) already says them: they are
+    in the brief, not left out.
+    """
 
     length: str
     words: int | None = None
     omitted: tuple[tuple[str, int], ...] = ()
+    merged: tuple[tuple[str, int], ...] = ()
 
     def left_out(self, section: str) -> int:
         """Return how many items of ``section`` the budget left out."""
         return dict(self.omitted).get(section, 0)
 
+    def said_elsewhere(self, section: str) -> int:
+        """Return how many items of ``section`` were not repeated because the brief says them elsewhere."""
+        return dict(self.merged).get(section, 0)
+
     def to_dict(self) -> dict[str, Any]:
-        return {"length": self.length, "words": self.words, "omitted": dict(self.omitted)}
+        data: dict[str, Any] = {"length": self.length, "words": self.words, "omitted": dict(self.omitted)}
+        if self.merged:
+            data["merged"] = dict(self.merged)
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Budget:
         words = data.get("words")
-        omitted = data.get("omitted") or {}
         return cls(
             length=str(data.get("length", "")),
             words=None if words is None else int(words),
-            omitted=tuple((str(k), int(v)) for k, v in omitted.items() if int(v) > 0),
+            omitted=_counts(data.get("omitted")),
+            merged=_counts(data.get("merged")),
         )
+
+
+def _counts(data: Mapping[str, Any] | None) -> tuple[tuple[str, int], ...]:
+    return tuple((str(k), int(v)) for k, v in (data or {}).items() if int(v) > 0)
 
 
 @dataclass(frozen=True)

@@ -188,3 +188,34 @@ def test_page_breaks_move_a_block_that_does_not_fit_whole_to_the_next_page():
     assert pages_taken([(PAGE_HEIGHT - 10, False), (5, False)]) == (1, PAGE_HEIGHT - 5)
     assert pages_taken([(PAGE_HEIGHT - 10, False), (20, False)]) == (2, 20)
     assert pages_taken([(PAGE_HEIGHT - 10, False), (5, True), (20, False)]) == (2, 25), "a heading keeps with its item"
+
+
+def test_a_section_the_summary_already_says_is_counted_as_merged_and_not_printed():
+    from briefing.model import Budget
+    from briefing.render import RenderOptions, render
+    from briefing.summarise.budget import fit_to_length
+
+    brief = dataclasses.replace(big_brief(source_words=400), implications=(point(1),), terms=(point(2), point(40)))
+    cut = fit_to_length(brief, "standard")
+    budget = cut.generator.budget
+    assert cut.implications == () and [p.text for p in cut.terms] == [point(40).text]
+    assert budget.said_elsewhere("implications") == 1 and budget.said_elsewhere("terms") == 1
+    assert budget.left_out("implications") == 0, "merged is not left out: the summary says it"
+    data = cut.to_dict()["generator"]["budget"]
+    assert data["merged"] == {"terms": 1, "implications": 1}
+    assert Budget.from_dict(data) == budget
+    md = render(cut, "md", options=RenderOptions()).decode()
+    assert "## Implications" not in md, "no 'None stated.' under a section the summary already says"
+    assert "## Terms" in md
+    assert "merged" not in fit_to_length(brief, "full").to_dict()["generator"]["budget"]
+
+
+def test_the_page_plan_gives_no_room_to_a_section_that_is_not_printed():
+    from briefing.summarise.budget import SECTIONS, Filler
+    from briefing.summarise.page_space import EMPTY_SECTION
+
+    brief = dataclasses.replace(big_brief(source_words=400), implications=())
+    kept = dict.fromkeys(SECTIONS, 0)
+    shown = Filler(brief, 10**6, 1).blocks(kept)
+    hidden = Filler(brief, 10**6, 1, unprinted=frozenset({"implications"})).blocks(kept)
+    assert len(shown) == len(hidden) + 1 and (EMPTY_SECTION, False) in shown

@@ -101,15 +101,18 @@ def left_out_note(brief: Brief, figures: bool = True) -> str:
 
 
 def hidden_sections(brief: Brief) -> frozenset[str]:
-    """Return the sections every format leaves out: those whose items the length budget all left out.
+    """Return the sections every format leaves out: those the length budget emptied.
 
     A section the source has nothing for still shows, saying so; one the
-    budget emptied is only counted in :func:`left_out_note`.
+    budget emptied is only counted in :func:`left_out_note`; one whose
+    items another section already says (an implication that is a summary
+    point) is not shown at all, rather than claim the source states none.
     """
     budget = brief.generator.budget
     if budget is None:
         return frozenset()
-    return frozenset(key for key in LEFT_OUT_SECTIONS if not getattr(brief, key) and budget.left_out(key))
+    return frozenset(key for key in LEFT_OUT_SECTIONS
+                     if not getattr(brief, key) and (budget.left_out(key) or budget.said_elsewhere(key)))
 
 
 def location(evidence: Evidence) -> str:

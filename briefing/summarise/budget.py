@@ -98,9 +98,15 @@ def fit_to_length(brief: Brief, length: str = DEFAULT_LENGTH, same_fact: SameFac
 
     ``full`` keeps every item found, as found: sections may then share a
     sentence (what the extraction benchmark scores). ``same_fact`` is
-    :func:`~briefing.summarise.dedup.deduplicate`'s.
+    :func:`~briefing.summarise.dedup.deduplicate`'s. What saying each thing
+    once took out of a section is counted in ``generator.budget.merged``.
     """
-    return apply_budget(brief if check_length(length) == "full" else deduplicate(brief, same_fact), length)
+    if check_length(length) == "full":
+        return apply_budget(brief, length)
+    said_once = deduplicate(brief, same_fact)
+    merged = tuple((key, len(getattr(brief, key)) - len(getattr(said_once, key))) for key in SECTIONS
+                   if len(getattr(brief, key)) > len(getattr(said_once, key)))
+    return apply_budget(said_once, length, merged=merged)
 
 
 def budget_words(length: str, source_words: int) -> int | None:
@@ -126,19 +132,23 @@ def words_of(item: Point | Actor | Quote) -> int:
     return words + sum(len(e.quote.split()) // 2 for e in item.evidence if " ".join(e.quote.split()) != text)
 
 
-def apply_budget(brief: Brief, length: str = DEFAULT_LENGTH) -> Brief:
+def apply_budget(brief: Brief, length: str = DEFAULT_LENGTH, *, merged: Sequence[tuple[str, int]] = ()) -> Brief:
     """Return ``brief`` cut to the budget of ``length``, recording it and what it left out in ``generator.budget``.
 
     Each section of ``brief`` must be ranked, most important first; the kept
     points and quotes are put back in reading order (by where their evidence
     starts), the actors stay ranked. The relations kept are those between
-    the actors kept, when the page has room for their map.
+    the actors kept, when the page has room for their map. ``merged``
+    counts the items a section gave up to another that says them (recorded
+    as they are; a section they emptied is not printed, so takes no room).
     """
     words = budget_words(length, brief.source.words)
     kept = {key: len(getattr(brief, key)) for key in SECTIONS}
     if words is not None:
         pages = 1 if brief.source.words < ONE_PAGE_SOURCE_WORDS else 2
-        kept = Filler(brief, words - SECTION_OVERHEAD_WORDS - sum(map(words_of, brief.summary)), pages).fill()
+        unprinted = frozenset(key for key, count in merged if count and not getattr(brief, key))
+        room = words - SECTION_OVERHEAD_WORDS - sum(map(words_of, brief.summary))
+        kept = Filler(brief, room, pages, unprinted=unprinted).fill()
     cut: dict[str, Any] = {}
     for key in SECTIONS:
         if key == "relations":
@@ -148,7 +158,7 @@ def apply_budget(brief: Brief, length: str = DEFAULT_LENGTH) -> Brief:
         cut[key] = items if key in IN_ORDER else tuple(sorted(items, key=reading_position))
     omitted = tuple((key, len(getattr(brief, key)) - len(cut[key])) for key in SECTIONS
                     if len(getattr(brief, key)) > len(cut[key]))
-    budget = Budget(length=length, words=words, omitted=omitted)
+    budget = Budget(length=length, words=words, omitted=omitted, merged=tuple(merged))
     return dataclasses.replace(brief, **cut, generator=dataclasses.replace(brief.generator, budget=budget))
 
 
@@ -171,8 +181,8 @@ def map_nodes(brief: Brief, actors: int) -> int:
 class Filler:
     """Fill a brief's pages and words tier by tier: what each section keeps, and whether the figures fit."""
 
-    def __init__(self, brief: Brief, words: int, pages: int) -> None:
-        self.brief, self.words, self.pages = brief, words, pages
+    def __init__(self, brief: Brief, words: int, pages: int, *, unprinted: frozenset[str] = frozenset()) -> None:
+        self.brief, self.words, self.pages, self.unprinted = brief, words, pages, unprinted
         self.heights = {key: [_height(item) for item in getattr(brief, key)] for key in TEXT_SECTIONS}
         self.fixed = title_height(brief) + HEADING + sum(point_height(p) for p in brief.summary)
 
@@ -219,7 +229,8 @@ class Filler:
         for key in PAGE_ORDER:
             heights = self.heights[key][: kept[key]]
             if not self.heights[key]:
-                blocks.append((EMPTY_SECTION, False))
+                if key not in self.unprinted:
+                    blocks.append((EMPTY_SECTION, False))
             elif heights:
                 blocks.append((HEADING + (TABLE_HEADER if key == "actors" else 0.0), True))
                 blocks += [(height, False) for height in heights]
