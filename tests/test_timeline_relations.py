@@ -162,3 +162,24 @@ def test_a_label_keeps_an_amount_whole_as_the_source_writes_it():
     labels = event_labels("Ghana signed a $40bn deal with Togo in 2005.\n\nTogo's cocoa output will be 16m tons in 2004.")
     assert "$40bn deal" in labels.get("in 2005", ""), labels
     assert "16m tons" in labels.get("in 2004", ""), labels
+
+
+def test_an_actor_in_another_subjects_clause_is_no_link_of_the_main_verb():
+    text = "While Togo is eyeing Ghana's port, Benin seeks Nigeria's support."
+    found = links(summarise_document(document(text), length="full"))
+    assert ("Benin", "Nigeria", "seeks support") in found, found
+    assert not any(s == "Benin" and t in ("Ghana", "Togo") for s, t, _ in found), found
+
+
+def test_a_label_never_names_the_actor_it_points_to_under_another_name_nor_half_a_name():
+    text = ("Ghana might buy North Korean rifles for Togo, officials said.\n\n"
+            "Accra wants Ghana's oil sold to Togo.")
+    found = links(summarise_document(document(text), length="full"))
+    assert ("Ghana", "Togo", "might buy North Korean rifles for") in found, found
+
+
+def test_a_sentence_links_two_actors_once_and_never_names_the_target_in_the_label():
+    text = "Togo praised Ghana's president and the port of Accra."
+    found = links(summarise_document(document(text), length="full"))
+    assert [(s, t) for s, t, _ in found] == [("Togo", "Ghana")], found
+    assert not any("Ghana" in label or "Accra" in label for *_, label in found), found

@@ -120,13 +120,22 @@ def noun_phrase(noun: Token) -> list[Token]:
     A modifier joined to its own by a hyphen comes whole: "a six-day visit", not "a day visit".
     """
     tokens = [noun, *(t for t in noun.children if t.dep_ in _PHRASE_DEPENDENTS and t.i < noun.i)]
-    tokens += [t for modifier in tokens[1:] for t in (*_hyphenated_with(modifier), *_amount_words(modifier))]
+    tokens += [t for modifier in tokens[1:] for t in (*_hyphenated_with(modifier), *_amount_words(modifier),
+                                                      *_name_words(modifier))]
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     tokens += [child, pobj, *(t for t in pobj.children if t.dep_ in _PHRASE_DEPENDENTS and t.i < pobj.i)]
     return tokens
+
+
+def _name_words(token: Token) -> list[Token]:
+    """Return the words before a modifier that make one name with it: "North" of "North Korean ammunition"."""
+    if token.pos_ not in ("PROPN", "ADJ") or not token.text[:1].isupper():
+        return []
+    before = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i and c.text[:1].isupper()]
+    return before if before and before[-1].i == token.i - 1 else []
 
 
 def _amount_words(token: Token) -> list[Token]:

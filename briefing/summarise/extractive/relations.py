@@ -40,15 +40,22 @@ _CIRCUMSTANTIAL = frozenset({"after", "before", "since", "during", "amid", "desp
 
 
 def extract_relations(parsed: Parsed, actors: Sequence[Actor], mentions: Sequence[MentionRef]) -> tuple[Relation, ...]:
-    """Return every relation between two different actors a sentence states, in reading order, each once."""
+    """Return every relation between two different actors a sentence states, in reading order, each once.
+
+    A sentence links two actors one way once: the first shape found, at the
+    first name, gives the label ("praised Ghana's president and the port of
+    Accra" is one link to Ghana, not one per name).
+    """
     found: dict[tuple[str, str, str], Relation] = {}
     for sentence in parsed.sentences:
         named = named_in(sentence, mentions, actors)
         if len({n.actor.name for n in named}) < 2:
             continue
         evidence = (Evidence.of(parsed.text, sentence.start, sentence.end),)
+        linked: set[tuple[str, str]] = set()
         for source, target, label in _relations(named):
-            if source.name != target.name and label:
+            if source.name != target.name and label and (source.name, target.name) not in linked:
+                linked.add((source.name, target.name))
                 key = (source.name, target.name, label.casefold())
                 found.setdefault(key, Relation(source.name, target.name, label, evidence))
     return tuple(found.values())
@@ -129,12 +136,27 @@ def _verbal(first: Named, named: list[Named]) -> Iterator[tuple[Actor, Actor, st
         if not _under(second.head, verb) or _names_a_place(second.head, verb):
             continue
         path = _path(verb, second.head)
+        if any(_has_own_subject(t) for t in path):
+            continue  # "While Moscow eyes Ukraine's …, Pyongyang seeks …": Ukraine is Moscow's, not Pyongyang's
         agent = next((t.head for t in path if t.lower_ == "by" and t.head.pos_ == "NOUN"), None)
         if agent is not None:  # "a resumption of hostilities by Tuareg armed groups": they act on the subject
             yield second.actor, first.actor, words(t for t in noun_phrase(agent) if t.dep_ != "det")
-        else:  # the second actor's own name is the arrow's end, not part of its label ("characterized Sinwar")
-            label = [t for t in [*phrase, *_path_words(verb, phrase, path)] if not second.holds(t)]
-            yield first.actor, second.actor, words(label)
+        else:  # the second actor's names are the arrow's end, not part of its label ("characterized Sinwar")
+            target = [n for n in named if n.actor.name == second.actor.name]
+            label = [t for t in [*phrase, *_path_words(verb, phrase, path)] if not any(n.holds(t) for n in target)]
+            yield first.actor, second.actor, words(_whole_names(label, named))
+
+
+def _has_own_subject(token: Token) -> bool:
+    """Tell whether ``token`` heads a clause with a subject of its own (its arguments are that subject's)."""
+    return token.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+
+
+def _whole_names(label: list[Token], named: list[Named]) -> list[Token]:
+    """Complete every actor's name the label touches: "eyeing North Korean ammunition", not "eyeing Korean …"."""
+    doc = label[0].doc if label else None
+    touched = [n for n in named if any(n.holds(t) for t in label)]
+    return label + [doc[i] for n in touched for i in sorted(n.token_ids)] if doc is not None else label
 
 
 def _subject_and_verb(head: Token) -> tuple[Token, Token] | None:
