@@ -141,9 +141,9 @@ def _verbal(first: Named, named: list[Named]) -> Iterator[tuple[Actor, Actor, st
         agent = next((t.head for t in path if t.lower_ == "by" and t.head.pos_ == "NOUN"), None)
         if agent is not None:  # "a resumption of hostilities by Tuareg armed groups": they act on the subject
             yield second.actor, first.actor, words(t for t in noun_phrase(agent) if t.dep_ != "det")
-        else:  # the second actor's names are the arrow's end, not part of its label ("characterized Sinwar")
-            target = [n for n in named if n.actor.name == second.actor.name]
-            label = [t for t in [*phrase, *_path_words(verb, phrase, path)] if not any(n.holds(t) for n in target)]
+        else:  # the two actors' names are the arrow's ends, not part of its label ("characterized Sinwar")
+            ends = [n for n in named if n.actor.name in (first.actor.name, second.actor.name)]
+            label = [t for t in [*phrase, *_path_words(verb, phrase, path)] if not any(n.holds(t) for n in ends)]
             yield first.actor, second.actor, words(_whole_names(label, named))
 
 
