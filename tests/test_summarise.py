@@ -252,6 +252,13 @@ def test_a_title_inside_a_name_becomes_the_role_and_a_title_alone_is_no_actor():
     assert not any("Admiral" in a.name for a in brief.actors)
 
 
+def test_an_adjective_before_a_noun_is_no_actor():
+    brief = brief_of("Alliances\n\nThe Anglophone members of ECOWAS backed the non-NATO ally Ghana.")
+    names = {a.name for a in brief.actors}
+    assert {"Ghana", "Economic Community of West African States"} <= names
+    assert not names & {"Anglophone", "non-NATO"}, names
+
+
 def test_quote_attributed_by_the_sentence_after_it_and_continued_in_the_next_paragraph():
     brief = brief_of(
         "Corridor plan\n\nEnergy minister Tomas Wendt spoke about the pipeline plan on Monday.\n\n"

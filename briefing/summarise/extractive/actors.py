@@ -131,6 +131,8 @@ def _classify(ent, sentence: Sentence, offset: int, excluded: set[str]) -> Menti
     words = surface.casefold().split()
     if not words or not _could_be_a_party(words) or _is_publication(ent, surface, words):
         return None
+    if ent.root.dep_ == "amod" and all(t.pos_ == "ADJ" or t.is_punct for t in ent):
+        return None  # an adjective describing a noun ("Middle-Eastern politics") names no party
     label = ent.label_
     if label == "ORG" and (state := _state_named(words)) is not None:
         return Mention(surface, "country", state, start, end, sentence)  # "the Government of Cuba"
