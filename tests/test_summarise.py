@@ -259,6 +259,13 @@ def test_an_adjective_before_a_noun_is_no_actor():
     assert not names & {"Anglophone", "non-NATO"}, names
 
 
+def test_a_place_named_after_city_of_is_where_not_who():
+    for place in ("the town of Lincoln", "the port of Jackson"):
+        brief = brief_of(f"Talks\n\nGhana proposed {place} for the talks, and Togo agreed.")
+        names = {a.name for a in brief.actors}
+        assert {"Ghana", "Togo"} <= names and place.split()[-1] not in names, names
+
+
 def test_quote_attributed_by_the_sentence_after_it_and_continued_in_the_next_paragraph():
     brief = brief_of(
         "Corridor plan\n\nEnergy minister Tomas Wendt spoke about the pipeline plan on Monday.\n\n"

@@ -274,7 +274,12 @@ def _after_place_preposition(ent) -> bool:
         token.dep_ == "conj" or (token.dep_ == "appos" and token.head.ent_type_ in ("GPE", "LOC"))
     ):
         token = token.head  # "to Lüderitz and Boegoebaai", "in Vienna, Austria"
-    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
+    if token.dep_ != "pobj":
+        return False
+    preposition = token.head
+    return preposition.lower_ in PLACE_PREPOSITIONS or (
+        preposition.lower_ == "of" and preposition.head.lower_ in PLACE_NOUNS  # "the city of Hobart"
+    )
 
 
 def _demonym_mention(ent, country: str, sentence: Sentence, offset: int) -> Mention:
