@@ -83,3 +83,18 @@ def test_sentence_opening_words_and_partial_names_are_not_extra_actors():
     assert "Calmer" not in found
     assert "Mohammed bin Salman" in found and "Crown Prince Mohammed bin Salman" not in found
     assert "Mary Ann Clarke" in found and "Mary Clarke" not in found
+
+
+def test_a_body_is_what_the_gazetteer_says_it_is():
+    found = speakers(
+        "Summit\n\nNATO leaders met in Brussels on Monday with Ukraine.\n\n"
+        "The alliance called the attack \u201ca grave threat to the security of every ally\u201d."
+    )
+    assert found["a"] == "North Atlantic Treaty Organization", "NATO is an alliance, though the text never says so"
+
+
+def test_organisation_nouns_come_from_the_gazetteer_kind():
+    from briefing.summarise.extractive.gazetteer import organisation_nouns
+
+    assert "alliance" in organisation_nouns("NATO") and "bloc" in organisation_nouns("European Union")
+    assert organisation_nouns("Ministry of Trade") == frozenset()

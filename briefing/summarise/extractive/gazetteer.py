@@ -53,3 +53,23 @@ def names_an_outlet(name: str) -> bool:
     """Say whether a name starts with a news outlet's or platform's ("BBC Radio 4", "CNN International")."""
     words = name.casefold().split()
     return any(" ".join(words[:n]) in _outlet_names() for n in range(1, len(words)))
+
+
+@functools.cache
+def _organisation_kinds() -> dict[str, str]:
+    kinds: dict[str, str] = {}
+    for body in load_gazetteer()["organisations"]:
+        for name in (body["name"], *body.get("aliases", ())):
+            kinds.setdefault(name.casefold(), body["kind"])
+    return kinds
+
+
+def organisation_nouns(name: str) -> frozenset[str]:
+    """Return the nouns that say what an international body is, from its gazetteer kind.
+
+    "North Atlantic Treaty Organization" (kind ``alliance``) is an alliance,
+    the "European Union" (``bloc``) a bloc, the "International Court of
+    Justice" (``court``) a court; a name the gazetteer does not hold gives none.
+    """
+    kind = _organisation_kinds().get(name.casefold().strip(), "")
+    return frozenset(kind.split("_")) - {"", "other", "un", "eu", "au"}

@@ -22,6 +22,7 @@ from typing import Sequence
 
 from briefing.model import Evidence, Quote
 from briefing.summarise.extractive.actors import MentionRef
+from briefing.summarise.extractive.gazetteer import organisation_nouns
 from briefing.summarise.extractive.lexicon import (
     GROUP_NOUNS,
     INSTRUMENT_NOUNS,
@@ -338,8 +339,10 @@ def _descriptor(token, offset: int, mentions: Sequence[MentionRef]) -> str | Non
         for actor in reversed(earlier):
             if actor.type == "person" and lemma in ROLE_NOUNS and lemma in (actor.role or "").casefold():
                 return actor.name
-            if actor.type != "person" and lemma in f"{actor.name} {actor.role or ''}".casefold().split():
-                return actor.name  # "the alliance": the party named or described with that noun
+            if actor.type != "person" and (
+                lemma in f"{actor.name} {actor.role or ''}".casefold().split() or lemma in organisation_nouns(actor.name)
+            ):
+                return actor.name  # "the alliance": the party named, described or known as one
     return _phrase(token)
 
 
