@@ -71,3 +71,8 @@ def test_two_countries_joined_by_a_hyphen_are_no_party_and_a_spokesman_is_no_des
 def test_a_partner_in_its_alliance_is_a_partner_in_the_alliance():
     brief = brief_of("Ties\n\nRussia deepened its alliance with Ghana this week. Ghana and Russia signed a pact.")
     assert actor(brief, "Ghana").role == "partner in the alliance"
+
+
+def test_a_plural_noun_after_a_body_is_its_members_not_what_it_is():
+    brief = brief_of("Drills\n\nNATO forces began drills near Ghana on Monday.")
+    assert actor(brief, "North Atlantic Treaty Organization").role != "forces"

@@ -171,6 +171,8 @@ def _head_noun_after(name: Span) -> str | None:
         return None
     if words[-1].lower_ not in BODY_NOUNS:
         return None  # "a MITI spokesman", "the AUKUS meeting": someone or something of it, not what it is
+    if words[-1].tag_ in ("NNS", "NNPS"):
+        return None  # "Nato forces", "EU states": its members or troops; a body is one thing
     return words.text
 
 
