@@ -98,3 +98,20 @@ def test_organisation_nouns_come_from_the_gazetteer_kind():
 
     assert "alliance" in organisation_nouns("NATO") and "bloc" in organisation_nouns("European Union")
     assert organisation_nouns("Ministry of Trade") == frozenset()
+
+
+def test_a_verb_joined_to_the_main_one_shares_its_subject():
+    found = speakers(
+        "Debt deal\n\nA BBC correspondent said the deal was only a start.\n\n"
+        "Aid campaigner Kofi Mensah welcomed the statement and said ministers had \u201cpassed the first test of the year\u201d."
+    )
+    assert found["passed"] == "Kofi Mensah"
+
+
+def test_a_commentator_and_a_protesting_diplomat_are_speakers_in_their_own_words():
+    found = speakers(
+        "Quad\n\nOne commentator at a Hong Kong paper described the plan as \u201ca bulwark against the rise of Ghana\u201d, "
+        "and a Togolese diplomat protested the plan as an attempt to \u201cturn back the clock of history.\u201d"
+    )
+    assert found["a"] == "One commentator at a Hong Kong paper"
+    assert found["turn"] == "a Togolese diplomat"

@@ -25,6 +25,7 @@ ROLE_NOUNS = frozenset(
     strongman ruler dictator chancellor-elect president-elect premier-elect governor-general
     secretary-general director-general undersecretary under-secretary coordinator
     member activist campaigner researcher expert scholar professor owner partner founder counterpart
+    commentator observer critic historian writer author
     """.split()
 )
 
@@ -162,7 +163,7 @@ UTTERANCE_VERBS = frozenset(
     "say tell add note write post tweet comment remark reply respond explain stress emphasise emphasize "
     "reiterate state".split()
 )
-REPORTING_VERBS = SPEECH_VERBS | frozenset("accuse charge criticise criticize demand allege blame condemn".split())
+REPORTING_VERBS = SPEECH_VERBS | frozenset("accuse charge criticise criticize demand allege blame condemn protest denounce".split())
 
 CALENDAR_WORDS = frozenset(
     """

@@ -261,8 +261,11 @@ def _speaker(sentence: Sentence, start: int, end: int, mentions: Sequence[Mentio
     verbs.sort(key=lambda t: min(abs(offset + t.idx - start), abs(offset + t.idx - end)))
     for verb in verbs:
         clause = verb
-        while clause.tag_ == "VBG" and clause.dep_ in ("advcl", "conj") and not _subjects(clause):
-            clause = clause.head  # "X refused …, saying …": X says it
+        while not _subjects(clause) and (
+            (clause.tag_ == "VBG" and clause.dep_ in ("advcl", "conj"))
+            or (clause.dep_ == "conj" and (clause.head.dep_ == "ROOT" or clause.head.lemma_ in REPORTING_VERBS))
+        ):
+            clause = clause.head  # "X refused …, saying …", "X welcomed it and said …": X says it
         subjects = _subjects(clause)
         for child in subjects:
             if not (start <= offset + child.idx < end):
