@@ -266,6 +266,16 @@ def test_a_place_named_after_city_of_is_where_not_who():
         assert {"Ghana", "Togo"} <= names and place.split()[-1] not in names, names
 
 
+def test_another_name_the_text_gives_a_party_is_its_alias():
+    brief = brief_of("Talks\n\nTony Blair met the Palestinian leader, Mahmoud Abbas, also known as Abu Mazen, "
+                     "in Ramallah. Abu Mazen said talks would go on.")
+    assert actor(brief, "Mahmoud Abbas").aliases == ("Abu Mazen",)
+    assert "Abu Mazen" not in {a.name for a in brief.actors}
+    hyphenated = brief_of("Boats\n\nThe submarine is to be called the SSN-AUKUS, also known as the SSN-A, "
+                          "by Australia and Britain.")
+    assert all("SSN" not in alias for a in hyphenated.actors for alias in a.aliases)
+
+
 def test_quote_attributed_by_the_sentence_after_it_and_continued_in_the_next_paragraph():
     brief = brief_of(
         "Corridor plan\n\nEnergy minister Tomas Wendt spoke about the pipeline plan on Monday.\n\n"

@@ -43,6 +43,10 @@ _ROMAN_NUMERAL = re.compile(r"m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv
 _NAME_PARTICLES = frozenset("da de del della der di do dos das du van von bin ibn al el la le".split())
 _QUANTIFIERS = frozenset("any each every all some no other another either neither".split())
 _GOVERNMENT_NOUNS = frozenset("administration government regime cabinet".split())
+# "Mahmoud Abbas, also known as Abu Mazen", "X (better known as Y)", "X, nicknamed Y": Y is another name of X.
+_KNOWN_AS = re.compile(
+    r"[,(]\s*(?:also |better |widely |commonly )?(?:known as|nicknamed|dubbed)\s+(?:the\s+)?([A-Z][^\s,.;:()]*(?:\s+[A-Z][^\s,.;:()]*)*)"
+)
 _ACRONYM_DEF = re.compile(r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|du|des))*)\s+\(([A-Z][A-Za-z0-9&.-]{1,11})\)")
 
 
@@ -365,6 +369,7 @@ def _merge(mentions: list[Mention], parsed: Parsed) -> list[Candidate]:
         if cand.kind == "country" and all(m.in_place for m in cand.mentions):
             cand.mentions = []  # only ever where something happened: "talks in Vienna, Austria"
     _merge_people(cands)
+    _merge_known_as(cands, parsed.text)
     _merge_acronyms(cands, parsed.text)
     _drop_shadowed(cands)
     _drop_passing_mentions(cands, len(parsed.text.split()))
@@ -483,6 +488,20 @@ def _role_at(m: Mention) -> str | None:
     local = m.start - m.sentence.offset
     span = m.sentence.span.doc.char_span(local, local + (m.end - m.start))
     return role_for(span) if span is not None else None
+
+
+def _merge_known_as(cands: list[Candidate], text: str) -> None:
+    """Merge a party with another name the text gives it: "Mahmoud Abbas, also known as Abu Mazen, …"."""
+    for match in _KNOWN_AS.finditer(text):
+        span = match.span(1)
+        other = next((c for c in cands if c.mentions and any((m.start, m.end) == span for m in c.mentions)), None)
+        named = [c for c in cands if c.mentions and c is not other and any(
+            m.end == match.start() and (m.start == 0 or text[m.start - 1] not in "-\u2010\u2011")  # not "SSN-AUKUS"
+            for m in c.mentions)]  # the whole name just before the comma
+        if other is None or len(named) != 1 or named[0].kind != other.kind:
+            continue
+        named[0].mentions.extend(other.mentions)
+        other.mentions = []
 
 
 def _merge_acronyms(cands: list[Candidate], text: str) -> None:
