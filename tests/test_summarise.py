@@ -276,6 +276,22 @@ def test_another_name_the_text_gives_a_party_is_its_alias():
     assert all("SSN" not in alias for a in hyphenated.actors for alias in a.aliases)
 
 
+def test_two_names_given_two_others_are_not_paired_by_guess():
+    from briefing.summarise.extractive.actors import Candidate, Mention, _merge_known_as
+
+    text = "Kofi Mensah and Ama Owusu, dubbed Kumasi Kofi and Accra Ama, met. Ama Owusu, known as Accra Ama, left."
+
+    def person(name: str, at: int) -> Candidate:
+        return Candidate("person", name, [Mention(name, "person", name, at, at + len(name), None)])
+
+    ama, nickname = person("Ama Owusu", text.index("Ama Owusu")), person("Kumasi Kofi", text.index("Kumasi Kofi"))
+    other = person("Accra Ama", text.rindex("Accra Ama"))
+    later = person("Ama Owusu", text.rindex("Ama Owusu"))
+    _merge_known_as([ama, nickname, later, other], text)
+    assert nickname.mentions and ama.mentions, "a list of nicknames after a list of names stays apart"
+    assert not other.mentions and len(later.mentions) == 2, "one name, one nickname: merged"
+
+
 def test_quote_attributed_by_the_sentence_after_it_and_continued_in_the_next_paragraph():
     brief = brief_of(
         "Corridor plan\n\nEnergy minister Tomas Wendt spoke about the pipeline plan on Monday.\n\n"

@@ -47,6 +47,8 @@ _GOVERNMENT_NOUNS = frozenset("administration government regime cabinet".split()
 _KNOWN_AS = re.compile(
     r"[,(]\s*(?:also |better |widely |commonly )?(?:known as|nicknamed|dubbed)\s+(?:the\s+)?([A-Z][^\s,.;:()]*(?:\s+[A-Z][^\s,.;:()]*)*)"
 )
+_LIST_AFTER = re.compile(r"\s+and\s+[A-Z]")  # "… known as C and D"
+_LIST_BEFORE = re.compile(r"\sand\s+\S+(?:\s+\S+)?$")  # "A and B, known as …"
 _ACRONYM_DEF = re.compile(r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|du|des))*)\s+\(([A-Z][A-Za-z0-9&.-]{1,11})\)")
 
 
@@ -493,6 +495,8 @@ def _role_at(m: Mention) -> str | None:
 def _merge_known_as(cands: list[Candidate], text: str) -> None:
     """Merge a party with another name the text gives it: "Mahmoud Abbas, also known as Abu Mazen, …"."""
     for match in _KNOWN_AS.finditer(text):
+        if _LIST_AFTER.match(text, match.end(1)) or _LIST_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
+            continue  # "A and B, dubbed C and D": which is which is the reader's guess, not ours
         span = match.span(1)
         other = next((c for c in cands if c.mentions and any((m.start, m.end) == span for m in c.mentions)), None)
         named = [c for c in cands if c.mentions and c is not other and any(
