@@ -45,7 +45,8 @@ _QUANTIFIERS = frozenset("any each every all some no other another either neithe
 _GOVERNMENT_NOUNS = frozenset("administration government regime cabinet".split())
 # "Mahmoud Abbas, also known as Abu Mazen", "X (better known as Y)", "X, nicknamed Y": Y is another name of X.
 _KNOWN_AS = re.compile(
-    r"[,(]\s*(?:also |better |widely |commonly )?(?:known as|nicknamed|dubbed)\s+(?:the\s+)?([A-Z][^\s,.;:()]*(?:\s+[A-Z][^\s,.;:()]*)*)"
+    r"[,(]\s*(?:also |better |widely |commonly )?(?:known as|nicknamed|dubbed)\s+(?:the\s+)?"
+    r"([A-Z][^\s,.;:()]*(?:\s+[A-Z][^\s,.;:()]*)*)"  # the other name: capitalised words
 )
 _LIST_AFTER = re.compile(r"\s+and\s+[A-Z]")  # "… known as C and D"
 _LIST_BEFORE = re.compile(r"\sand\s+\S+(?:\s+\S+)?$")  # "A and B, known as …"
@@ -495,7 +496,8 @@ def _role_at(m: Mention) -> str | None:
 def _merge_known_as(cands: list[Candidate], text: str) -> None:
     """Merge a party with another name the text gives it: "Mahmoud Abbas, also known as Abu Mazen, …"."""
     for match in _KNOWN_AS.finditer(text):
-        if _LIST_AFTER.match(text, match.end(1)) or _LIST_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
+        before = text[max(0, match.start() - 40) : match.start()]
+        if _LIST_AFTER.match(text, match.end(1)) or _LIST_BEFORE.search(before):
             continue  # "A and B, dubbed C and D": which is which is the reader's guess, not ours
         span = match.span(1)
         other = next((c for c in cands if c.mentions and any((m.start, m.end) == span for m in c.mentions)), None)
