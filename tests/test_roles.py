@@ -76,3 +76,21 @@ def test_a_partner_in_its_alliance_is_a_partner_in_the_alliance():
 def test_a_plural_noun_after_a_body_is_its_members_not_what_it_is():
     brief = brief_of("Drills\n\nNATO forces began drills near Ghana on Monday.")
     assert actor(brief, "North Atlantic Treaty Organization").role != "forces"
+
+
+def test_an_honorific_makes_a_person_the_ner_missed_and_their_role_is_read():
+    brief = brief_of("Secretariat\n\nThe first Executive Secretary, elected in 2004, was Mr Johannes Huber from the "
+                     "Netherlands. Dr Manfred Reinke followed him in 2009.")
+    huber = actor(brief, "Johannes Huber")
+    assert huber.type == "person" and huber.role == "first Executive Secretary"
+
+
+def test_an_honorific_outranks_the_ners_organisation():
+    from briefing.summarise.extractive.actors import Candidate, Mention, _merge_people
+
+    person = Candidate("person", "johannes huber", [Mention("Johannes Huber", "person", "Johannes Huber", 40, 54, None,
+                                                            honorific=True)])
+    body = Candidate("organisation", "johannes huber", [Mention("Johannes Huber", "organisation", "Johannes Huber",
+                                                                0, 14, None)])
+    _merge_people([person, body])
+    assert not body.mentions and [m.kind for m in person.mentions] == ["person", "person"]

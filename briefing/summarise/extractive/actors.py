@@ -64,6 +64,7 @@ class Mention:
     role: str | None = None
     in_place: bool = False  # named as a place: "in Cape Town", "via Walvis Bay"
     in_title: bool = False  # named inside a person's title: "Monetary Affairs Commissioner X"
+    honorific: bool = False  # after "Mr", "Dr", "Sir"…: a person, whatever else the NER made of the name
 
 
 @dataclass
@@ -114,6 +115,7 @@ def _mentions(parsed: Parsed, exclude: frozenset[str]):
             if mention is not None:
                 yield mention
         yield from _group_mentions(sentence, offset)
+        yield from _honorific_mentions(sentence, offset)
 
 
 def _classify(ent, sentence: Sentence, offset: int, excluded: set[str]) -> Mention | None:
@@ -141,6 +143,9 @@ def _classify(ent, sentence: Sentence, offset: int, excluded: set[str]) -> Menti
     if ent.root.dep_ == "amod" and all(t.pos_ == "ADJ" or t.is_punct for t in ent):
         return None  # an adjective describing a noun ("Middle-Eastern politics") names no party
     label = ent.label_
+    honorific = ent.start > 0 and ent.doc[ent.start - 1].lower_ in HONORIFICS
+    if label == "ORG" and honorific and len(words) <= 4:
+        label = "PERSON"  # "Mr Johannes Huber": an honorific names a person, whatever the NER thought
     if label == "ORG" and (state := _state_named(words)) is not None:
         return Mention(surface, "country", state, start, end, sentence)  # "the Government of Cuba"
     if label not in ("PERSON", "ORG") or _names_a_place(ent, words) or not any(c.isupper() for c in surface):
@@ -157,7 +162,7 @@ def _classify(ent, sentence: Sentence, offset: int, excluded: set[str]) -> Menti
             return None  # "Luiz Inácio Lula da Silva" has four names
         role = role_for(ent) or (title or None)
         government = _names_a_government(ent)  # "the Trump administration" is a state's, not a person's
-        return Mention(name, "person", name, end - len(name), end, sentence, role, in_place, in_title=government)
+        return Mention(name, "person", name, end - len(name), end, sentence, role, in_place, government, honorific)
     if surface.isdigit() or len(words) > 8:
         return None
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
@@ -323,6 +328,24 @@ def _group_mentions(sentence: Sentence, offset: int):
                 yield _chunk_mention(words, "organisation", surface, sentence, offset)
 
 
+def _honorific_mentions(sentence: Sentence, offset: int):
+    """Yield people the NER missed that an honorific introduces: "was Mr Johannes Huber from the Netherlands"."""
+    tokens = list(sentence.span)
+    for i, token in enumerate(tokens[:-1]):
+        if token.lower_ not in HONORIFICS or token.ent_type_:
+            continue
+        name = []
+        for word in tokens[i + 1 : i + 5]:
+            if word.pos_ != "PROPN" or not word.text[:1].isupper() or word.ent_type_:
+                break
+            name.append(word)
+        if name and not all(_is_title_word(w.lower_) for w in name):
+            surface = _span_text(name)
+            start = offset + name[0].idx
+            role = role_for(name[0].doc[name[0].i : name[-1].i + 1])
+            yield Mention(surface, "person", surface, start, start + len(surface), sentence, role, honorific=True)
+
+
 def _chunk_mention(words, kind: str, key: str, sentence: Sentence, offset: int) -> Mention:
     surface = _span_text(words)
     start = offset + words[0].idx
@@ -458,7 +481,11 @@ def _merge_people(cands: list[Candidate]) -> None:
     bodies = {c.key: c for c in cands if c.kind == "organisation" and c.mentions}  # "Fianna Fáil party" → "fianna fáil"
     for cand in people:
         body = bodies.get(cand.key)
-        if body is not None:
+        if any(m.honorific for m in cand.mentions):  # "Mr Johannes Huber": the body is the tagging error
+            if body is not None:
+                cand.mentions.extend(replace(m, kind="person") for m in body.mentions)
+                body.mentions = []
+        elif body is not None:
             body.mentions.extend(replace(m, kind="organisation") for m in cand.mentions)
             cand.mentions = []
         elif cand.key in others:
