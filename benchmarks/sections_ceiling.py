@@ -146,19 +146,21 @@ def oracle_precision(families: Sequence[list[tuple[int, int, int]]], need: int) 
     return ratio
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"eval data folder (default {DEFAULT_DATA})")
-    parser.add_argument("--json", type=Path, metavar="FILE", help="write every figure as JSON to FILE")
-    args = parser.parse_args(argv)
-    data = args.data.resolve()
+@dataclass(frozen=True)
+class Annotated:
+    """The annotated articles, parsed: feature rows, gold counts per section, source family."""
 
+    articles: dict[str, Any]  # name -> train_sections.Article
+    counts: dict[str, dict[str, Counts]]  # name -> section -> Counts
+    families: dict[str, str]
+
+
+def load(data: Path, trainer) -> Annotated:
+    """Parse every annotated article as the summariser does; count its gold quotes per sentence."""
     import briefing
-    from briefing.summarise.extractive.features import FEATURE_NAMES
     from briefing.summarise.extractive.nlp import load_pipeline
     from briefing.summarise.extractive.parsed import parse
 
-    trainer = load_trainer()
     gold_paths = sorted((data / "gold").glob("*.json"))
     if not gold_paths:
         raise SystemExit(f"no gold annotations in {data / 'gold'}")
@@ -173,44 +175,75 @@ def main(argv: list[str] | None = None) -> int:
         articles[path.stem] = article
         families[path.stem] = article.family
         counts[path.stem] = {section: gold_counts(sentences, gold, section) for section in TARGETS}
+    return Annotated(articles, counts, families)
+
+
+def section_scores(model_of, annotated: Annotated, section: str) -> dict[str, np.ndarray]:
+    """Each article's sentences' probability of ``section`` by the model ``model_of(name)`` gives it."""
+    from briefing.summarise.extractive.features import FEATURE_NAMES
 
     gate = FEATURE_NAMES.index("story_has_instrument")
-    fitted_model = trainer.fit(list(articles.values()))
-    held_out = {}
-    for family in sorted(set(families.values())):
-        model = trainer.fit([a for n, a in articles.items() if families[n] != family])
-        held_out.update({n: model for n in articles if families[n] == family})
+    column = ("none", "terms", "implications").index(section)
+    scores = {}
+    for name, article in annotated.articles.items():
+        p = model_of(name).probabilities(article.rows)[:, column].copy()
+        if section == "terms" and len(p) and not article.rows[0, gate]:
+            p[:] = -1.0  # no instrument, no terms: ranked below every sentence that may be one
+        scores[name] = p
+    return scores
 
-    report: dict[str, Any] = {"articles": len(articles), "sections": {}}
-    print(f"Section classifier ceiling on {len(articles)} annotated articles (sentences ranked by probability)\n")
+
+def figures_of(scores: dict[str, np.ndarray], annotated: Annotated, section: str) -> dict[str, Any]:
+    """The best precision at the target recall, recall at the target precision and F1 of one ranking."""
+    want_recall, want_precision = TARGETS[section]
+    names = list(annotated.articles)
+    curve = Curve.of(np.concatenate([scores[n] for n in names]), [annotated.counts[n][section] for n in names])
+    return {
+        "precision_at_target_recall": curve.precision_at(want_recall),
+        "recall_at_target_precision": curve.recall_at(want_precision),
+        "best_f1": curve.best_f1(),
+    }
+
+
+def oracle_of(scores: dict[str, np.ndarray], annotated: Annotated, section: str) -> float | None:
+    """The best pooled precision at the target recall with a threshold per family, chosen with its gold."""
+    names = list(annotated.articles)
+    points = [family_points(np.concatenate([scores[n] for n in names if annotated.families[n] == family]),
+                            [annotated.counts[n][section] for n in names if annotated.families[n] == family])
+              for family in sorted(set(annotated.families.values()))]
+    total = sum(annotated.counts[n][section].total_required for n in names)
+    return oracle_precision(points, math.ceil(TARGETS[section][0] * total - 1e-9))
+
+
+def _print_row(section: str, model: str, row: dict[str, Any]) -> None:
+    p_at = "-" if row["precision_at_target_recall"] is None else f"{row['precision_at_target_recall']:.3f}"
+    print(f"  {section:13s} {model:8s} {p_at:>13s} {row['recall_at_target_precision']:13.3f} {row['best_f1']:8.3f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"eval data folder (default {DEFAULT_DATA})")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="write every figure as JSON to FILE")
+    args = parser.parse_args(argv)
+    trainer = load_trainer()
+    annotated = load(args.data.resolve(), trainer)
+    fitted = trainer.fit(list(annotated.articles.values()))
+    held_out = {}
+    for family in sorted(set(annotated.families.values())):
+        model = trainer.fit([a for n, a in annotated.articles.items() if annotated.families[n] != family])
+        held_out.update({n: model for n in annotated.articles if annotated.families[n] == family})
+
+    report: dict[str, Any] = {"articles": len(annotated.articles), "sections": {}}
+    print(f"Section classifier ceiling on {len(annotated.articles)} annotated articles "
+          "(sentences ranked by probability)\n")
     print(f"  {'section':13s} {'model':8s} {'P at target R':>13s} {'R at target P':>13s} {'best F1':>8s}")
     for section, (want_recall, want_precision) in TARGETS.items():
-        column = ("none", "terms", "implications").index(section)
-        figures = {}
-        for name, model_of in (("fitted", lambda n: fitted_model), ("cv", held_out.__getitem__)):
-            scores = {}
-            for n, article in articles.items():
-                p = model_of(n).probabilities(article.rows)[:, column].copy()
-                if section == "terms" and len(p) and not article.rows[0, gate]:
-                    p[:] = -1.0  # no instrument, no terms: ranked below every sentence that may be one
-                scores[n] = p
-            names = list(articles)
-            curve = Curve.of(np.concatenate([scores[n] for n in names]), [counts[n][section] for n in names])
-            figures[name] = {
-                "precision_at_target_recall": curve.precision_at(want_recall),
-                "recall_at_target_precision": curve.recall_at(want_precision),
-                "best_f1": curve.best_f1(),
-            }
-            if name == "cv":
-                points = [family_points(np.concatenate([scores[n] for n in names if families[n] == family]),
-                                        [counts[n][section] for n in names if families[n] == family])
-                          for family in sorted(set(families.values()))]
-                need = math.ceil(want_recall * sum(counts[n][section].total_required for n in names) - 1e-9)
-                figures["cv_family_oracle_precision_at_target_recall"] = oracle_precision(points, need)
-            row = figures[name]
-            p_at = "-" if row["precision_at_target_recall"] is None else f"{row['precision_at_target_recall']:.3f}"
-            print(f"  {section:13s} {name:8s} {p_at:>13s} {row['recall_at_target_precision']:13.3f} "
-                  f"{row['best_f1']:8.3f}")
+        cv_scores = section_scores(held_out.__getitem__, annotated, section)
+        figures = {"fitted": figures_of(section_scores(lambda n: fitted, annotated, section), annotated, section),
+                   "cv": figures_of(cv_scores, annotated, section),
+                   "cv_family_oracle_precision_at_target_recall": oracle_of(cv_scores, annotated, section)}
+        _print_row(section, "fitted", figures["fitted"])
+        _print_row(section, "cv", figures["cv"])
         oracle = figures["cv_family_oracle_precision_at_target_recall"]
         print(f"  {section:13s} {'oracle':8s} {'-' if oracle is None else f'{oracle:.3f}':>13s}"
               f"   (cv, each family given the threshold best for its own gold)")
