@@ -154,9 +154,11 @@ def _has_own_subject(token: Token) -> bool:
 
 def _whole_names(label: list[Token], named: list[Named]) -> list[Token]:
     """Complete every actor's name the label touches: "eyeing North Korean ammunition", not "eyeing Korean …"."""
-    doc = label[0].doc if label else None
+    if not label:
+        return label
+    doc = label[0].doc
     touched = [n for n in named if any(n.holds(t) for t in label)]
-    return label + [doc[i] for n in touched for i in sorted(n.token_ids)] if doc is not None else label
+    return label + [doc[i] for n in touched for i in sorted(n.token_ids)]
 
 
 def _subject_and_verb(head: Token) -> tuple[Token, Token] | None:
