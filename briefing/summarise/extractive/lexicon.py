@@ -163,7 +163,9 @@ UTTERANCE_VERBS = frozenset(
     "say tell add note write post tweet comment remark reply respond explain stress emphasise emphasize "
     "reiterate state".split()
 )
-REPORTING_VERBS = SPEECH_VERBS | frozenset("accuse charge criticise criticize demand allege blame condemn protest denounce".split())
+REPORTING_VERBS = SPEECH_VERBS | frozenset(
+    "accuse charge criticise criticize demand allege blame condemn protest denounce".split()
+)
 
 CALENDAR_WORDS = frozenset(
     """
