@@ -292,6 +292,13 @@ def test_two_names_given_two_others_are_not_paired_by_guess():
     assert not other.mentions and len(later.mentions) == 2, "one name, one nickname: merged"
 
 
+def test_a_country_named_only_as_a_posting_is_no_party():
+    brief = brief_of("Court\n\nThe Palestinian Ambassador to the Netherlands, Ammar Said, told the court on Monday "
+                     "that Israel had blocked aid. Israel rejected the claim.")
+    names = {a.name for a in brief.actors}
+    assert "Israel" in names and "Netherlands" not in names, names
+
+
 def test_quote_attributed_by_the_sentence_after_it_and_continued_in_the_next_paragraph():
     brief = brief_of(
         "Corridor plan\n\nEnergy minister Tomas Wendt spoke about the pipeline plan on Monday.\n\n"

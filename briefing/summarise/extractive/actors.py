@@ -133,7 +133,7 @@ def _classify(ent, sentence: Sentence, offset: int, excluded: set[str]) -> Menti
             return _demonym_mention(ent, canonical, sentence, offset)
         role = description_for(ent, country=kind == "country") if kind in ("country", "organisation") else None
         in_place = _after_place_preposition(ent) or (kind in ("country", "capital") and _names_a_gathering(ent))
-        return Mention(surface, kind, canonical, start, end, sentence, role, in_place)
+        return Mention(surface, kind, canonical, start, end, sentence, role, in_place, _posted_to(ent))
     surface = _owned_name(surface)  # "China's Ministry of Public Security" is the ministry
     end = start + ent.text.find(surface) + len(surface) if surface in ent.text else end
     start = end - len(surface)
@@ -204,6 +204,12 @@ def _joins_countries(surface: str) -> bool:
 
     countries = [country_named(part) for part in re.split(r"\s*[-\u2010-\u2015]\s*", surface)]
     return len(countries) > 1 and all(countries) and len(set(countries)) > 1  # "Trinidad-Tobago" is one
+
+
+def _posted_to(ent) -> bool:
+    """Say whether a name only says where a title holder is posted: "the Palestinian Ambassador to the Netherlands"."""
+    preposition = ent.root.head
+    return ent.root.dep_ == "pobj" and preposition.lower_ == "to" and preposition.head.lower_ in ROLE_NOUNS
 
 
 def _names_a_gathering(ent) -> bool:
@@ -392,8 +398,8 @@ def _merge(mentions: list[Mention], parsed: Parsed) -> list[Candidate]:
             cand.mentions = []  # only ever part of someone's title, or of a government's name
     _resolve_metonyms(cands)
     for cand in cands:
-        if cand.kind == "country" and all(m.in_place for m in cand.mentions):
-            cand.mentions = []  # only ever where something happened: "talks in Vienna, Austria"
+        if cand.kind == "country" and all(m.in_place or m.in_title for m in cand.mentions):
+            cand.mentions = []  # only ever where something happened ("talks in Vienna, Austria") or a posting
     _merge_people(cands)
     _merge_known_as(cands, parsed.text)
     _merge_acronyms(cands, parsed.text)
