@@ -162,3 +162,21 @@ def test_paragraph_numbers_must_match_the_sentences():
 def test_a_sentence_opening_with_by_is_not_a_byline():
     sentences = ["By Friday, Kenya and Uganda had cut tariffs on maize and sugar.", "By Jane Smith, Nairobi correspondent."]
     assert rank_summary(sentences, 2) == [0]
+
+
+def test_a_look_back_never_opens_the_summary_unless_the_text_opens_with_it():
+    story = [
+        "Two West African neighbours have agreed a new commercial accord.",
+        "Ghana had previously promised Togo lower port fees.",
+        "Ghana and Togo signed a trade pact in Accra on Friday, cutting tariffs on maize, sugar and cocoa.",
+        "The pact cuts tariffs on maize and sugar from March.",
+        "Farmers in Togo welcomed the pact and the lower tariffs on maize.",
+        "Officials in Accra expect trade between Ghana and Togo to double within five years.",
+    ]
+    paragraphs, twins = [0, 0, 1, 2, 3, 4], (lambda i, j: {i, j} == {0, 2})
+    plain = rank_summary(story, 3, paragraphs=paragraphs, same_fact=twins)
+    assert plain[0] == 1, "the lede gave way to its fuller twin, so the look back after it opened the summary"
+    chosen = rank_summary(story, 3, paragraphs=paragraphs, same_fact=twins, looking_back=frozenset({1}))
+    assert 1 not in chosen and len(chosen) == 3 and chosen[0] == 2
+    opening = rank_summary(story, 3, paragraphs=paragraphs, looking_back=frozenset({0}))
+    assert opening[0] == 0, "a text that opens by looking back keeps its opening"

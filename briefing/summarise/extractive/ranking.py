@@ -84,6 +84,7 @@ def rank_summary(
     paragraphs: Sequence[int] | None = None,
     exclude: frozenset[int] = frozenset(),
     same_fact: Callable[[int, int], bool] | None = None,
+    looking_back: AbstractSet[int] = frozenset(),
 ) -> list[int]:
     """Choose up to ``k`` sentence indices for the summary, in reading order.
 
@@ -91,6 +92,9 @@ def rank_summary(
     text is taken as one paragraph. Indices in ``exclude`` are never chosen.
     ``same_fact(i, j)`` may say that two sentences state one fact in other
     words; of two such, the one with more content words is kept.
+    ``looking_back`` are sentences that tell what came before the news
+    ("X had previously promised …"): a summary never opens with one (unless
+    the text does), the next best sentence takes its place.
     """
     n = len(sentences)
     if paragraphs is not None and len(paragraphs) != n:
@@ -104,9 +108,22 @@ def rank_summary(
         if not eligible:
             return []
     scores = _scores(sentences, bags, eligible, paragraphs)
-    ranked = sorted((-round(scores[i], 9), i) for i in eligible)  # rounded: float noise never reorders ties
+    ranked = [i for _, i in sorted((-round(scores[i], 9), i) for i in eligible)]  # rounded: noise never reorders
+    passed: set[int] = set()
+    while True:
+        chosen = _select([i for i in ranked if i not in passed], k, bags, same_fact)
+        opening = min(chosen, default=None)
+        if opening is None or opening not in looking_back or opening == eligible[0]:
+            return sorted(chosen)
+        passed.add(opening)  # a look back opens no summary: the next best sentence stands in
+
+
+def _select(
+    ranked: Sequence[int], k: int, bags: Sequence[AbstractSet[str]], same_fact: Callable[[int, int], bool] | None
+) -> list[int]:
+    """Take the best ``k`` of ``ranked`` that repeat none already taken (of two same-fact twins, the fuller)."""
     chosen: list[int] = []
-    for _, index in ranked:
+    for index in ranked:
         if len(chosen) >= k:
             break
         if any(_overlap(bags[index], bags[c]) > REDUNDANT for c in chosen):
@@ -117,7 +134,7 @@ def rank_summary(
                 chosen[chosen.index(twin)] = index
             continue
         chosen.append(index)
-    return sorted(chosen)
+    return chosen
 
 
 def sentence_scores(sentences: Sequence[str], *, paragraphs: Sequence[int] | None = None) -> list[float]:

@@ -66,6 +66,21 @@ def looks_back(sentence: Sentence) -> bool:
                and (t.head.tag_ == "VBD" or t.head.head.tag_ in ("VBD", "VBN")) for t in tokens)
 
 
+_EARLIER = frozenset("previously formerly originally historically".split())
+
+
+def main_clause_looks_back(sentence: Sentence) -> bool:
+    """Say whether the main verb tells what came before: the pluperfect, or "previously" and its kin.
+
+    "Mali and Burkina Faso had previously promised to come to Niger's aid"
+    does; "He said the group had attacked" does not (its main verb is "said").
+    """
+    return any(
+        (child.dep_ == "aux" and child.lower_ == "had") or (child.dep_ == "advmod" and child.lower_ in _EARLIER)
+        for child in sentence.span.root.children
+    )
+
+
 def is_background(sentence: Sentence) -> bool:
     """Say whether a sentence gives context: past or perfect, with no look ahead."""
     tokens = list(sentence.span)

@@ -15,7 +15,7 @@ from briefing.summarise.extractive.parsed import Parsed, Sentence, balance_quota
 from briefing.summarise.extractive.quotes import extract_quotes
 from briefing.summarise.extractive.ranking import rank_summary, sentence_scores
 from briefing.summarise.extractive.relations import extract_relations
-from briefing.summarise.extractive.sections import assign_sections
+from briefing.summarise.extractive.sections import assign_sections, main_clause_looks_back
 from briefing.summarise.extractive.timeline import extract_timeline
 from briefing.summarise.language import check_language
 from briefing.package import version
@@ -86,6 +86,7 @@ class ExtractiveSummariser:
         chosen = rank_summary(
             texts, summary_sentences, paragraphs=paragraphs,
             same_fact=lambda i, j: same_fact(facts(parsed.sentences[i]), facts(parsed.sentences[j])),
+            looking_back=frozenset(s.index for s in parsed.sentences if main_clause_looks_back(s)),
         )
         scores = sentence_scores(texts, paragraphs=paragraphs)
         sections = assign_sections(parsed, reserved=frozenset(chosen))
