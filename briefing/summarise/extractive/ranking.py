@@ -15,7 +15,8 @@ Over-long "sentences" (usually several run together, or a caption glued to
 text) are scored down in proportion to their length past a cap. Photo
 captions, bylines, heading-like fragments, sentences with fewer than three
 content words, and sentences that repeat one already chosen are never
-picked.
+picked. A sentence the caller says looks back ("X had previously
+promised …") never opens a summary, unless the text itself opens with it.
 """
 
 from __future__ import annotations
