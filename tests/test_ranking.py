@@ -180,3 +180,5 @@ def test_a_look_back_never_opens_the_summary_unless_the_text_opens_with_it():
     assert 1 not in chosen and len(chosen) == 3 and chosen[0] == 2
     opening = rank_summary(story, 3, paragraphs=paragraphs, looking_back=frozenset({0}))
     assert opening[0] == 0, "a text that opens by looking back keeps its opening"
+    short = rank_summary(story[:3], 3, paragraphs=paragraphs[:3], same_fact=twins, looking_back=frozenset({1}))
+    assert short == [1, 2], "when nothing can stand in, better a look back than a shorter summary"

@@ -110,13 +110,16 @@ def rank_summary(
             return []
     scores = _scores(sentences, bags, eligible, paragraphs)
     ranked = [i for _, i in sorted((-round(scores[i], 9), i) for i in eligible)]  # rounded: noise never reorders
+    first = chosen = _select(ranked, k, bags, same_fact)
     passed: set[int] = set()
     while True:
-        chosen = _select([i for i in ranked if i not in passed], k, bags, same_fact)
         opening = min(chosen, default=None)
         if opening is None or opening not in looking_back or opening == eligible[0]:
             return sorted(chosen)
-        passed.add(opening)  # a look back opens no summary: the next best sentence stands in
+        passed.add(opening)  # a look back opens no summary: the next best sentence stands in…
+        chosen = _select([i for i in ranked if i not in passed], k, bags, same_fact)
+        if len(chosen) < len(first):
+            return sorted(first)  # …when there is one: better a look back than a shorter summary
 
 
 def _select(
