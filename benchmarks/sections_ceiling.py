@@ -30,7 +30,6 @@ summary sentence be an implication, which the extraction benchmark counts).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import math
 import sys
@@ -43,16 +42,6 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "eval"
 TARGETS = {"terms": (0.75, 0.70), "implications": (0.60, 0.60)}  # (recall, precision), issue 13
-
-
-def load_trainer():
-    """Import tools/train_sections.py (it needs scikit-learn)."""
-    path = ROOT / "tools" / "train_sections.py"
-    spec = importlib.util.spec_from_file_location("train_sections", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 def _key(text: str) -> str:
@@ -225,6 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"eval data folder (default {DEFAULT_DATA})")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write every figure as JSON to FILE")
     args = parser.parse_args(argv)
+    from extraction import load_trainer  # the extraction benchmark's loader: the same refits it scores with
+
     trainer = load_trainer()
     annotated = load(args.data.resolve(), trainer)
     fitted = trainer.fit(list(annotated.articles.values()))
